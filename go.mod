@@ -1,0 +1,5 @@
+module github.com/ogoh/ogoh
+
+go 1.26.8
+
+require github.com/pelletier/go-toml/v2 v2.4.3

@@ -1,0 +1,190 @@
+package course
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// ManifestFile is the name of a course's manifest.
+const ManifestFile = "course.toml"
+
+// LoadDir loads and validates the course in a folder on disk.
+func LoadDir(dir string) (*Course, error) {
+	return Load(os.DirFS(dir))
+}
+
+// Load reads and validates the course at the root of fsys. On failure the
+// error is Problems, listing every problem found.
+func Load(fsys fs.FS) (*Course, error) {
+	var ps Problems
+	c := loadManifest(fsys, &ps)
+	if c == nil {
+		return nil, ps
+	}
+	c.fsys = fsys
+	for i := range c.Quizzes {
+		loadQuiz(c, &c.Quizzes[i], &ps)
+	}
+	checkLessonFiles(c, &ps)
+	if len(ps) > 0 {
+		return nil, ps.sorted()
+	}
+	return c, nil
+}
+
+// LoadAll loads every course folder found directly under root, returning
+// the valid ones and the problems of the others, prefixed with their folder.
+func LoadAll(root fs.FS) ([]*Course, Problems) {
+	entries, err := fs.ReadDir(root, ".")
+	if err != nil {
+		return nil, Problems{{File: ".", Msg: err.Error()}}
+	}
+	var courses []*Course
+	var all Problems
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		if _, err := fs.Stat(root, path.Join(e.Name(), ManifestFile)); err != nil {
+			continue
+		}
+		sub, _ := fs.Sub(root, e.Name())
+		c, err := Load(sub)
+		var ps Problems
+		if errors.As(err, &ps) {
+			all = append(all, ps.WithPrefix(e.Name())...)
+			continue
+		}
+		courses = append(courses, c)
+	}
+	return courses, all
+}
+
+func loadManifest(fsys fs.FS, ps *Problems) *Course {
+	data, err := fs.ReadFile(fsys, ManifestFile)
+	if err != nil {
+		*ps = append(*ps, Problem{File: ManifestFile, Msg: "missing: every course needs a course.toml manifest"})
+		return nil
+	}
+	var c Course
+	if !decodeStrict(ManifestFile, data, &c, ps) {
+		return nil
+	}
+	validateManifest(&c, reporter{file: ManifestFile, lines: indexLines(data), out: ps})
+	return &c
+}
+
+type quizFile struct {
+	Questions []Question `toml:"questions"`
+}
+
+func loadQuiz(c *Course, q *Quiz, ps *Problems) {
+	if q.File == "" || !fs.ValidPath(q.File) {
+		return // reported by the manifest check
+	}
+	data, err := fs.ReadFile(c.fsys, q.File)
+	if err != nil {
+		lines := manifestLines(c)
+		reporter{file: ManifestFile, lines: lines, out: ps}.at(fmt.Sprintf("quizzes.%d.file", quizIndex(c, q)), "quiz file %q is missing", q.File)
+		return
+	}
+	var f quizFile
+	if !decodeStrict(q.File, data, &f, ps) {
+		return
+	}
+	q.Questions = f.Questions
+	validateQuestions(c, q, reporter{file: q.File, lines: indexLines(data), out: ps})
+}
+
+// decodeStrict decodes TOML, reporting a syntax error or every unknown key
+// with its line.
+func decodeStrict(file string, data []byte, v any, ps *Problems) bool {
+	d := toml.NewDecoder(bytes.NewReader(data))
+	d.DisallowUnknownFields()
+	err := d.Decode(v)
+	if err == nil {
+		return true
+	}
+	var strict *toml.StrictMissingError
+	var de *toml.DecodeError
+	switch {
+	case errors.As(err, &strict):
+		for _, e := range strict.Errors {
+			row, _ := e.Position()
+			*ps = append(*ps, Problem{File: file, Line: row, Msg: fmt.Sprintf("unknown key %q", strings.Join(e.Key(), "."))})
+		}
+		return true // the known keys decoded; keep checking them
+	case errors.As(err, &de):
+		row, _ := de.Position()
+		*ps = append(*ps, Problem{File: file, Line: row, Msg: "TOML syntax: " + de.Error()})
+	default:
+		*ps = append(*ps, Problem{File: file, Line: 1, Msg: "TOML: " + err.Error()})
+	}
+	return false
+}
+
+var imageRef = regexp.MustCompile(`!\[[^\]]*\]\(\s*([^)\s]+)`)
+
+// checkLessonFiles checks that every lesson exists in every language and
+// that every image it shows is in the course.
+func checkLessonFiles(c *Course, ps *Problems) {
+	lines := manifestLines(c)
+	r := reporter{file: ManifestFile, lines: lines, out: ps}
+	for i, l := range c.Lessons {
+		if l.File == "" {
+			continue
+		}
+		for _, lang := range c.Languages {
+			p := path.Join("lessons", lang, l.File)
+			data, err := fs.ReadFile(c.fsys, p)
+			if err != nil {
+				r.at(fmt.Sprintf("lessons.%d.file", i), "lesson %q has no %s file: %s is missing", l.ID, lang, p)
+				continue
+			}
+			checkImages(c, p, data, ps)
+		}
+	}
+}
+
+func checkImages(c *Course, file string, data []byte, ps *Problems) {
+	for n, line := range strings.Split(string(data), "\n") {
+		for _, m := range imageRef.FindAllStringSubmatch(line, -1) {
+			ref := m[1]
+			clean := path.Clean(ref)
+			switch {
+			case strings.Contains(ref, "://") || !fs.ValidPath(clean) || !strings.HasPrefix(clean, "media/"):
+				*ps = append(*ps, Problem{File: file, Line: n + 1, Msg: fmt.Sprintf("image %q must be a file under media/ (written as media/name.png)", ref)})
+			default:
+				if _, err := fs.Stat(c.fsys, clean); err != nil {
+					*ps = append(*ps, Problem{File: file, Line: n + 1, Msg: fmt.Sprintf("image %q not found in the course", ref)})
+				}
+			}
+		}
+	}
+}
+
+// manifestLines re-indexes the manifest; only called when reporting.
+func manifestLines(c *Course) lineIndex {
+	data, err := fs.ReadFile(c.fsys, ManifestFile)
+	if err != nil {
+		return lineIndex{}
+	}
+	return indexLines(data)
+}
+
+func quizIndex(c *Course, q *Quiz) int {
+	for i := range c.Quizzes {
+		if &c.Quizzes[i] == q {
+			return i
+		}
+	}
+	return 0
+}

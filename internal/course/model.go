@@ -1,0 +1,181 @@
+// Package course holds the course model and reads course folders: the
+// manifest (course.toml), quiz files and per-language Markdown lessons.
+// It never imports Fyne or the store.
+package course
+
+import (
+	"io/fs"
+	"path"
+)
+
+// FormatVersion is the course format this package reads.
+const FormatVersion = 1
+
+// Text is one string in several languages, keyed by language code.
+type Text map[string]string
+
+// In returns the text in lang, falling back to fallback and then to any
+// language, so a learner never sees an empty label.
+func (t Text) In(lang, fallback string) string {
+	if s, ok := t[lang]; ok && s != "" {
+		return s
+	}
+	if s, ok := t[fallback]; ok && s != "" {
+		return s
+	}
+	for _, s := range t {
+		return s
+	}
+	return ""
+}
+
+// Question types of format v1.
+const (
+	Single    = "single"
+	Multiple  = "multiple"
+	TrueFalse = "truefalse"
+	Ordering  = "ordering"
+	Matching  = "matching"
+)
+
+// Course is a loaded, validated course.
+type Course struct {
+	Format           int      `toml:"format"`
+	ID               string   `toml:"id"`
+	Version          string   `toml:"version"`
+	Languages        []string `toml:"languages"`
+	DefaultLanguage  string   `toml:"default_language"`
+	EstimatedMinutes int      `toml:"estimated_minutes"`
+	Title            Text     `toml:"title"`
+	Description      Text     `toml:"description"`
+	Audience         Text     `toml:"audience"`
+	Lessons          []Lesson `toml:"lessons"`
+	Quizzes          []Quiz   `toml:"quizzes"`
+	Sources          []Source `toml:"sources"`
+
+	fsys fs.FS
+}
+
+// Lesson is one lesson; its body lives in lessons/<lang>/<File>.
+type Lesson struct {
+	ID      string `toml:"id"`
+	File    string `toml:"file"`
+	Minutes int    `toml:"minutes"`
+	Title   Text   `toml:"title"`
+}
+
+// Quiz is a pool of questions from which Draw are picked for an attempt.
+type Quiz struct {
+	ID        string `toml:"id"`
+	File      string `toml:"file"`
+	PassMark  int    `toml:"pass_mark"` // percent
+	Draw      int    `toml:"draw"`
+	Title     Text   `toml:"title"`
+	Questions []Question
+}
+
+// Source is a document the course cites.
+type Source struct {
+	ID        string `toml:"id"`
+	Title     string `toml:"title"`
+	Publisher string `toml:"publisher"`
+	Year      int    `toml:"year"`
+	URL       string `toml:"url"`
+}
+
+// Question is one quiz question. The answer key is stated once, by option
+// IDs, so every language scores the same.
+type Question struct {
+	ID          string   `toml:"id"`
+	Type        string   `toml:"type"`
+	Lesson      string   `toml:"lesson"`
+	Text        Text     `toml:"text"`
+	Explanation Text     `toml:"explanation"`
+	Options     []Option `toml:"options"`
+	Pairs       []Pair   `toml:"pairs"`
+	Answer      any      `toml:"answer"`
+
+	// Filled from Answer during validation.
+	Correct     []string // option IDs: single (1), multiple (set), ordering (sequence)
+	CorrectBool bool     // truefalse
+}
+
+// Option is a choice of a single, multiple or ordering question.
+type Option struct {
+	ID       string `toml:"id"`
+	Text     Text   `toml:"text"`
+	Feedback Text   `toml:"feedback"`
+}
+
+// Pair is one left–right match of a matching question.
+type Pair struct {
+	ID    string `toml:"id"`
+	Left  Text   `toml:"left"`
+	Right Text   `toml:"right"`
+}
+
+// Lesson returns the lesson with id, or nil.
+func (c *Course) Lesson(id string) *Lesson {
+	for i := range c.Lessons {
+		if c.Lessons[i].ID == id {
+			return &c.Lessons[i]
+		}
+	}
+	return nil
+}
+
+// Quiz returns the quiz with id, or nil.
+func (c *Course) Quiz(id string) *Quiz {
+	for i := range c.Quizzes {
+		if c.Quizzes[i].ID == id {
+			return &c.Quizzes[i]
+		}
+	}
+	return nil
+}
+
+// Question returns the question with id, or nil.
+func (q *Quiz) Question(id string) *Question {
+	for i := range q.Questions {
+		if q.Questions[i].ID == id {
+			return &q.Questions[i]
+		}
+	}
+	return nil
+}
+
+// Option returns the option with id, or nil.
+func (q *Question) Option(id string) *Option {
+	for i := range q.Options {
+		if q.Options[i].ID == id {
+			return &q.Options[i]
+		}
+	}
+	return nil
+}
+
+// Lang picks the language to show: the learner's when the course has it,
+// else the course's default.
+func (c *Course) Lang(want string) string {
+	for _, l := range c.Languages {
+		if l == want {
+			return want
+		}
+	}
+	return c.DefaultLanguage
+}
+
+// LessonMarkdown returns the Markdown body of a lesson in lang.
+func (c *Course) LessonMarkdown(l *Lesson, lang string) (string, error) {
+	b, err := fs.ReadFile(c.fsys, path.Join("lessons", c.Lang(lang), l.File))
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+// Media reads an image a lesson refers to; references are relative to the
+// course folder ("media/x.png") so they read the same in every language.
+func (c *Course) Media(ref string) ([]byte, error) {
+	return fs.ReadFile(c.fsys, path.Clean(ref))
+}

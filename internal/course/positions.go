@@ -1,0 +1,104 @@
+package course
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2/unstable"
+)
+
+// lineIndex maps a key path such as "questions.2.options.0.id" to the line
+// on which it is written, so semantic problems found after decoding still
+// point at the author's line. Array-table elements are numbered from 0.
+type lineIndex map[string]int
+
+func indexLines(data []byte) lineIndex {
+	idx := lineIndex{}
+	counts := map[string]int{} // array-table path -> elements seen
+	var p unstable.Parser
+	p.Reset(data)
+	table := ""
+	for p.NextExpression() {
+		e := p.Expression()
+		switch e.Kind {
+		case unstable.Table, unstable.ArrayTable:
+			table = resolve(counts, keyParts(e.Key()))
+			if e.Kind == unstable.ArrayTable {
+				counts[table]++
+				table += "." + strconv.Itoa(counts[table]-1)
+			}
+			idx.set(table, lineOf(&p, e))
+		case unstable.KeyValue:
+			idx.addKeyValue(&p, table, e)
+		}
+	}
+	return idx
+}
+
+func (idx lineIndex) addKeyValue(p *unstable.Parser, table string, kv *unstable.Node) {
+	key := join(table, strings.Join(keyParts(kv.Key()), "."))
+	idx.set(key, lineOf(p, kv))
+	if v := kv.Value(); v.Kind == unstable.InlineTable {
+		for it := v.Children(); it.Next(); {
+			idx.addKeyValue(p, key, it.Node())
+		}
+	}
+}
+
+func (idx lineIndex) set(key string, line int) {
+	if _, ok := idx[key]; !ok && line > 0 {
+		idx[key] = line
+	}
+}
+
+// line returns the line of the longest known prefix of key, so a problem in
+// a value the index does not reach still points near it.
+func (idx lineIndex) line(key string) int {
+	for key != "" {
+		if l, ok := idx[key]; ok {
+			return l
+		}
+		i := strings.LastIndexByte(key, '.')
+		if i < 0 {
+			break
+		}
+		key = key[:i]
+	}
+	return 1
+}
+
+// resolve turns [questions options] into "questions.3.options" by stepping
+// into the last element of every array table on the way.
+func resolve(counts map[string]int, parts []string) string {
+	path := ""
+	for i, part := range parts {
+		path = join(path, part)
+		if n, ok := counts[path]; ok && i < len(parts)-1 {
+			path += "." + strconv.Itoa(n-1)
+		}
+	}
+	return path
+}
+
+func keyParts(it unstable.Iterator) []string {
+	var parts []string
+	for it.Next() {
+		parts = append(parts, string(it.Node().Data))
+	}
+	return parts
+}
+
+func lineOf(p *unstable.Parser, n *unstable.Node) int {
+	it := n.Key()
+	if it.Next() {
+		return p.Shape(it.Node().Raw).Start.Line
+	}
+	return 0
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "." + b
+}

@@ -1,0 +1,264 @@
+package course
+
+import (
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strings"
+)
+
+var (
+	slugRe   = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
+	semverRe = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$`)
+	langRe   = regexp.MustCompile(`^[a-z]{2,3}$`)
+)
+
+// ValidID reports whether s is a stable ID: a lowercase ASCII slug.
+func ValidID(s string) bool { return slugRe.MatchString(s) }
+
+func validateManifest(c *Course, r reporter) {
+	if c.Format != FormatVersion {
+		r.at("format", "format must be %d (got %d)", FormatVersion, c.Format)
+	}
+	if !ValidID(c.ID) {
+		r.at("id", "id %q must be a lowercase slug (a-z, 0-9, -)", c.ID)
+	}
+	if !semverRe.MatchString(c.Version) {
+		r.at("version", "version %q must be MAJOR.MINOR.PATCH, e.g. 1.0.0", c.Version)
+	}
+	checkLanguages(c, r)
+	if c.EstimatedMinutes <= 0 {
+		r.at("estimated_minutes", "estimated_minutes must be a positive number of minutes")
+	}
+	checkText(c, r, "title", c.Title, true)
+	checkText(c, r, "description", c.Description, true)
+	checkText(c, r, "audience", c.Audience, true)
+
+	ids := newIDSet(r)
+	if len(c.Lessons) == 0 {
+		r.at("lessons", "a course needs at least one lesson")
+	}
+	for i, l := range c.Lessons {
+		key := fmt.Sprintf("lessons.%d", i)
+		ids.add(key+".id", "lesson", l.ID)
+		if l.File == "" || !fs.ValidPath(l.File) || strings.Contains(l.File, "/") || !strings.HasSuffix(l.File, ".md") {
+			r.at(key+".file", "lesson %q needs file = \"name.md\" (the file in lessons/<language>/)", l.ID)
+		}
+		checkText(c, r, key+".title", l.Title, true)
+	}
+	for i, q := range c.Quizzes {
+		key := fmt.Sprintf("quizzes.%d", i)
+		ids.add(key+".id", "quiz", q.ID)
+		if q.File == "" || !fs.ValidPath(q.File) || !strings.HasSuffix(q.File, ".toml") {
+			r.at(key+".file", "quiz %q needs file = \"quiz-name.toml\"", q.ID)
+		}
+		if q.PassMark < 1 || q.PassMark > 100 {
+			r.at(key+".pass_mark", "quiz %q: pass_mark must be a percentage from 1 to 100", q.ID)
+		}
+		if q.Draw < 1 {
+			r.at(key+".draw", "quiz %q: draw must be at least 1", q.ID)
+		}
+		checkText(c, r, key+".title", q.Title, true)
+	}
+	if len(c.Sources) == 0 {
+		r.at("sources", "a course must list the sources of its facts in [[sources]]")
+	}
+	for i, s := range c.Sources {
+		key := fmt.Sprintf("sources.%d", i)
+		ids.add(key+".id", "source", s.ID)
+		if strings.TrimSpace(s.Title) == "" {
+			r.at(key+".title", "source %q needs a title", s.ID)
+		}
+	}
+}
+
+func checkLanguages(c *Course, r reporter) {
+	if len(c.Languages) == 0 {
+		r.at("languages", "languages must list at least one language code, e.g. [\"en\"]")
+	}
+	seen := map[string]bool{}
+	for _, l := range c.Languages {
+		if !langRe.MatchString(l) {
+			r.at("languages", "language code %q must be two or three lowercase letters", l)
+		}
+		if seen[l] {
+			r.at("languages", "language %q is listed twice", l)
+		}
+		seen[l] = true
+	}
+	if !seen[c.DefaultLanguage] {
+		r.at("default_language", "default_language %q must be one of languages", c.DefaultLanguage)
+	}
+}
+
+// checkText reports a missing translation, or text in a language the course
+// does not declare (usually a typo in the code).
+func checkText(c *Course, r reporter, key string, t Text, required bool) {
+	if !required && len(t) == 0 {
+		return
+	}
+	for _, lang := range c.Languages {
+		if strings.TrimSpace(t[lang]) == "" {
+			r.at(key, "%s: missing translation for %q", key, lang)
+		}
+	}
+	for lang := range t {
+		if !contains(c.Languages, lang) {
+			r.at(key+"."+lang, "%s: language %q is not in the course's languages", key, lang)
+		}
+	}
+}
+
+func validateQuestions(c *Course, q *Quiz, r reporter) {
+	if len(q.Questions) == 0 {
+		r.at("questions", "quiz %q has no [[questions]]", q.ID)
+		return
+	}
+	if q.Draw > len(q.Questions) {
+		r.at("questions", "quiz %q draws %d questions but the file has only %d", q.ID, q.Draw, len(q.Questions))
+	}
+	ids := newIDSet(r)
+	for i := range q.Questions {
+		qu := &q.Questions[i]
+		key := fmt.Sprintf("questions.%d", i)
+		ids.add(key+".id", "question", qu.ID)
+		checkText(c, r, key+".text", qu.Text, true)
+		checkText(c, r, key+".explanation", qu.Explanation, true)
+		if qu.Lesson == "" {
+			r.at(key+".lesson", "question %q: lesson must name the lesson its explanation points to", qu.ID)
+		} else if c.Lesson(qu.Lesson) == nil {
+			r.at(key+".lesson", "question %q: lesson %q does not exist in course.toml", qu.ID, qu.Lesson)
+		}
+		checkChoices(c, qu, r, key)
+		checkAnswer(qu, r, key)
+	}
+}
+
+func checkChoices(c *Course, qu *Question, r reporter, key string) {
+	ids := newIDSet(r)
+	for j, o := range qu.Options {
+		okey := fmt.Sprintf("%s.options.%d", key, j)
+		ids.add(okey+".id", "option", o.ID)
+		checkText(c, r, okey+".text", o.Text, true)
+		checkText(c, r, okey+".feedback", o.Feedback, false)
+	}
+	for j, p := range qu.Pairs {
+		pkey := fmt.Sprintf("%s.pairs.%d", key, j)
+		ids.add(pkey+".id", "pair", p.ID)
+		checkText(c, r, pkey+".left", p.Left, true)
+		checkText(c, r, pkey+".right", p.Right, true)
+	}
+}
+
+func checkAnswer(qu *Question, r reporter, key string) {
+	akey := key + ".answer"
+	needOptions := func(min int) {
+		if len(qu.Options) < min {
+			r.at(key, "question %q (%s) needs at least %d options", qu.ID, qu.Type, min)
+		}
+		if len(qu.Pairs) > 0 {
+			r.at(key+".pairs", "question %q (%s) cannot have pairs", qu.ID, qu.Type)
+		}
+	}
+	switch qu.Type {
+	case Single:
+		needOptions(2)
+		s, ok := qu.Answer.(string)
+		if !ok {
+			r.at(akey, "question %q: answer must be one option id, e.g. answer = \"b\"", qu.ID)
+			return
+		}
+		qu.Correct = checkKnown(qu, r, akey, []string{s})
+	case Multiple:
+		needOptions(2)
+		list, ok := stringList(qu.Answer)
+		if !ok || len(list) == 0 {
+			r.at(akey, "question %q: answer must list the correct option ids, e.g. answer = [\"a\", \"c\"]", qu.ID)
+			return
+		}
+		qu.Correct = checkKnown(qu, r, akey, list)
+	case Ordering:
+		needOptions(2)
+		list, ok := stringList(qu.Answer)
+		if !ok || len(list) != len(qu.Options) {
+			r.at(akey, "question %q: answer must list every option id once, in the right order", qu.ID)
+			return
+		}
+		qu.Correct = checkKnown(qu, r, akey, list)
+	case TrueFalse:
+		b, ok := qu.Answer.(bool)
+		if !ok {
+			r.at(akey, "question %q: answer must be true or false", qu.ID)
+		}
+		if len(qu.Options) > 0 || len(qu.Pairs) > 0 {
+			r.at(key, "question %q (truefalse) takes no options or pairs", qu.ID)
+		}
+		qu.CorrectBool = b
+	case Matching:
+		if len(qu.Pairs) < 2 {
+			r.at(key, "question %q (matching) needs at least 2 [[questions.pairs]]", qu.ID)
+		}
+		if len(qu.Options) > 0 || qu.Answer != nil {
+			r.at(key, "question %q (matching) takes pairs only: each left matches its own right", qu.ID)
+		}
+	default:
+		r.at(key+".type", "question %q: type %q must be one of single, multiple, truefalse, ordering, matching", qu.ID, qu.Type)
+	}
+}
+
+// checkKnown reports answer ids that name no option, or that repeat.
+func checkKnown(qu *Question, r reporter, key string, ids []string) []string {
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if qu.Option(id) == nil {
+			r.at(key, "question %q: answer names option %q, which does not exist", qu.ID, id)
+		}
+		if seen[id] {
+			r.at(key, "question %q: answer names option %q twice", qu.ID, id)
+		}
+		seen[id] = true
+	}
+	return ids
+}
+
+func stringList(v any) ([]string, bool) {
+	items, ok := v.([]any)
+	if !ok {
+		return nil, false
+	}
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		s, ok := it.(string)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+type idSet struct {
+	r    reporter
+	seen map[string]bool
+}
+
+func newIDSet(r reporter) idSet { return idSet{r: r, seen: map[string]bool{}} }
+
+func (s idSet) add(key, kind, id string) {
+	switch {
+	case !ValidID(id):
+		s.r.at(key, "%s id %q must be a lowercase slug (a-z, 0-9, -)", kind, id)
+	case s.seen[id]:
+		s.r.at(key, "duplicate %s id %q", kind, id)
+	}
+	s.seen[id] = true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
