@@ -1,0 +1,121 @@
+package progress
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/quiz"
+	"github.com/ogoh/ogoh/internal/store"
+)
+
+// Attempt is a quiz attempt in progress or finished, with its course quiz.
+type Attempt struct {
+	*store.Attempt
+	Quiz *course.Quiz
+}
+
+// StartOrResume returns the learner's unfinished attempt at the quiz, as
+// it was left, or starts a new one with a fresh draw.
+func (s *Service) StartOrResume(ctx context.Context, learnerID string, c *course.Course, quizID, lang string) (*Attempt, error) {
+	q := c.Quiz(quizID)
+	if q == nil {
+		return nil, fmt.Errorf("course %s has no quiz %q", c.ID, quizID)
+	}
+	a, err := s.db.OpenAttempt(ctx, learnerID, c.ID, quizID)
+	if err == nil {
+		return &Attempt{Attempt: a, Quiz: q}, nil
+	}
+	if !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	seed := s.seed()
+	a, err = s.db.CreateAttempt(ctx, store.Attempt{
+		LearnerID: learnerID, CourseID: c.ID, CourseVersion: c.Version, QuizID: q.ID,
+		Language: lang, Seed: seed, QuestionIDs: quiz.Draw(q, seed), PassMark: q.PassMark,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Attempt{Attempt: a, Quiz: q}, nil
+}
+
+// Questions are the attempt's questions in the order asked. A question
+// dropped by a later course version is left out rather than shown broken.
+func (a *Attempt) Questions() []*course.Question {
+	var out []*course.Question
+	for _, id := range a.QuestionIDs {
+		if qu := a.Quiz.Question(id); qu != nil {
+			out = append(out, qu)
+		}
+	}
+	return out
+}
+
+// Answered returns the recorded answer to a question, if any.
+func (a *Attempt) Answered(questionID string) (store.Answer, bool) {
+	for _, ans := range a.Answers {
+		if ans.QuestionID == questionID {
+			return ans, true
+		}
+	}
+	return store.Answer{}, false
+}
+
+// Next returns the first unanswered question and its 0-based position, or
+// nil when every question has an answer.
+func (a *Attempt) Next() (*course.Question, int) {
+	for i, qu := range a.Questions() {
+		if _, ok := a.Answered(qu.ID); !ok {
+			return qu, i
+		}
+	}
+	return nil, len(a.Questions())
+}
+
+// OptionOrder is the order this attempt shows a question's choices in.
+func (a *Attempt) OptionOrder(qu *course.Question) []string {
+	return quiz.OptionOrder(qu, a.Seed)
+}
+
+// Answer scores resp and commits it before returning, so the next
+// question is shown only once this answer is on disk.
+func (s *Service) Answer(ctx context.Context, a *Attempt, qu *course.Question, resp quiz.Response) (bool, error) {
+	if !quiz.Complete(qu, resp) {
+		return false, fmt.Errorf("answer to %s is incomplete", qu.ID)
+	}
+	ans := store.Answer{Position: len(a.Answers), QuestionID: qu.ID, Response: resp, Correct: quiz.Correct(qu, resp)}
+	if err := s.db.SaveAnswer(ctx, a.ID, ans); err != nil {
+		return false, err
+	}
+	a.Answers = append(a.Answers, ans)
+	return ans.Correct, nil
+}
+
+// Finish scores the attempt and records the result.
+func (s *Service) Finish(ctx context.Context, a *Attempt) (quiz.Result, error) {
+	r := a.Result()
+	if err := s.db.FinishAttempt(ctx, a.ID, r.Score, r.Max, r.Passed); err != nil {
+		return quiz.Result{}, err
+	}
+	fin, err := s.db.Attempt(ctx, a.ID)
+	if err != nil {
+		return quiz.Result{}, err
+	}
+	a.Attempt = fin
+	return r, nil
+}
+
+// Result scores the attempt from its recorded answers.
+func (a *Attempt) Result() quiz.Result {
+	var order []string
+	for _, qu := range a.Questions() {
+		order = append(order, qu.ID)
+	}
+	answers := make([]quiz.Answer, len(a.Answers))
+	for i, ans := range a.Answers {
+		answers[i] = quiz.Answer{QuestionID: ans.QuestionID, Correct: ans.Correct}
+	}
+	return quiz.Score(order, answers, a.PassMark)
+}

@@ -1,0 +1,237 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Attempt is one try at a quiz.
+type Attempt struct {
+	ID            string
+	LearnerID     string
+	CourseID      string
+	CourseVersion string
+	QuizID        string
+	Language      string
+	Seed          int64
+	QuestionIDs   []string // drawn, in the order asked
+	PassMark      int
+	StartedAt     time.Time
+	FinishedAt    time.Time // zero while in progress
+	Score, Max    int
+	Passed        bool
+	Answers       []Answer // in the order given
+}
+
+// Finished reports whether the attempt was completed.
+func (a *Attempt) Finished() bool { return !a.FinishedAt.IsZero() }
+
+// Answer is one committed answer of an attempt.
+type Answer struct {
+	Position   int
+	QuestionID string
+	Response   []string
+	Correct    bool
+	AnsweredAt time.Time
+}
+
+// ErrAlreadyAnswered is returned when a question of an attempt is answered twice.
+var ErrAlreadyAnswered = errors.New("question already answered in this attempt")
+
+// CreateAttempt stores a new attempt; ID and StartedAt are set here.
+func (s *DB) CreateAttempt(ctx context.Context, a Attempt) (*Attempt, error) {
+	a.ID = NewUUID()
+	a.StartedAt = s.now().UTC()
+	order, _ := json.Marshal(a.QuestionIDs)
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx,
+			`INSERT INTO quiz_attempt (id, learner_id, course_id, course_version, quiz_id, language, seed, question_ids, pass_mark, started_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.ID, a.LearnerID, a.CourseID, a.CourseVersion, a.QuizID, a.Language, a.Seed, string(order), a.PassMark, formatTime(a.StartedAt))
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("start quiz %s/%s: %w", a.CourseID, a.QuizID, err)
+	}
+	return &a, nil
+}
+
+// OpenAttempt returns the learner's unfinished attempt at a quiz with its
+// answers, or ErrNotFound: this is how a quiz resumes after a crash.
+func (s *DB) OpenAttempt(ctx context.Context, learnerID, courseID, quizID string) (*Attempt, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+attemptColumns+` FROM quiz_attempt
+		WHERE learner_id = ? AND course_id = ? AND quiz_id = ? AND finished_at IS NULL
+		ORDER BY started_at DESC LIMIT 1`, learnerID, courseID, quizID)
+	a, err := scanAttempt(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open attempt at %s/%s: %w", courseID, quizID, err)
+	}
+	if a.Answers, err = s.answers(ctx, a.ID); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// Attempt returns an attempt by ID with its answers.
+func (s *DB) Attempt(ctx context.Context, id string) (*Attempt, error) {
+	a, err := scanAttempt(s.db.QueryRowContext(ctx, `SELECT `+attemptColumns+` FROM quiz_attempt WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("attempt %s: %w", id, err)
+	}
+	if a.Answers, err = s.answers(ctx, a.ID); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// SaveAnswer commits one answer. It returns only once the answer is on
+// disk; answering the same question twice is refused, so a double click
+// cannot change a recorded answer.
+func (s *DB) SaveAnswer(ctx context.Context, attemptID string, ans Answer) error {
+	resp, _ := json.Marshal(ans.Response)
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var finished sql.NullString
+		if err := tx.QueryRowContext(ctx, `SELECT finished_at FROM quiz_attempt WHERE id = ?`, attemptID).Scan(&finished); err != nil {
+			return fmt.Errorf("save answer to %s: attempt: %w", ans.QuestionID, err)
+		}
+		if finished.Valid {
+			return fmt.Errorf("save answer to %s: attempt %s is finished", ans.QuestionID, attemptID)
+		}
+		_, err := tx.ExecContext(ctx,
+			`INSERT INTO attempt_answer (attempt_id, position, question_id, response, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			attemptID, ans.Position, ans.QuestionID, string(resp), ans.Correct, s.stamp())
+		if isConstraint(err) {
+			return fmt.Errorf("save answer to %s: %w", ans.QuestionID, ErrAlreadyAnswered)
+		}
+		if err != nil {
+			return fmt.Errorf("save answer to %s: %w", ans.QuestionID, err)
+		}
+		return nil
+	})
+}
+
+// FinishAttempt records the result of an attempt.
+func (s *DB) FinishAttempt(ctx context.Context, attemptID string, score, max int, passed bool) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx,
+			`UPDATE quiz_attempt SET finished_at = ?, score = ?, max_score = ?, passed = ? WHERE id = ? AND finished_at IS NULL`,
+			s.stamp(), score, max, passed, attemptID)
+		if err != nil {
+			return fmt.Errorf("finish attempt %s: %w", attemptID, err)
+		}
+		return mustAffect(res, "unfinished attempt "+attemptID)
+	})
+}
+
+// QuizSummary is what the course page shows of a learner's attempts.
+type QuizSummary struct {
+	Attempts  int // finished
+	BestScore int
+	BestMax   int
+	Passed    bool
+	Open      bool // an unfinished attempt waits to be resumed
+}
+
+// QuizSummaries returns a learner's attempts at each quiz of a course.
+func (s *DB) QuizSummaries(ctx context.Context, learnerID, courseID string) (map[string]QuizSummary, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT quiz_id,
+			COUNT(finished_at),
+			COALESCE(MAX(passed), 0),
+			COUNT(*) - COUNT(finished_at)
+		FROM quiz_attempt WHERE learner_id = ? AND course_id = ? GROUP BY quiz_id`, learnerID, courseID)
+	if err != nil {
+		return nil, fmt.Errorf("quiz summaries of %s: %w", courseID, err)
+	}
+	defer rows.Close()
+	out := map[string]QuizSummary{}
+	for rows.Next() {
+		var id string
+		var q QuizSummary
+		var open int
+		if err := rows.Scan(&id, &q.Attempts, &q.Passed, &open); err != nil {
+			return nil, err
+		}
+		q.Open = open > 0
+		out[id] = q
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, s.fillBest(ctx, learnerID, courseID, out)
+}
+
+// fillBest reads the score and max of each quiz's best finished attempt.
+func (s *DB) fillBest(ctx context.Context, learnerID, courseID string, out map[string]QuizSummary) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT quiz_id, score, max_score FROM quiz_attempt
+		WHERE learner_id = ? AND course_id = ? AND finished_at IS NOT NULL
+		ORDER BY quiz_id, CAST(score AS REAL) / MAX(max_score, 1) DESC, finished_at`, learnerID, courseID)
+	if err != nil {
+		return fmt.Errorf("best scores of %s: %w", courseID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var score, max int
+		if err := rows.Scan(&id, &score, &max); err != nil {
+			return err
+		}
+		if q := out[id]; q.BestMax == 0 {
+			q.BestScore, q.BestMax = score, max
+			out[id] = q
+		}
+	}
+	return rows.Err()
+}
+
+const attemptColumns = `id, learner_id, course_id, course_version, quiz_id, language, seed, question_ids, pass_mark,
+	started_at, finished_at, COALESCE(score, 0), COALESCE(max_score, 0), COALESCE(passed, 0)`
+
+func scanAttempt(r scanner) (*Attempt, error) {
+	var a Attempt
+	var order string
+	var started, finished sql.NullString
+	err := r.Scan(&a.ID, &a.LearnerID, &a.CourseID, &a.CourseVersion, &a.QuizID, &a.Language, &a.Seed, &order, &a.PassMark,
+		&started, &finished, &a.Score, &a.Max, &a.Passed)
+	if err != nil {
+		return nil, err
+	}
+	a.StartedAt, a.FinishedAt = parseTime(started), parseTime(finished)
+	if err := json.Unmarshal([]byte(order), &a.QuestionIDs); err != nil {
+		return nil, fmt.Errorf("attempt %s question order: %w", a.ID, err)
+	}
+	return &a, nil
+}
+
+func (s *DB) answers(ctx context.Context, attemptID string) ([]Answer, error) {
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT position, question_id, response, correct, answered_at FROM attempt_answer WHERE attempt_id = ? ORDER BY position`, attemptID)
+	if err != nil {
+		return nil, fmt.Errorf("answers of attempt %s: %w", attemptID, err)
+	}
+	defer rows.Close()
+	var out []Answer
+	for rows.Next() {
+		var a Answer
+		var resp string
+		var at sql.NullString
+		if err := rows.Scan(&a.Position, &a.QuestionID, &resp, &a.Correct, &at); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(resp), &a.Response); err != nil {
+			return nil, fmt.Errorf("answer %s: %w", a.QuestionID, err)
+		}
+		a.AnsweredAt = parseTime(at)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,111 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Learner is one person who studies on this device.
+type Learner struct {
+	ID        string
+	Name      string
+	Role      string // border-guard, labour-inspector, other
+	Post      string
+	Language  string
+	PINHash   string // empty when the learner chose no PIN
+	CreatedAt time.Time
+}
+
+// ErrNotFound is returned when a row asked for does not exist.
+var ErrNotFound = errors.New("not found")
+
+// CreateLearner stores a new learner and returns it with its ID.
+func (s *DB) CreateLearner(ctx context.Context, l Learner) (Learner, error) {
+	l.ID = NewUUID()
+	l.CreatedAt = s.now().UTC()
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx,
+			`INSERT INTO learner (id, name, role, post, language, pin_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			l.ID, l.Name, l.Role, l.Post, l.Language, nullable(l.PINHash), formatTime(l.CreatedAt))
+		return err
+	})
+	if err != nil {
+		return Learner{}, fmt.Errorf("create learner %q: %w", l.Name, err)
+	}
+	return l, nil
+}
+
+const learnerColumns = `id, name, role, post, language, COALESCE(pin_hash, ''), created_at`
+
+// Learners lists the active learners, by name.
+func (s *DB) Learners(ctx context.Context) ([]Learner, error) {
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT `+learnerColumns+` FROM learner WHERE archived_at IS NULL ORDER BY name COLLATE NOCASE, created_at`)
+	if err != nil {
+		return nil, fmt.Errorf("list learners: %w", err)
+	}
+	defer rows.Close()
+	var out []Learner
+	for rows.Next() {
+		l, err := scanLearner(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list learners: %w", err)
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// Learner returns one learner by ID.
+func (s *DB) Learner(ctx context.Context, id string) (Learner, error) {
+	l, err := scanLearner(s.db.QueryRowContext(ctx, `SELECT `+learnerColumns+` FROM learner WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return Learner{}, fmt.Errorf("learner %s: %w", id, err)
+	}
+	return l, nil
+}
+
+// SetLearnerLanguage records the language a learner chose.
+func (s *DB) SetLearnerLanguage(ctx context.Context, id, lang string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE learner SET language = ? WHERE id = ?`, lang, id)
+		if err != nil {
+			return fmt.Errorf("set language of learner %s: %w", id, err)
+		}
+		return mustAffect(res, "learner "+id)
+	})
+}
+
+type scanner interface{ Scan(...any) error }
+
+func scanLearner(r scanner) (Learner, error) {
+	var l Learner
+	var created sql.NullString
+	err := r.Scan(&l.ID, &l.Name, &l.Role, &l.Post, &l.Language, &l.PINHash, &created)
+	l.CreatedAt = parseTime(created)
+	return l, err
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func mustAffect(res sql.Result, what string) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("%s: %w", what, ErrNotFound)
+	}
+	return nil
+}

@@ -1,0 +1,70 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// LessonState is a learner's progress in one lesson.
+type LessonState struct {
+	LessonID    string
+	Opened      time.Time
+	CompletedAt time.Time // zero until the learner finished reading
+}
+
+// Done reports whether the lesson was read to the end.
+func (l LessonState) Done() bool { return !l.CompletedAt.IsZero() }
+
+// OpenLesson records that a learner opened a lesson; opening again keeps
+// the first time.
+func (s *DB) OpenLesson(ctx context.Context, learnerID, courseID, lessonID string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx,
+			`INSERT INTO lesson_progress (learner_id, course_id, lesson_id, first_opened_at) VALUES (?, ?, ?, ?)
+			 ON CONFLICT DO NOTHING`, learnerID, courseID, lessonID, s.stamp())
+		if err != nil {
+			return fmt.Errorf("open lesson %s/%s: %w", courseID, lessonID, err)
+		}
+		return nil
+	})
+}
+
+// CompleteLesson records that a learner read a lesson to the end; it keeps
+// the first completion time.
+func (s *DB) CompleteLesson(ctx context.Context, learnerID, courseID, lessonID string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		now := s.stamp()
+		_, err := tx.ExecContext(ctx,
+			`INSERT INTO lesson_progress (learner_id, course_id, lesson_id, first_opened_at, completed_at) VALUES (?, ?, ?, ?, ?)
+			 ON CONFLICT DO UPDATE SET completed_at = COALESCE(completed_at, excluded.completed_at)`,
+			learnerID, courseID, lessonID, now, now)
+		if err != nil {
+			return fmt.Errorf("complete lesson %s/%s: %w", courseID, lessonID, err)
+		}
+		return nil
+	})
+}
+
+// Lessons returns a learner's progress in the lessons of a course, by lesson ID.
+func (s *DB) Lessons(ctx context.Context, learnerID, courseID string) (map[string]LessonState, error) {
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT lesson_id, first_opened_at, completed_at FROM lesson_progress WHERE learner_id = ? AND course_id = ?`,
+		learnerID, courseID)
+	if err != nil {
+		return nil, fmt.Errorf("lessons of %s: %w", courseID, err)
+	}
+	defer rows.Close()
+	out := map[string]LessonState{}
+	for rows.Next() {
+		var st LessonState
+		var opened, done sql.NullString
+		if err := rows.Scan(&st.LessonID, &opened, &done); err != nil {
+			return nil, err
+		}
+		st.Opened, st.CompletedAt = parseTime(opened), parseTime(done)
+		out[st.LessonID] = st
+	}
+	return out, rows.Err()
+}
