@@ -165,3 +165,25 @@ func Score(order []string, answers []Answer, passMark int) Result {
 	r.Passed = r.Max > 0 && r.Percent >= passMark
 	return r
 }
+
+// Key is the right answer to qu as a Response, to show a learner what
+// they missed.
+func Key(qu *course.Question) Response {
+	switch qu.Type {
+	case course.TrueFalse:
+		return Bool(qu.CorrectBool)
+	case course.Matching:
+		r := make(Response, len(qu.Pairs))
+		for i, p := range qu.Pairs {
+			r[i] = Match(p.ID, p.ID)
+		}
+		return r
+	}
+	return slices.Clone(qu.Correct)
+}
+
+// SplitMatch reads one item of a matching response.
+func SplitMatch(item string) (left, right string) {
+	left, right, _ = strings.Cut(item, "=")
+	return left, right
+}

@@ -1,0 +1,269 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/quiz"
+)
+
+// answerInput is the part of the quiz screen where the learner answers;
+// one kind per question type.
+type answerInput interface {
+	object() fyne.CanvasObject
+	response() quiz.Response
+	set(quiz.Response)
+	disable()
+}
+
+// newAnswerInput builds the input for qu; changed is called whenever the
+// answer changes, so the screen can enable "Check answer".
+func (a *App) newAnswerInput(qu *course.Question, order []string, lang, fallback string, changed func()) answerInput {
+	switch qu.Type {
+	case course.TrueFalse:
+		return newChoiceInput([]string{"true", "false"}, []string{a.T("quiz.true"), a.T("quiz.false")}, changed)
+	case course.Multiple:
+		return newChecksInput(order, optionTexts(qu, order, lang, fallback), changed)
+	case course.Ordering:
+		return newOrderInput(order, optionTexts(qu, order, lang, fallback))
+	case course.Matching:
+		return newMatchInput(qu, order, lang, fallback, a.T("quiz.match.placeholder"), changed)
+	default:
+		return newChoiceInput(order, optionTexts(qu, order, lang, fallback), changed)
+	}
+}
+
+func optionTexts(qu *course.Question, ids []string, lang, fallback string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		if o := qu.Option(id); o != nil {
+			out[i] = o.Text.In(lang, fallback)
+		}
+	}
+	return out
+}
+
+// choiceInput: one of several (single choice, true/false).
+type choiceInput struct {
+	ids   []string
+	radio *widget.RadioGroup
+}
+
+func newChoiceInput(ids, texts []string, changed func()) *choiceInput {
+	in := &choiceInput{ids: ids}
+	in.radio = widget.NewRadioGroup(texts, func(string) { changed() })
+	return in
+}
+
+func (in *choiceInput) object() fyne.CanvasObject { return in.radio }
+func (in *choiceInput) disable()                  { in.radio.Disable() }
+func (in *choiceInput) response() quiz.Response {
+	for i, t := range in.radio.Options {
+		if t == in.radio.Selected {
+			return quiz.Response{in.ids[i]}
+		}
+	}
+	return nil
+}
+func (in *choiceInput) set(r quiz.Response) {
+	for i, id := range in.ids {
+		if len(r) == 1 && r[0] == id {
+			in.radio.SetSelected(in.radio.Options[i])
+		}
+	}
+}
+
+// checksInput: several of several (multiple response).
+type checksInput struct {
+	ids    []string
+	checks []*widget.Check
+	box    *fyne.Container
+}
+
+func newChecksInput(ids, texts []string, changed func()) *checksInput {
+	in := &checksInput{ids: ids, box: container.NewVBox()}
+	for _, t := range texts {
+		c := widget.NewCheck(t, func(bool) { changed() })
+		in.checks = append(in.checks, c)
+		in.box.Add(c)
+	}
+	return in
+}
+
+func (in *checksInput) object() fyne.CanvasObject { return in.box }
+func (in *checksInput) disable() {
+	for _, c := range in.checks {
+		c.Disable()
+	}
+}
+func (in *checksInput) response() quiz.Response {
+	var r quiz.Response
+	for i, c := range in.checks {
+		if c.Checked {
+			r = append(r, in.ids[i])
+		}
+	}
+	return r
+}
+func (in *checksInput) set(r quiz.Response) {
+	for i, id := range in.ids {
+		in.checks[i].SetChecked(contains(r, id))
+	}
+}
+
+// orderInput: put every option in order with up and down buttons.
+type orderInput struct {
+	order    []string
+	text     map[string]string
+	box      *fyne.Container
+	disabled bool
+}
+
+func newOrderInput(ids, texts []string) *orderInput {
+	in := &orderInput{order: append([]string(nil), ids...), text: map[string]string{}, box: container.NewVBox()}
+	for i, id := range ids {
+		in.text[id] = texts[i]
+	}
+	in.render()
+	return in
+}
+
+func (in *orderInput) render() {
+	in.box.RemoveAll()
+	for i, id := range in.order {
+		i := i
+		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { in.swap(i, i-1) })
+		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { in.swap(i, i+1) })
+		if i == 0 || in.disabled {
+			up.Disable()
+		}
+		if i == len(in.order)-1 || in.disabled {
+			down.Disable()
+		}
+		label := widget.NewLabel(fmt.Sprintf("%d. %s", i+1, in.text[id]))
+		label.Wrapping = fyne.TextWrapWord
+		in.box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(up, down), label))
+	}
+	in.box.Refresh()
+}
+
+func (in *orderInput) swap(i, j int) {
+	in.order[i], in.order[j] = in.order[j], in.order[i]
+	in.render()
+}
+
+func (in *orderInput) object() fyne.CanvasObject { return in.box }
+func (in *orderInput) disable()                  { in.disabled = true; in.render() }
+func (in *orderInput) response() quiz.Response   { return append(quiz.Response(nil), in.order...) }
+func (in *orderInput) set(r quiz.Response) {
+	if len(r) == len(in.order) {
+		in.order = append([]string(nil), r...)
+		in.render()
+	}
+}
+
+// matchInput: for each left item, pick its right item.
+type matchInput struct {
+	qu       *course.Question
+	rightIDs []string
+	selects  []*widget.Select
+	box      *fyne.Container
+}
+
+func newMatchInput(qu *course.Question, rightOrder []string, lang, fallback, placeholder string, changed func()) *matchInput {
+	in := &matchInput{qu: qu, rightIDs: rightOrder, box: container.New(layout.NewFormLayout())}
+	rights := make([]string, len(rightOrder))
+	for i, id := range rightOrder {
+		rights[i] = pairByID(qu, id).Right.In(lang, fallback)
+	}
+	for _, p := range qu.Pairs {
+		sel := widget.NewSelect(rights, func(string) { changed() })
+		sel.PlaceHolder = placeholder
+		in.selects = append(in.selects, sel)
+		left := widget.NewLabel(p.Left.In(lang, fallback))
+		left.Wrapping = fyne.TextWrapWord
+		in.box.Add(left)
+		in.box.Add(sel)
+	}
+	return in
+}
+
+func (in *matchInput) object() fyne.CanvasObject { return in.box }
+func (in *matchInput) disable() {
+	for _, s := range in.selects {
+		s.Disable()
+	}
+}
+func (in *matchInput) response() quiz.Response {
+	r := make(quiz.Response, len(in.qu.Pairs))
+	for i, p := range in.qu.Pairs {
+		right := ""
+		if k := in.selects[i].SelectedIndex(); k >= 0 {
+			right = in.rightIDs[k]
+		}
+		r[i] = quiz.Match(p.ID, right)
+	}
+	return r
+}
+func (in *matchInput) set(r quiz.Response) {
+	for _, item := range r {
+		left, right := quiz.SplitMatch(item)
+		for i, p := range in.qu.Pairs {
+			if p.ID == left {
+				if k := indexOf(in.rightIDs, right); in.rightIDs[k] == right {
+					in.selects[i].SetSelectedIndex(k)
+				}
+			}
+		}
+	}
+}
+
+func pairByID(qu *course.Question, id string) course.Pair {
+	for _, p := range qu.Pairs {
+		if p.ID == id {
+			return p
+		}
+	}
+	return course.Pair{}
+}
+
+// describe writes a response in words, for feedback and the result screen.
+func (a *App) describe(qu *course.Question, r quiz.Response, lang, fallback string) string {
+	switch qu.Type {
+	case course.TrueFalse:
+		if len(r) == 1 && r[0] == "true" {
+			return a.T("quiz.true")
+		}
+		return a.T("quiz.false")
+	case course.Matching:
+		var parts []string
+		for _, item := range r {
+			left, right := quiz.SplitMatch(item)
+			parts = append(parts, pairByID(qu, left).Left.In(lang, fallback)+" → "+pairByID(qu, right).Right.In(lang, fallback))
+		}
+		return strings.Join(parts, "\n")
+	case course.Ordering:
+		var parts []string
+		for i, t := range optionTexts(qu, r, lang, fallback) {
+			parts = append(parts, fmt.Sprintf("%d. %s", i+1, t))
+		}
+		return strings.Join(parts, "\n")
+	}
+	return strings.Join(optionTexts(qu, r, lang, fallback), "\n")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,120 @@
+// Package ui is Ogoh's Fyne interface: one file per screen. It talks to
+// the domain packages (course, quiz, progress, i18n) and never to SQL.
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/i18n"
+	"github.com/ogoh/ogoh/internal/progress"
+)
+
+// Options is what the app needs from main.
+type Options struct {
+	Service        *progress.Service
+	Courses        []*course.Course
+	Bundle         *i18n.Bundle
+	DataDir        string
+	SystemLanguage string // the OS locale, for the profile picker's first run
+}
+
+// App is the running interface: one window whose content is the current screen.
+type App struct {
+	fy      fyne.App
+	win     fyne.Window
+	svc     *progress.Service
+	courses []*course.Course
+	bundle  *i18n.Bundle
+	loc     *i18n.Localizer
+	dataDir string
+	ctx     context.Context
+
+	learner *progress.Learner
+	redraw  func() // rebuilds the current screen, e.g. after a language switch
+}
+
+// settings keys
+const (
+	settingLanguage = "ui.language" // of the profile picker, before a learner is chosen
+	settingTheme    = "ui.theme"
+)
+
+// New builds the window and shows the profile picker.
+func New(fy fyne.App, opts Options) *App {
+	a := &App{
+		fy: fy, svc: opts.Service, courses: opts.Courses, bundle: opts.Bundle,
+		dataDir: opts.DataDir, ctx: context.Background(),
+	}
+	lang, _ := a.svc.Setting(a.ctx, settingLanguage, i18n.Supported(opts.SystemLanguage))
+	a.loc = a.bundle.For(lang)
+	a.applyTheme()
+	a.win = fy.NewWindow("Ogoh")
+	a.win.Resize(fyne.NewSize(1024, 700))
+	a.showProfiles()
+	return a
+}
+
+// Window is the main window.
+func (a *App) Window() fyne.Window { return a.win }
+
+// T translates a message ID in the current language.
+func (a *App) T(id string, kv ...any) string { return a.loc.T(id, kv...) }
+
+// show puts a screen in the window. build is kept so the screen can be
+// rebuilt in place when the language or theme changes.
+func (a *App) show(build func() (title string, content fyne.CanvasObject)) {
+	a.redraw = func() {
+		title, content := build()
+		a.win.SetTitle("Ogoh — " + title)
+		a.win.SetContent(content)
+	}
+	a.redraw()
+}
+
+// screen lays out a screen: a bar with back, title and settings, and a body.
+func (a *App) screen(title string, back func(), body fyne.CanvasObject) fyne.CanvasObject {
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.Wrapping = fyne.TextWrapWord
+	var left fyne.CanvasObject
+	if back != nil {
+		left = widget.NewButtonWithIcon(a.T("nav.back"), theme.NavigateBackIcon(), back)
+	}
+	settings := widget.NewButtonWithIcon(a.T("settings.title"), theme.SettingsIcon(), a.showSettings)
+	bar := container.NewBorder(nil, nil, left, settings, heading)
+	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, body)
+}
+
+// fail tells the user that something went wrong, in their language, with
+// the detail that names what and where; nothing is changed by showing it.
+func (a *App) fail(what string, err error) {
+	msg := widget.NewLabel(a.T(what) + "\n\n" + fmt.Sprint(err))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(a.T("error.title"), a.T("dialog.ok"), msg, a.win)
+	d.Resize(fyne.NewSize(520, 240))
+	d.Show()
+}
+
+// setLanguage switches the UI language; a learner's choice is stored with
+// the learner, and progress (kept by ID) is untouched.
+func (a *App) setLanguage(code string) {
+	a.loc = a.bundle.For(code)
+	if a.learner != nil {
+		if err := a.svc.SetLanguage(a.ctx, a.learner.ID, code); err != nil {
+			a.fail("error.save", err)
+		}
+		a.learner.Language = code
+	} else if err := a.svc.SetSetting(a.ctx, settingLanguage, code); err != nil {
+		a.fail("error.save", err)
+	}
+}
+
+// courseLang is the language to show course text in.
+func (a *App) courseLang(c *course.Course) string { return c.Lang(a.loc.Lang) }

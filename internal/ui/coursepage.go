@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/progress"
+)
+
+// showCourse shows a course's lessons with done marks, its quizzes with the
+// best score and attempts, and its sources.
+func (a *App) showCourse(c *course.Course) {
+	a.show(func() (string, fyne.CanvasObject) {
+		lang := a.courseLang(c)
+		p, err := a.svc.CourseProgress(a.ctx, a.learner.ID, c)
+		if err != nil {
+			a.fail("error.load", err)
+		}
+		desc := widget.NewLabel(c.Description.In(lang, c.DefaultLanguage))
+		desc.Wrapping = fyne.TextWrapWord
+		meta := widget.NewLabel(a.T("course.meta", "Minutes", c.EstimatedMinutes, "Audience", c.Audience.In(lang, c.DefaultLanguage)))
+		meta.Wrapping = fyne.TextWrapWord
+		meta.Importance = widget.LowImportance
+
+		lessons := container.NewVBox()
+		for i := range c.Lessons {
+			lessons.Add(a.lessonRow(c, i, p))
+		}
+		quizzes := container.NewVBox()
+		for i := range c.Quizzes {
+			quizzes.Add(a.quizRow(c, &c.Quizzes[i], p))
+		}
+		body := container.NewVBox(desc, meta,
+			widget.NewCard(a.T("course.lessons"), "", lessons),
+			widget.NewCard(a.T("course.quizzes"), "", quizzes),
+			widget.NewCard(a.T("course.sources"), "", a.sourceList(c)),
+		)
+		title := c.Title.In(lang, c.DefaultLanguage)
+		return title, a.screen(title, a.showCatalogue, container.NewVScroll(container.NewPadded(body)))
+	})
+}
+
+func (a *App) lessonRow(c *course.Course, i int, p progress.CourseProgress) fyne.CanvasObject {
+	l := &c.Lessons[i]
+	mark := widget.NewIcon(theme.RadioButtonIcon())
+	status := a.T("lesson.todo")
+	if p.Lessons[l.ID].Done() {
+		mark.SetResource(theme.ConfirmIcon())
+		status = a.T("lesson.done")
+	}
+	name := widget.NewLabel(fmt.Sprintf("%d. %s", i+1, l.Title.In(a.courseLang(c), c.DefaultLanguage)))
+	name.Wrapping = fyne.TextWrapWord
+	info := widget.NewLabel(status + " · " + a.loc.N("lesson.minutes", l.Minutes))
+	info.Importance = widget.LowImportance
+	read := widget.NewButton(a.T("lesson.read"), func() { a.showLesson(c, i) })
+	return container.NewBorder(nil, nil, mark, container.NewHBox(info, read), name)
+}
+
+func (a *App) quizRow(c *course.Course, q *course.Quiz, p progress.CourseProgress) fyne.CanvasObject {
+	s := p.Quizzes[q.ID]
+	info := a.T("quiz.never")
+	if s.Attempts > 0 {
+		info = a.T("quiz.summary", "Best", s.BestScore, "Max", s.BestMax, "Percent", s.BestScore*100/max(s.BestMax, 1), "Attempts", s.Attempts)
+		if s.Passed {
+			info += " · " + a.T("quiz.passed")
+		}
+	}
+	label := a.T("quiz.start")
+	if s.Open {
+		label = a.T("quiz.resume")
+	}
+	start := widget.NewButtonWithIcon(label, theme.MediaPlayIcon(), func() { a.showQuiz(c, q.ID) })
+	start.Importance = widget.HighImportance
+	name := widget.NewLabel(a.T("quiz.line", "Title", q.Title.In(a.courseLang(c), c.DefaultLanguage), "Draw", q.Draw, "PassMark", q.PassMark))
+	name.Wrapping = fyne.TextWrapWord
+	detail := widget.NewLabel(info)
+	detail.Importance = widget.LowImportance
+	detail.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(nil, nil, nil, start, container.NewVBox(name, detail))
+}
+
+func (a *App) sourceList(c *course.Course) fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, s := range c.Sources {
+		text := s.Title
+		if s.Publisher != "" {
+			text += " — " + s.Publisher
+		}
+		if s.Year > 0 {
+			text += fmt.Sprintf(" (%d)", s.Year)
+		}
+		if s.URL != "" {
+			text += " " + s.URL
+		}
+		l := widget.NewLabel("• " + text)
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
+	}
+	return box
+}

@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"bytes"
+	"image"
+	_ "image/jpeg"
+	_ "image/png"
+	"path"
+	"regexp"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ogoh/ogoh/internal/course"
+)
+
+// imageLine is an image standing on its own line, as the course format asks.
+var imageLine = regexp.MustCompile(`^\s*!\[([^\]]*)\]\(\s*([^)\s]+)\s*\)\s*$`)
+
+// maxImageWidth keeps diagrams readable without pushing text off a small screen.
+const maxImageWidth = 560
+
+// renderLesson turns lesson Markdown into rich text, with the course's
+// images read from the course itself (Fyne's Markdown would look for them
+// as URLs).
+func renderLesson(c *course.Course, md string) fyne.CanvasObject {
+	box := container.NewVBox()
+	var text []string
+	flush := func() {
+		if strings.TrimSpace(strings.Join(text, "")) != "" {
+			rt := widget.NewRichTextFromMarkdown(strings.Join(text, "\n"))
+			rt.Wrapping = fyne.TextWrapWord
+			box.Add(rt)
+		}
+		text = text[:0]
+	}
+	for _, line := range strings.Split(md, "\n") {
+		m := imageLine.FindStringSubmatch(line)
+		if m == nil {
+			text = append(text, line)
+			continue
+		}
+		flush()
+		box.Add(lessonImage(c, m[2], m[1]))
+	}
+	flush()
+	return box
+}
+
+func lessonImage(c *course.Course, ref, alt string) fyne.CanvasObject {
+	data, err := c.Media(ref)
+	if err != nil {
+		return widget.NewLabel("[" + alt + "]")
+	}
+	img := canvas.NewImageFromResource(fyne.NewStaticResource(path.Base(ref), data))
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(imageSize(data))
+	caption := widget.NewLabelWithStyle(alt, fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	caption.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(container.NewCenter(img), caption)
+}
+
+// imageSize fits an image into maxImageWidth keeping its shape; an SVG or
+// unknown format gets a 3:1 box.
+func imageSize(data []byte) fyne.Size {
+	size := fyne.NewSize(maxImageWidth, maxImageWidth/3)
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil && cfg.Width > 0 {
+		w := float32(min(cfg.Width, maxImageWidth))
+		size = fyne.NewSize(w, w*float32(cfg.Height)/float32(cfg.Width))
+	}
+	return size
+}

@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ogoh/ogoh/internal/i18n"
+	"github.com/ogoh/ogoh/internal/progress"
+)
+
+// showNewProfile asks for the few things a profile needs.
+func (a *App) showNewProfile() {
+	a.show(func() (string, fyne.CanvasObject) {
+		name := widget.NewEntry()
+		name.SetPlaceHolder(a.T("profile.name.placeholder"))
+		roles := make([]string, len(progress.Roles))
+		for i, r := range progress.Roles {
+			roles[i] = a.T("role." + r)
+		}
+		role := widget.NewRadioGroup(roles, nil)
+		role.SetSelected(roles[0])
+		post := widget.NewEntry()
+		post.SetPlaceHolder(a.T("profile.post.placeholder"))
+		langNames := languageNames()
+		lang := widget.NewSelect(langNames, nil)
+		lang.SetSelected(languageName(a.loc.Lang))
+		pin := widget.NewPasswordEntry()
+		pin.SetPlaceHolder(a.T("profile.pin.placeholder"))
+		pin2 := widget.NewPasswordEntry()
+		problem := widget.NewLabel("")
+		problem.Importance = widget.DangerImportance
+		problem.Wrapping = fyne.TextWrapWord
+
+		create := func() {
+			if pin.Text != pin2.Text {
+				problem.SetText(a.T("profile.pin.mismatch"))
+				return
+			}
+			l, err := a.svc.CreateLearner(a.ctx, progress.NewLearner{
+				Name: name.Text, Role: progress.Roles[indexOf(roles, role.Selected)], Post: post.Text,
+				Language: languageCode(lang.Selected), PIN: pin.Text,
+			})
+			switch {
+			case errors.Is(err, progress.ErrNameRequired):
+				problem.SetText(a.T("profile.name.required"))
+			case errors.Is(err, progress.ErrBadPIN):
+				problem.SetText(a.T("profile.pin.invalid"))
+			case err != nil:
+				a.fail("error.save", err)
+			default:
+				a.enter(l)
+			}
+		}
+		form := widget.NewForm(
+			widget.NewFormItem(a.T("profile.name"), name),
+			widget.NewFormItem(a.T("profile.role"), role),
+			widget.NewFormItem(a.T("profile.post"), post),
+			widget.NewFormItem(a.T("profile.language"), lang),
+			widget.NewFormItem(a.T("profile.pin"), pin),
+			widget.NewFormItem(a.T("profile.pin.repeat"), pin2),
+		)
+		form.SubmitText = a.T("profile.create")
+		form.OnSubmit = create
+		form.CancelText = a.T("dialog.cancel")
+		form.OnCancel = a.showProfiles
+		hint := widget.NewLabel(a.T("profile.pin.hint"))
+		hint.Wrapping = fyne.TextWrapWord
+		hint.Importance = widget.LowImportance
+		title := a.T("profile.new.title")
+		body := container.NewVScroll(container.NewPadded(container.NewVBox(form, hint, problem)))
+		return title, a.screen(title, a.showProfiles, body)
+	})
+}
+
+func languageNames() []string {
+	names := make([]string, len(i18n.Languages))
+	for i, l := range i18n.Languages {
+		names[i] = l.Name
+	}
+	return names
+}
+
+func languageName(code string) string {
+	for _, l := range i18n.Languages {
+		if l.Code == code {
+			return l.Name
+		}
+	}
+	return i18n.Languages[0].Name
+}
+
+func languageCode(name string) string {
+	for _, l := range i18n.Languages {
+		if l.Name == name {
+			return l.Code
+		}
+	}
+	return i18n.Default
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return 0
+}

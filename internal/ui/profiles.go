@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ogoh/ogoh/internal/progress"
+)
+
+// showProfiles is the first screen: who is studying on this shared device.
+func (a *App) showProfiles() {
+	a.learner = nil
+	a.show(func() (string, fyne.CanvasObject) {
+		learners, err := a.svc.Learners(a.ctx)
+		if err != nil {
+			a.fail("error.load", err)
+		}
+		list := container.NewVBox()
+		for _, l := range learners {
+			l := l
+			label := l.Name + " — " + a.T("role."+l.Role)
+			if l.Post != "" {
+				label += ", " + l.Post
+			}
+			icon := theme.AccountIcon()
+			if l.PINHash != "" {
+				icon = theme.VisibilityOffIcon()
+			}
+			b := widget.NewButtonWithIcon(label, icon, func() { a.pickLearner(l) })
+			b.Alignment = widget.ButtonAlignLeading
+			list.Add(b)
+		}
+		if len(learners) == 0 {
+			empty := widget.NewLabel(a.T("profiles.empty"))
+			empty.Wrapping = fyne.TextWrapWord
+			list.Add(empty)
+		}
+		create := widget.NewButtonWithIcon(a.T("profiles.new"), theme.ContentAddIcon(), a.showNewProfile)
+		create.Importance = widget.HighImportance
+		intro := widget.NewLabel(a.T("profiles.intro"))
+		intro.Wrapping = fyne.TextWrapWord
+		body := container.NewBorder(intro, container.NewVBox(widget.NewSeparator(), create), nil, nil,
+			container.NewVScroll(list))
+		title := a.T("profiles.title")
+		return title, a.screen(title, nil, container.NewPadded(body))
+	})
+}
+
+// pickLearner opens a profile, asking for its PIN when it has one.
+func (a *App) pickLearner(l progress.Learner) {
+	if l.PINHash == "" {
+		a.enter(l)
+		return
+	}
+	pin := widget.NewPasswordEntry()
+	pin.SetPlaceHolder(a.T("pin.placeholder"))
+	form := widget.NewForm(widget.NewFormItem(a.T("pin.label"), pin))
+	var d dialog.Dialog
+	submit := func() {
+		if !progress.Unlock(l, pin.Text) {
+			pin.SetText("")
+			dialog.NewInformation(a.T("pin.wrong.title"), a.T("pin.wrong"), a.win).Show()
+			return
+		}
+		d.Hide()
+		a.enter(l)
+	}
+	pin.OnSubmitted = func(string) { submit() }
+	d = dialog.NewCustomConfirm(a.T("pin.title", "Name", l.Name), a.T("pin.open"), a.T("dialog.cancel"), form,
+		func(ok bool) {
+			if ok {
+				submit()
+			}
+		}, a.win)
+	d.Resize(fyne.NewSize(420, 200))
+	d.Show()
+	a.win.Canvas().Focus(pin)
+}
+
+// enter makes l the current learner, in their language.
+func (a *App) enter(l progress.Learner) {
+	a.learner = &l
+	a.loc = a.bundle.For(l.Language)
+	a.showCatalogue()
+}

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/progress"
+	"github.com/ogoh/ogoh/internal/quiz"
+	"github.com/ogoh/ogoh/internal/store"
+)
+
+// showQuiz starts a quiz, or resumes the learner's unfinished attempt at
+// the first question without an answer.
+func (a *App) showQuiz(c *course.Course, quizID string) {
+	att, err := a.svc.StartOrResume(a.ctx, a.learner.ID, c, quizID, a.courseLang(c))
+	if err != nil {
+		a.fail("error.load", err)
+		return
+	}
+	a.showQuestion(c, att)
+}
+
+// showQuestion shows the next unanswered question. "Check answer" commits
+// the answer before showing feedback, so what the learner saw confirmed is
+// on disk.
+func (a *App) showQuestion(c *course.Course, att *progress.Attempt) {
+	qu, pos := att.Next()
+	if qu == nil {
+		a.finishQuiz(c, att)
+		return
+	}
+	total := len(att.Questions())
+	a.show(func() (string, fyne.CanvasObject) {
+		lang := a.courseLang(c)
+		bar := widget.NewProgressBar()
+		bar.Max = float64(total)
+		bar.SetValue(float64(pos))
+		bar.TextFormatter = func() string { return a.T("quiz.position", "N", pos+1, "Total", total) }
+		text := widget.NewLabelWithStyle(qu.Text.In(lang, c.DefaultLanguage), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		text.Wrapping = fyne.TextWrapWord
+		hint := widget.NewLabel(a.T("quiz.hint." + qu.Type))
+		hint.Importance = widget.LowImportance
+		hint.Wrapping = fyne.TextWrapWord
+
+		feedback := container.NewVBox()
+		check := widget.NewButtonWithIcon(a.T("quiz.check"), theme.ConfirmIcon(), nil)
+		check.Importance = widget.HighImportance
+		nextLabel := a.T("quiz.next")
+		if pos+1 == total {
+			nextLabel = a.T("quiz.see.result")
+		}
+		next := widget.NewButtonWithIcon(nextLabel, theme.NavigateNextIcon(), func() { a.showQuestion(c, att) })
+		next.Importance = widget.HighImportance
+		next.Hide()
+
+		var input answerInput
+		input = a.newAnswerInput(qu, att.OptionOrder(qu), lang, c.DefaultLanguage, func() {
+			if quiz.Complete(qu, input.response()) {
+				check.Enable()
+			} else {
+				check.Disable()
+			}
+		})
+		answered := func(ans store.Answer) {
+			input.set(ans.Response)
+			input.disable()
+			check.Hide()
+			next.Show()
+			feedback.Add(a.feedback(c, qu, ans.Response, ans.Correct, lang))
+		}
+		check.OnTapped = func() {
+			resp := input.response()
+			correct, err := a.svc.Answer(a.ctx, att, qu, resp)
+			if err != nil {
+				a.fail("error.save.answer", err)
+				return
+			}
+			answered(store.Answer{QuestionID: qu.ID, Response: resp, Correct: correct})
+		}
+		if ans, ok := att.Answered(qu.ID); ok {
+			answered(ans)
+		} else if !quiz.Complete(qu, input.response()) {
+			check.Disable()
+		}
+		body := container.NewVBox(bar, text, hint, input.object(), feedback)
+		buttons := container.NewHBox(check, next)
+		title := att.Quiz.Title.In(lang, c.DefaultLanguage)
+		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, buttons)), nil, nil,
+			container.NewVScroll(container.NewPadded(body)))
+		return title, a.screen(title, func() { a.showCourse(c) }, content)
+	})
+}
+
+// feedback teaches: right or not, why, and where the lesson is.
+func (a *App) feedback(c *course.Course, qu *course.Question, resp quiz.Response, correct bool, lang string) fyne.CanvasObject {
+	head := widget.NewLabelWithStyle(a.T("quiz.wrong"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Importance = widget.DangerImportance
+	if correct {
+		head.SetText(a.T("quiz.right"))
+		head.Importance = widget.SuccessImportance
+	}
+	box := container.NewVBox(head)
+	add := func(s string) {
+		l := widget.NewLabel(s)
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
+	}
+	for _, id := range resp {
+		if o := qu.Option(id); o != nil && len(o.Feedback) > 0 && qu.Type != course.Ordering {
+			add("• " + o.Text.In(lang, c.DefaultLanguage) + ": " + o.Feedback.In(lang, c.DefaultLanguage))
+		}
+	}
+	if !correct {
+		add(a.T("quiz.right.answer") + "\n" + a.describe(qu, quiz.Key(qu), lang, c.DefaultLanguage))
+	}
+	add(qu.Explanation.In(lang, c.DefaultLanguage))
+	if l := c.Lesson(qu.Lesson); l != nil {
+		src := widget.NewLabel(a.T("quiz.taught.in", "Lesson", l.Title.In(lang, c.DefaultLanguage)))
+		src.Importance = widget.LowImportance
+		src.Wrapping = fyne.TextWrapWord
+		box.Add(src)
+	}
+	return widget.NewCard("", "", box)
+}

@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/progress"
+	"github.com/ogoh/ogoh/internal/quiz"
+)
+
+// finishQuiz records the result and shows it.
+func (a *App) finishQuiz(c *course.Course, att *progress.Attempt) {
+	r, err := a.svc.Finish(a.ctx, att)
+	if err != nil {
+		a.fail("error.save", err)
+		return
+	}
+	a.showResult(c, att, r)
+}
+
+// showResult shows the score, pass or fail, and every missed question with
+// the right answer, so the learner knows what to review.
+func (a *App) showResult(c *course.Course, att *progress.Attempt, r quiz.Result) {
+	a.show(func() (string, fyne.CanvasObject) {
+		lang := a.courseLang(c)
+		score := widget.NewLabelWithStyle(a.T("result.score", "Score", r.Score, "Max", r.Max, "Percent", r.Percent),
+			fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		score.SizeName = theme.SizeNameHeadingText
+		verdict := widget.NewLabelWithStyle(a.T("result.failed", "PassMark", r.PassMark), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		verdict.Importance = widget.DangerImportance
+		if r.Passed {
+			verdict.SetText(a.T("result.passed", "PassMark", r.PassMark))
+			verdict.Importance = widget.SuccessImportance
+		}
+		verdict.Wrapping = fyne.TextWrapWord
+		missed := container.NewVBox()
+		for _, id := range r.Missed {
+			if qu := att.Quiz.Question(id); qu != nil {
+				missed.Add(a.missedCard(c, att, qu, lang))
+			}
+		}
+		if len(r.Missed) == 0 {
+			missed.Add(widget.NewLabel(a.T("result.none.missed")))
+		}
+		back := widget.NewButtonWithIcon(a.T("result.back"), theme.NavigateBackIcon(), func() { a.showCourse(c) })
+		again := widget.NewButtonWithIcon(a.T("result.again"), theme.ViewRefreshIcon(), func() { a.showQuiz(c, att.QuizID) })
+		again.Importance = widget.HighImportance
+		body := container.NewVBox(score, verdict, widget.NewCard(a.T("result.review"), "", missed))
+		title := a.T("result.title")
+		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(back, again)), nil, nil,
+			container.NewVScroll(container.NewPadded(body)))
+		return title, a.screen(title, func() { a.showCourse(c) }, content)
+	})
+}
+
+func (a *App) missedCard(c *course.Course, att *progress.Attempt, qu *course.Question, lang string) fyne.CanvasObject {
+	box := container.NewVBox()
+	add := func(s string, imp widget.Importance) {
+		l := widget.NewLabel(s)
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = imp
+		box.Add(l)
+	}
+	yours := a.T("result.unanswered")
+	if ans, ok := att.Answered(qu.ID); ok {
+		yours = a.describe(qu, ans.Response, lang, c.DefaultLanguage)
+	}
+	add(a.T("result.your.answer")+"\n"+yours, widget.DangerImportance)
+	add(a.T("quiz.right.answer")+"\n"+a.describe(qu, quiz.Key(qu), lang, c.DefaultLanguage), widget.SuccessImportance)
+	add(qu.Explanation.In(lang, c.DefaultLanguage), widget.MediumImportance)
+	for i := range c.Lessons {
+		if c.Lessons[i].ID == qu.Lesson {
+			i := i
+			box.Add(widget.NewButtonWithIcon(a.T("result.read.lesson", "Lesson", c.Lessons[i].Title.In(lang, c.DefaultLanguage)),
+				theme.DocumentIcon(), func() { a.showLesson(c, i) }))
+		}
+	}
+	return widget.NewCard("", qu.Text.In(lang, c.DefaultLanguage), box)
+}

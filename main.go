@@ -1,0 +1,60 @@
+// Command ogoh is the desktop app: it finds the data folder, opens the
+// progress database, loads the bundled courses and starts the UI.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"github.com/ogoh/ogoh/courses"
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/i18n"
+	"github.com/ogoh/ogoh/internal/progress"
+	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/ui"
+)
+
+func main() {
+	dataFlag := flag.String("data", os.Getenv("OGOH_DATA"), "data folder (database, courses, backups); default: the app's storage folder")
+	flag.Parse()
+	fy := app.NewWithID("org.ogoh.app")
+	if err := run(fy, *dataFlag); err != nil {
+		fmt.Fprintln(os.Stderr, "ogoh:", err)
+		os.Exit(1)
+	}
+}
+
+func run(fy fyne.App, dataDir string) error {
+	if dataDir == "" {
+		dataDir = fy.Storage().RootURI().Path()
+	}
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		return fmt.Errorf("data folder: %w", err)
+	}
+	db, err := store.Open(context.Background(), filepath.Join(dataDir, store.FileName), time.Now)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	bundle, err := i18n.Load()
+	if err != nil {
+		return err
+	}
+	list, problems := course.LoadAll(courses.FS)
+	for _, p := range problems {
+		fmt.Fprintln(os.Stderr, "ogoh: bundled course:", p)
+	}
+	ui.New(fy, ui.Options{
+		Service: progress.New(db, rand.Int64), Courses: list, Bundle: bundle,
+		DataDir: dataDir, SystemLanguage: os.Getenv("LANG"),
+	}).Window().ShowAndRun()
+	return nil
+}
