@@ -36,8 +36,13 @@ func indexLines(data []byte) lineIndex {
 }
 
 func (idx lineIndex) addKeyValue(p *unstable.Parser, table string, kv *unstable.Node) {
-	key := join(table, strings.Join(keyParts(kv.Key()), "."))
-	idx.set(key, lineOf(p, kv))
+	parts := keyParts(kv.Key())
+	line := lineOf(p, kv)
+	key := table
+	for _, part := range parts { // text.en also places "text"
+		key = join(key, part)
+		idx.set(key, line)
+	}
 	if v := kv.Value(); v.Kind == unstable.InlineTable {
 		for it := v.Children(); it.Next(); {
 			idx.addKeyValue(p, key, it.Node())

@@ -1,0 +1,206 @@
+package course_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ogoh/ogoh/courses"
+	"github.com/ogoh/ogoh/internal/course"
+)
+
+func TestExampleCourseInTheDocsIsValid(t *testing.T) {
+	c, err := course.LoadDir("../../docs/example-course")
+	if err != nil {
+		t.Fatalf("docs/example-course must validate:\n%v", err)
+	}
+	types := map[string]bool{}
+	for _, q := range c.Quizzes[0].Questions {
+		types[q.Type] = true
+	}
+	for _, want := range []string{course.Single, course.Multiple, course.TrueFalse, course.Ordering, course.Matching} {
+		if !types[want] {
+			t.Errorf("the example course should show a %s question", want)
+		}
+	}
+}
+
+func TestBundledCoursesAreValidAndComplete(t *testing.T) {
+	list, problems := course.LoadAll(courses.FS)
+	if len(problems) > 0 {
+		t.Fatalf("bundled courses have problems:\n%v", problems)
+	}
+	var found *course.Course
+	for _, c := range list {
+		if c.ID == "recognising-trafficking" {
+			found = c
+		}
+	}
+	if found == nil {
+		t.Fatal("the course recognising-trafficking is not bundled")
+	}
+	if len(found.Lessons) < 4 {
+		t.Errorf("lessons = %d, want at least 4", len(found.Lessons))
+	}
+	q := found.Quiz("final")
+	if q == nil || len(q.Questions) < 12 || q.PassMark != 80 || q.Draw < 12 {
+		t.Fatalf("final quiz must have at least 12 questions, draw 12 and pass at 80%%: %+v", q)
+	}
+	for _, lang := range []string{"en", "ru", "uz"} {
+		if found.Lang(lang) != lang {
+			t.Errorf("course is not in %s", lang)
+		}
+	}
+	if len(found.Sources) == 0 {
+		t.Error("course lists no sources")
+	}
+}
+
+// TestUzbekUsesModifierLetters guards the course's Uzbek against the ASCII
+// apostrophe that keyboards put in place of oʻ and gʻ.
+func TestUzbekUsesModifierLetters(t *testing.T) {
+	files, _ := filepath.Glob("../../courses/*/lessons/uz/*.md")
+	tomls, _ := filepath.Glob("../../courses/*/*.toml")
+	for _, f := range append(files, tomls...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n, line := range strings.Split(string(data), "\n") {
+			if strings.HasSuffix(f, ".toml") && !strings.Contains(line, ".uz") {
+				continue
+			}
+			for _, bad := range []string{"o'", "g'", "O'", "G'", "o`", "g`", "o‘", "g‘"} {
+				if strings.Contains(line, bad) {
+					t.Errorf("%s:%d: %q should use U+02BB (oʻ, gʻ)", f, n+1, bad)
+				}
+			}
+		}
+	}
+}
+
+// broken copies the example course to a temporary folder and applies edits
+// (file -> function of its text; "" deletes the file).
+func broken(t *testing.T, edits map[string]func(string) string) string {
+	t.Helper()
+	dir := t.TempDir()
+	src := "../../docs/example-course"
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		text := string(data)
+		if edit, ok := edits[filepath.ToSlash(rel)]; ok {
+			if edit == nil {
+				return nil
+			}
+			text = edit(text)
+		}
+		return os.WriteFile(filepath.Join(dir, rel), []byte(text), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func problems(t *testing.T, dir string) []string {
+	t.Helper()
+	_, err := course.LoadDir(dir)
+	var ps course.Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("want problems, got %v", err)
+	}
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.String()
+	}
+	return out
+}
+
+func replace(old, new string) func(string) string {
+	return func(s string) string {
+		if !strings.Contains(s, old) {
+			panic("test edit does not apply: " + old)
+		}
+		return strings.Replace(s, old, new, 1)
+	}
+}
+
+func TestBrokenCoursesNameFileAndLine(t *testing.T) {
+	cases := []struct {
+		name  string
+		edits map[string]func(string) string
+		want  []string
+	}{
+		{"missing manifest", map[string]func(string) string{"course.toml": nil},
+			[]string{"course.toml: missing"}},
+		{"missing lesson file", map[string]func(string) string{"lessons/ru/three-elements.md": nil},
+			[]string{`course.toml:19: lesson "three-elements" has no ru file: lessons/ru/three-elements.md is missing`}},
+		{"missing quiz file", map[string]func(string) string{"quiz.toml": nil},
+			[]string{`course.toml:26: quiz file "quiz.toml" is missing`}},
+		{"bad TOML", map[string]func(string) string{"quiz.toml": replace(`answer = "b"`, `answer = "b`)},
+			[]string{"quiz.toml:7: TOML syntax:"}},
+		{"duplicate question id", map[string]func(string) string{"quiz.toml": replace(`id = "means"`, `id = "purpose"`)},
+			[]string{`quiz.toml:31: duplicate question id "purpose"`}},
+		{"duplicate option id", map[string]func(string) string{"quiz.toml": replace("  id = \"c\"\n  text.en = \"The means\"", "  id = \"a\"\n  text.en = \"The means\"")},
+			[]string{`quiz.toml:26: duplicate option id "a"`}},
+		{"answer names no option", map[string]func(string) string{"quiz.toml": replace(`answer = ["a", "c"]`, `answer = ["a", "x"]`)},
+			[]string{`quiz.toml:34: question "means": answer names option "x", which does not exist`}},
+		{"missing translation", map[string]func(string) string{"quiz.toml": replace("text.ru = \"Если человеку нет 18 лет, способ не требуется.\"\n", "")},
+			[]string{`quiz.toml:60: questions.2.text: missing translation for "ru"`}},
+		{"missing image", map[string]func(string) string{"lessons/en/three-elements.md": replace("media/elements.png", "media/nothing.png")},
+			[]string{`lessons/en/three-elements.md:9: image "media/nothing.png" not found in the course`}},
+		{"unknown key", map[string]func(string) string{"course.toml": replace("estimated_minutes = 10", "estimated_minutes = 10\nestimated_hours = 1")},
+			[]string{`course.toml:9: unknown key "estimated_hours"`}},
+		{"bad version", map[string]func(string) string{"course.toml": replace(`version = "1.0.0"`, `version = "1.0"`)},
+			[]string{`course.toml:5: version "1.0" must be MAJOR.MINOR.PATCH`}},
+		{"question without explanation", map[string]func(string) string{"quiz.toml": replace(
+			"explanation.en = \"The lesson lists act, then means, then purpose.\"\nexplanation.ru = \"В уроке они идут так: действие, способ, цель.\"\n", "")},
+			[]string{`quiz.toml:65: questions.3.explanation: missing translation for "en"`}},
+		{"ordering key incomplete", map[string]func(string) string{"quiz.toml": replace(`answer = ["act", "means", "purpose"]`, `answer = ["act", "means"]`)},
+			[]string{`quiz.toml:69: question "order": answer must list every option id once`}},
+		{"lesson link to nowhere", map[string]func(string) string{"quiz.toml": replace("id = \"child-means\"\ntype = \"truefalse\"\nlesson = \"three-elements\"", "id = \"child-means\"\ntype = \"truefalse\"\nlesson = \"four-elements\"")},
+			[]string{`quiz.toml:58: question "child-means": lesson "four-elements" does not exist`}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := problems(t, broken(t, tc.edits))
+			for _, want := range tc.want {
+				if !anyHasPrefix(got, want) {
+					t.Errorf("want a problem starting %q, got:\n%s", want, strings.Join(got, "\n"))
+				}
+			}
+		})
+	}
+}
+
+func TestEveryProblemIsReportedAtOnce(t *testing.T) {
+	dir := broken(t, map[string]func(string) string{
+		"quiz.toml":                    replace(`answer = "b"`, `answer = "z"`),
+		"lessons/ru/three-elements.md": nil,
+		"course.toml":                  replace(`id = "example-course"`, `id = "Example Course"`),
+	})
+	if got := problems(t, dir); len(got) != 3 {
+		t.Errorf("want all 3 problems in one report, got %d:\n%s", len(got), strings.Join(got, "\n"))
+	}
+}
+
+func anyHasPrefix(list []string, prefix string) bool {
+	for _, s := range list {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
+}
