@@ -1,0 +1,316 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ogoh/ogoh/courses"
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/i18n"
+	"github.com/ogoh/ogoh/internal/progress"
+	"github.com/ogoh/ogoh/internal/quiz"
+	"github.com/ogoh/ogoh/internal/store"
+)
+
+// driver works the app the way a person does: it finds widgets by the text
+// on them and taps, types and chooses. It fails with t when it cannot.
+type driver struct {
+	t   testing.TB
+	app *App
+	db  *store.DB
+	loc *i18n.Localizer
+}
+
+var bundled []*course.Course
+
+func bundledCourses(t testing.TB) []*course.Course {
+	if bundled == nil {
+		list, problems := course.LoadAll(courses.FS)
+		if len(problems) > 0 {
+			t.Fatalf("bundled courses: %v", problems)
+		}
+		bundled = list
+	}
+	return bundled
+}
+
+// start opens the app on the database in dir, as after a (re)start.
+func start(t testing.TB, dir, systemLang string) *driver {
+	t.Helper()
+	db, err := store.Open(context.Background(), filepath.Join(dir, store.FileName), time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bundle, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := int64(0)
+	a := New(test.NewApp(), Options{
+		Service: progress.New(db, func() int64 { seed++; return seed }), Courses: bundledCourses(t),
+		Bundle: bundle, DataDir: dir, SystemLanguage: systemLang,
+	})
+	a.win.Resize(fyne.NewSize(1024, 700))
+	a.win.Show()
+	return &driver{t: t, app: a, db: db, loc: bundle.For(systemLang)}
+}
+
+func (d *driver) close() {
+	d.app.win.Close()
+	d.db.Close()
+}
+
+// T is a message in the language the driver expects on screen.
+func (d *driver) T(id string, kv ...any) string { return d.loc.T(id, kv...) }
+
+func (d *driver) speak(lang string) { d.loc = d.app.bundle.For(lang) }
+
+// visible lists every visible object on the window and its dialogs.
+func (d *driver) visible() []fyne.CanvasObject {
+	c := d.app.win.Canvas()
+	var out []fyne.CanvasObject
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		out = append(out, o)
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, child := range x.Objects {
+				walk(child)
+			}
+		case fyne.Widget:
+			for _, child := range test.WidgetRenderer(x).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(c.Content())
+	for _, o := range c.Overlays().List() {
+		walk(o)
+	}
+	return out
+}
+
+func (d *driver) button(text string) *widget.Button {
+	d.t.Helper()
+	for _, o := range d.visible() {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	d.t.Fatalf("no button %q on the screen %q; texts: %s", text, d.app.win.Title(), d.texts())
+	return nil
+}
+
+func (d *driver) tap(text string) {
+	d.t.Helper()
+	b := d.button(text)
+	if b.Disabled() {
+		d.t.Fatalf("button %q is disabled", text)
+	}
+	test.Tap(b)
+}
+
+func (d *driver) buttons(icon fyne.Resource) []*widget.Button {
+	var out []*widget.Button
+	for _, o := range d.visible() {
+		if b, ok := o.(*widget.Button); ok && b.Icon != nil && b.Icon.Name() == icon.Name() {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// texts is everything readable on screen, for assertions and failure messages.
+func (d *driver) texts() string {
+	var parts []string
+	for _, o := range d.visible() {
+		switch x := o.(type) {
+		case *widget.Label:
+			parts = append(parts, x.Text)
+		case *widget.Button:
+			parts = append(parts, "["+x.Text+"]")
+		case *widget.Card:
+			parts = append(parts, x.Title, x.Subtitle)
+		case *widget.RichText:
+			parts = append(parts, x.String())
+		case *widget.Check:
+			parts = append(parts, "☐ "+x.Text)
+		case *widget.ProgressBar:
+			if x.TextFormatter != nil {
+				parts = append(parts, x.TextFormatter())
+			}
+		}
+	}
+	return strings.Join(parts, " | ")
+}
+
+func (d *driver) see(text string) {
+	d.t.Helper()
+	if !strings.Contains(d.texts(), text) {
+		d.t.Fatalf("screen %q does not show %q; it shows: %s", d.app.win.Title(), text, d.texts())
+	}
+}
+
+func (d *driver) entry(placeholder string) *widget.Entry {
+	d.t.Helper()
+	for _, o := range d.visible() {
+		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == placeholder {
+			return e
+		}
+	}
+	d.t.Fatalf("no entry %q", placeholder)
+	return nil
+}
+
+func (d *driver) typeInto(placeholder, text string) {
+	e := d.entry(placeholder)
+	d.app.win.Canvas().Focus(e)
+	test.Type(e, text)
+}
+
+func (d *driver) radioWith(option string) *widget.RadioGroup {
+	d.t.Helper()
+	for _, o := range d.visible() {
+		if r, ok := o.(*widget.RadioGroup); ok && contains(r.Options, option) {
+			return r
+		}
+	}
+	d.t.Fatalf("no radio option %q; screen: %s", option, d.texts())
+	return nil
+}
+
+func (d *driver) selects() []*widget.Select {
+	var out []*widget.Select
+	for _, o := range d.visible() {
+		if s, ok := o.(*widget.Select); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// createProfile fills the new-profile form; the profile's language is the
+// one the picker shows.
+func (d *driver) createProfile(name, role, post, pin string) {
+	d.t.Helper()
+	d.tap(d.T("profiles.new"))
+	d.typeInto(d.T("profile.name.placeholder"), name)
+	d.radioWith(d.T("role."+role)).SetSelected(d.T("role." + role))
+	d.typeInto(d.T("profile.post.placeholder"), post)
+	if pin != "" {
+		d.typeInto(d.T("profile.pin.placeholder"), pin)
+		for _, o := range d.visible() { // the repeat field has no placeholder
+			if e, ok := o.(*widget.Entry); ok && e.Password && e.PlaceHolder == "" {
+				test.Type(e, pin)
+			}
+		}
+	}
+	d.tap(d.T("profile.create"))
+	d.see(d.T("catalogue.greeting", "Name", name))
+}
+
+// readAllLessons opens the first lesson and pages to the end.
+func (d *driver) readAllLessons(c *course.Course) {
+	d.t.Helper()
+	lang := c.Lang(d.loc.Lang)
+	d.tap(d.T("lesson.read"))
+	for i, l := range c.Lessons {
+		d.see(l.Title.In(lang, c.DefaultLanguage))
+		d.see(d.T("lesson.position", "N", i+1, "Total", len(c.Lessons)))
+		if i+1 < len(c.Lessons) {
+			d.tap(d.T("lesson.next"))
+		} else {
+			d.tap(d.T("lesson.finish"))
+		}
+	}
+}
+
+// shownQuestion finds which question of q is on screen.
+func (d *driver) shownQuestion(c *course.Course, q *course.Quiz) *course.Question {
+	d.t.Helper()
+	lang := c.Lang(d.loc.Lang)
+	for _, o := range d.visible() {
+		if l, ok := o.(*widget.Label); ok && l.TextStyle.Bold {
+			for i := range q.Questions {
+				if q.Questions[i].Text.In(lang, c.DefaultLanguage) == l.Text {
+					return &q.Questions[i]
+				}
+			}
+		}
+	}
+	d.t.Fatalf("no question of %s on screen: %s", q.ID, d.texts())
+	return nil
+}
+
+// answer gives resp to the question on screen through its widgets.
+func (d *driver) answer(c *course.Course, qu *course.Question, resp quiz.Response) {
+	d.t.Helper()
+	lang := c.Lang(d.loc.Lang)
+	switch qu.Type {
+	case course.Single:
+		text := qu.Option(resp[0]).Text.In(lang, c.DefaultLanguage)
+		d.radioWith(text).SetSelected(text)
+	case course.TrueFalse:
+		text := d.T("quiz.false")
+		if resp[0] == "true" {
+			text = d.T("quiz.true")
+		}
+		d.radioWith(text).SetSelected(text)
+	case course.Multiple:
+		for _, o := range d.visible() {
+			if ch, ok := o.(*widget.Check); ok {
+				for _, id := range resp {
+					if qu.Option(id).Text.In(lang, c.DefaultLanguage) == ch.Text {
+						test.Tap(ch)
+					}
+				}
+			}
+		}
+	case course.Ordering:
+		d.order(c, qu, resp)
+	case course.Matching:
+		sels := d.selects()
+		for i, item := range resp {
+			_, right := quiz.SplitMatch(item)
+			sels[i].SetSelected(pairByID(qu, right).Right.In(lang, c.DefaultLanguage))
+		}
+	}
+}
+
+// order moves items with the up arrows until they stand as resp says.
+func (d *driver) order(c *course.Course, qu *course.Question, resp quiz.Response) {
+	lang := c.Lang(d.loc.Lang)
+	for target, id := range resp {
+		want := qu.Option(id).Text.In(lang, c.DefaultLanguage)
+		for {
+			at := -1
+			for _, o := range d.visible() {
+				if l, ok := o.(*widget.Label); ok {
+					var k int
+					if _, err := fmt.Sscanf(l.Text, "%d.", &k); err == nil && strings.HasSuffix(l.Text, ". "+want) {
+						at = k - 1
+					}
+				}
+			}
+			if at < 0 {
+				d.t.Fatalf("ordering item %q not on screen", want)
+			}
+			if at == target {
+				break
+			}
+			test.Tap(d.buttons(theme.MoveUpIcon())[at])
+		}
+	}
+}
