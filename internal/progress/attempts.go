@@ -10,6 +10,9 @@ import (
 	"github.com/ogoh/ogoh/internal/store"
 )
 
+// Answer is one committed answer of an attempt.
+type Answer = store.Answer
+
 // Attempt is a quiz attempt in progress or finished, with its course quiz.
 type Attempt struct {
 	*store.Attempt
@@ -54,13 +57,13 @@ func (a *Attempt) Questions() []*course.Question {
 }
 
 // Answered returns the recorded answer to a question, if any.
-func (a *Attempt) Answered(questionID string) (store.Answer, bool) {
+func (a *Attempt) Answered(questionID string) (Answer, bool) {
 	for _, ans := range a.Answers {
 		if ans.QuestionID == questionID {
 			return ans, true
 		}
 	}
-	return store.Answer{}, false
+	return Answer{}, false
 }
 
 // Next returns the first unanswered question and its 0-based position, or

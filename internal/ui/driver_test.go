@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -147,6 +148,8 @@ func (d *driver) texts() string {
 			parts = append(parts, x.String())
 		case *widget.Check:
 			parts = append(parts, "☐ "+x.Text)
+		case *canvas.Text:
+			parts = append(parts, x.Text)
 		case *widget.ProgressBar:
 			if x.TextFormatter != nil {
 				parts = append(parts, x.TextFormatter())
@@ -170,7 +173,13 @@ func (d *driver) entry(placeholder string) *widget.Entry {
 			return e
 		}
 	}
-	d.t.Fatalf("no entry %q", placeholder)
+	var seen []string
+	for _, o := range d.visible() {
+		if e, ok := o.(*widget.Entry); ok {
+			seen = append(seen, fmt.Sprintf("%q", e.PlaceHolder))
+		}
+	}
+	d.t.Fatalf("no entry %q; entries: %v; screen: %s", placeholder, seen, d.texts())
 	return nil
 }
 

@@ -138,3 +138,5 @@ func checkDatabase(t *testing.T, db *store.DB, c *course.Course, lang string, dr
 		t.Errorf("quiz summary = %+v", s)
 	}
 }
+
+func keyOf(qu *course.Question) quiz.Response { return quiz.Key(qu) }

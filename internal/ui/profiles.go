@@ -49,7 +49,8 @@ func (a *App) showProfiles() {
 	})
 }
 
-// pickLearner opens a profile, asking for its PIN when it has one.
+// pickLearner opens a profile, asking for its PIN when it has one. A wrong
+// PIN keeps the dialog open with a message, so the learner simply retypes.
 func (a *App) pickLearner(l progress.Learner) {
 	if l.PINHash == "" {
 		a.enter(l)
@@ -57,25 +58,29 @@ func (a *App) pickLearner(l progress.Learner) {
 	}
 	pin := widget.NewPasswordEntry()
 	pin.SetPlaceHolder(a.T("pin.placeholder"))
-	form := widget.NewForm(widget.NewFormItem(a.T("pin.label"), pin))
+	wrong := widget.NewLabel("")
+	wrong.Importance = widget.DangerImportance
+	wrong.Hide()
 	var d dialog.Dialog
 	submit := func() {
 		if !progress.Unlock(l, pin.Text) {
 			pin.SetText("")
-			dialog.NewInformation(a.T("pin.wrong.title"), a.T("pin.wrong"), a.win).Show()
+			wrong.SetText(a.T("pin.wrong"))
+			wrong.Show()
+			a.win.Canvas().Focus(pin)
 			return
 		}
 		d.Hide()
 		a.enter(l)
 	}
 	pin.OnSubmitted = func(string) { submit() }
-	d = dialog.NewCustomConfirm(a.T("pin.title", "Name", l.Name), a.T("pin.open"), a.T("dialog.cancel"), form,
-		func(ok bool) {
-			if ok {
-				submit()
-			}
-		}, a.win)
-	d.Resize(fyne.NewSize(420, 200))
+	open := widget.NewButtonWithIcon(a.T("pin.open"), theme.ConfirmIcon(), submit)
+	open.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon(a.T("dialog.cancel"), theme.CancelIcon(), func() { d.Hide() })
+	body := container.NewVBox(widget.NewForm(widget.NewFormItem(a.T("pin.label"), pin)), wrong,
+		container.NewCenter(container.NewHBox(cancel, open)))
+	d = dialog.NewCustomWithoutButtons(a.T("pin.title", "Name", l.Name), body, a.win)
+	d.Resize(fyne.NewSize(420, 220))
 	d.Show()
 	a.win.Canvas().Focus(pin)
 }

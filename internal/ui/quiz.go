@@ -9,7 +9,6 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
-	"github.com/ogoh/ogoh/internal/store"
 )
 
 // showQuiz starts a quiz, or resumes the learner's unfinished attempt at
@@ -64,7 +63,7 @@ func (a *App) showQuestion(c *course.Course, att *progress.Attempt) {
 				check.Disable()
 			}
 		})
-		answered := func(ans store.Answer) {
+		answered := func(ans progress.Answer) {
 			input.set(ans.Response)
 			input.disable()
 			check.Hide()
@@ -78,7 +77,7 @@ func (a *App) showQuestion(c *course.Course, att *progress.Attempt) {
 				a.fail("error.save.answer", err)
 				return
 			}
-			answered(store.Answer{QuestionID: qu.ID, Response: resp, Correct: correct})
+			answered(progress.Answer{QuestionID: qu.ID, Response: resp, Correct: correct})
 		}
 		if ans, ok := att.Answered(qu.ID); ok {
 			answered(ans)

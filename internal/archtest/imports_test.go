@@ -1,0 +1,111 @@
+// Package archtest holds the test that keeps Ogoh's packages pointing one
+// way: ui → domain → store, the CLI without the UI, no Fyne in the domain.
+package archtest
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/ogoh/ogoh"
+
+// imports maps each package of the module (by import path) to what its
+// non-test files import.
+func imports(t *testing.T) map[string][]string {
+	t.Helper()
+	root := "../.."
+	out := map[string][]string{}
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") && path != root) {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(path))
+		pkg := module
+		if rel != "." {
+			pkg += "/" + filepath.ToSlash(rel)
+		}
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			out[pkg] = append(out[pkg], p)
+		}
+		if _, ok := out[pkg]; !ok {
+			out[pkg] = nil
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// reach is every import, direct or through the module's own packages.
+func reach(graph map[string][]string, pkg string) map[string]bool {
+	seen := map[string]bool{}
+	var walk func(p string)
+	walk = func(p string) {
+		for _, imp := range graph[p] {
+			if !seen[imp] {
+				seen[imp] = true
+				walk(imp)
+			}
+		}
+	}
+	walk(pkg)
+	return seen
+}
+
+func TestImportRules(t *testing.T) {
+	g := imports(t)
+	in := func(p string) string { return module + "/internal/" + p }
+	forbid := func(pkg string, bad func(string) bool, why string) {
+		t.Helper()
+		if _, ok := g[pkg]; !ok {
+			t.Fatalf("package %s not found", pkg)
+		}
+		for imp := range reach(g, pkg) {
+			if bad(imp) {
+				t.Errorf("%s reaches %s: %s", pkg, imp, why)
+			}
+		}
+	}
+	isFyne := func(p string) bool { return strings.HasPrefix(p, "fyne.io/") }
+	for _, domain := range []string{"course", "quiz", "store", "progress", "i18n"} {
+		forbid(in(domain), isFyne, "domain packages never import Fyne")
+	}
+	forbid(module+"/cmd/ogohctl", func(p string) bool { return isFyne(p) || p == in("ui") }, "the CLI builds without the UI")
+	for _, p := range g[in("store")] {
+		if strings.HasPrefix(p, module+"/") {
+			t.Errorf("store imports %s: the store depends on no other package of Ogoh", p)
+		}
+	}
+	for _, pure := range []string{"course", "quiz"} {
+		forbid(in(pure), func(p string) bool { return p == in("store") || p == "database/sql" }, "course and quiz do no storage")
+	}
+	for _, p := range g[in("ui")] {
+		if p == in("store") || p == "database/sql" || strings.Contains(p, "sqlite") {
+			t.Errorf("ui imports %s: the UI talks to the domain, never to SQL", p)
+		}
+	}
+	for _, p := range g[in("quiz")] {
+		if p == "os" || p == "net/http" || p == "time" || p == "io/fs" {
+			t.Errorf("quiz imports %s: quiz is pure logic, no I/O and no clock", p)
+		}
+	}
+}
