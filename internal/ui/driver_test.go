@@ -5,8 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"testing"
-	"time"
+		"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -25,15 +24,23 @@ import (
 // driver works the app the way a person does: it finds widgets by the text
 // on them and taps, types and chooses. It fails with t when it cannot.
 type driver struct {
-	t   testing.TB
+	t   failer
 	app *App
 	db  *store.DB
 	loc *i18n.Localizer
 }
 
+// failer is the part of testing.TB the driver needs, so the crash test's
+// child process, which has no *testing.T, can drive the app too.
+type failer interface {
+	Helper()
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+}
+
 var bundled []*course.Course
 
-func bundledCourses(t testing.TB) []*course.Course {
+func bundledCourses(t failer) []*course.Course {
 	if bundled == nil {
 		list, problems := course.LoadAll(courses.FS)
 		if len(problems) > 0 {
@@ -45,7 +52,7 @@ func bundledCourses(t testing.TB) []*course.Course {
 }
 
 // start opens the app on the database in dir, as after a (re)start.
-func start(t testing.TB, dir, systemLang string) *driver {
+func start(t failer, dir, systemLang string) *driver {
 	t.Helper()
 	db, err := store.Open(context.Background(), filepath.Join(dir, store.FileName), time.Now)
 	if err != nil {
@@ -101,6 +108,15 @@ func (d *driver) visible() []fyne.CanvasObject {
 		walk(o)
 	}
 	return out
+}
+
+func (d *driver) has(text string) bool {
+	for _, o := range d.visible() {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *driver) button(text string) *widget.Button {

@@ -9,7 +9,7 @@ import (
 	"github.com/ogoh/ogoh/internal/store"
 )
 
-func trafficking(t testing.TB) *course.Course {
+func trafficking(t failer) *course.Course {
 	for _, c := range bundledCourses(t) {
 		if c.ID == "recognising-trafficking" {
 			return c
