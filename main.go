@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"github.com/ogoh/ogoh/assets"
 	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/i18n"
@@ -26,6 +27,7 @@ func main() {
 	dataFlag := flag.String("data", os.Getenv("OGOH_DATA"), "data folder (database, courses, backups); default: the app's storage folder")
 	flag.Parse()
 	fy := app.NewWithID("org.ogoh.app")
+	fy.SetIcon(assets.Icon)
 	if err := run(fy, *dataFlag); err != nil {
 		fmt.Fprintln(os.Stderr, "ogoh:", err)
 		os.Exit(1)

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,15 +27,15 @@ type answerInput interface {
 func (a *App) newAnswerInput(qu *course.Question, order []string, lang, fallback string, changed func()) answerInput {
 	switch qu.Type {
 	case course.TrueFalse:
-		return newChoiceInput([]string{"true", "false"}, []string{a.T("quiz.true"), a.T("quiz.false")}, changed)
+		return newChoiceInput([]string{"true", "false"}, []string{a.T("quiz.true"), a.T("quiz.false")}, false, changed)
 	case course.Multiple:
-		return newChecksInput(order, optionTexts(qu, order, lang, fallback), changed)
+		return newChoiceInput(order, optionTexts(qu, order, lang, fallback), true, changed)
 	case course.Ordering:
 		return newOrderInput(order, optionTexts(qu, order, lang, fallback))
 	case course.Matching:
 		return newMatchInput(qu, order, lang, fallback, a.T("quiz.match.placeholder"), changed)
 	default:
-		return newChoiceInput(order, optionTexts(qu, order, lang, fallback), changed)
+		return newChoiceInput(order, optionTexts(qu, order, lang, fallback), false, changed)
 	}
 }
 
@@ -50,71 +49,52 @@ func optionTexts(qu *course.Question, ids []string, lang, fallback string) []str
 	return out
 }
 
-// choiceInput: one of several (single choice, true/false).
+// choiceInput: one of several (single choice, true/false), or several of
+// several (multiple response).
 type choiceInput struct {
-	ids   []string
-	radio *widget.RadioGroup
+	ids  []string
+	rows []*optionRow
+	box  *fyne.Container
 }
 
-func newChoiceInput(ids, texts []string, changed func()) *choiceInput {
-	in := &choiceInput{ids: ids}
-	in.radio = widget.NewRadioGroup(texts, func(string) { changed() })
+func newChoiceInput(ids, texts []string, multi bool, changed func()) *choiceInput {
+	in := &choiceInput{ids: ids, box: container.NewVBox()}
+	for i, t := range texts {
+		i := i
+		row := newOptionRow(t, multi, func() {
+			if multi {
+				in.rows[i].setSelected(!in.rows[i].selected)
+			} else {
+				for j, r := range in.rows {
+					r.setSelected(j == i)
+				}
+			}
+			changed()
+		})
+		in.rows = append(in.rows, row)
+		in.box.Add(row)
+	}
 	return in
 }
 
-func (in *choiceInput) object() fyne.CanvasObject { return in.radio }
-func (in *choiceInput) disable()                  { in.radio.Disable() }
+func (in *choiceInput) object() fyne.CanvasObject { return in.box }
+func (in *choiceInput) disable() {
+	for _, r := range in.rows {
+		r.disable()
+	}
+}
 func (in *choiceInput) response() quiz.Response {
-	for i, t := range in.radio.Options {
-		if t == in.radio.Selected {
-			return quiz.Response{in.ids[i]}
+	var resp quiz.Response
+	for i, r := range in.rows {
+		if r.selected {
+			resp = append(resp, in.ids[i])
 		}
 	}
-	return nil
+	return resp
 }
-func (in *choiceInput) set(r quiz.Response) {
+func (in *choiceInput) set(resp quiz.Response) {
 	for i, id := range in.ids {
-		if len(r) == 1 && r[0] == id {
-			in.radio.SetSelected(in.radio.Options[i])
-		}
-	}
-}
-
-// checksInput: several of several (multiple response).
-type checksInput struct {
-	ids    []string
-	checks []*widget.Check
-	box    *fyne.Container
-}
-
-func newChecksInput(ids, texts []string, changed func()) *checksInput {
-	in := &checksInput{ids: ids, box: container.NewVBox()}
-	for _, t := range texts {
-		c := widget.NewCheck(t, func(bool) { changed() })
-		in.checks = append(in.checks, c)
-		in.box.Add(c)
-	}
-	return in
-}
-
-func (in *checksInput) object() fyne.CanvasObject { return in.box }
-func (in *checksInput) disable() {
-	for _, c := range in.checks {
-		c.Disable()
-	}
-}
-func (in *checksInput) response() quiz.Response {
-	var r quiz.Response
-	for i, c := range in.checks {
-		if c.Checked {
-			r = append(r, in.ids[i])
-		}
-	}
-	return r
-}
-func (in *checksInput) set(r quiz.Response) {
-	for i, id := range in.ids {
-		in.checks[i].SetChecked(contains(r, id))
+		in.rows[i].setSelected(contains(resp, id))
 	}
 }
 
@@ -178,7 +158,7 @@ type matchInput struct {
 }
 
 func newMatchInput(qu *course.Question, rightOrder []string, lang, fallback, placeholder string, changed func()) *matchInput {
-	in := &matchInput{qu: qu, rightIDs: rightOrder, box: container.New(layout.NewFormLayout())}
+	in := &matchInput{qu: qu, rightIDs: rightOrder, box: container.NewVBox()}
 	rights := make([]string, len(rightOrder))
 	for i, id := range rightOrder {
 		rights[i] = pairByID(qu, id).Right.In(lang, fallback)
@@ -189,8 +169,7 @@ func newMatchInput(qu *course.Question, rightOrder []string, lang, fallback, pla
 		in.selects = append(in.selects, sel)
 		left := widget.NewLabel(p.Left.In(lang, fallback))
 		left.Wrapping = fyne.TextWrapWord
-		in.box.Add(left)
-		in.box.Add(sel)
+		in.box.Add(container.NewGridWithColumns(2, left, sel))
 	}
 	return in
 }

@@ -75,6 +75,9 @@ func (a *App) show(build func() (title string, content fyne.CanvasObject)) {
 		title, content := build()
 		a.win.SetTitle("Ogoh — " + title)
 		a.win.SetContent(content)
+		// Wrapped labels learn their height from their first width; a second
+		// layout pass settles them, so long texts never overlap.
+		content.Refresh()
 	}
 	a.redraw()
 }

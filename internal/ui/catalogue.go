@@ -40,7 +40,7 @@ func (a *App) courseCard(c *course.Course) fyne.CanvasObject {
 	desc.Wrapping = fyne.TextWrapWord
 	meta := widget.NewLabel(a.T("course.meta", "Minutes", c.EstimatedMinutes, "Audience", c.Audience.In(lang, c.DefaultLanguage)))
 	meta.Wrapping = fyne.TextWrapWord
-	meta.Importance = widget.LowImportance
+	meta.TextStyle.Italic = true
 	bar := widget.NewProgressBar()
 	bar.SetValue(float64(p.Percent()) / 100)
 	bar.TextFormatter = func() string { return a.T("catalogue.progress", "Done", p.Done, "Total", p.Total) }

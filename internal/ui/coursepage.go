@@ -25,7 +25,7 @@ func (a *App) showCourse(c *course.Course) {
 		desc.Wrapping = fyne.TextWrapWord
 		meta := widget.NewLabel(a.T("course.meta", "Minutes", c.EstimatedMinutes, "Audience", c.Audience.In(lang, c.DefaultLanguage)))
 		meta.Wrapping = fyne.TextWrapWord
-		meta.Importance = widget.LowImportance
+		meta.TextStyle.Italic = true
 
 		lessons := container.NewVBox()
 		for i := range c.Lessons {
@@ -56,7 +56,7 @@ func (a *App) lessonRow(c *course.Course, i int, p progress.CourseProgress) fyne
 	name := widget.NewLabel(fmt.Sprintf("%d. %s", i+1, l.Title.In(a.courseLang(c), c.DefaultLanguage)))
 	name.Wrapping = fyne.TextWrapWord
 	info := widget.NewLabel(status + " · " + a.loc.N("lesson.minutes", l.Minutes))
-	info.Importance = widget.LowImportance
+	info.TextStyle.Italic = true
 	read := widget.NewButton(a.T("lesson.read"), func() { a.showLesson(c, i) })
 	return container.NewBorder(nil, nil, mark, container.NewHBox(info, read), name)
 }
@@ -79,7 +79,7 @@ func (a *App) quizRow(c *course.Course, q *course.Quiz, p progress.CourseProgres
 	name := widget.NewLabel(a.T("quiz.line", "Title", q.Title.In(a.courseLang(c), c.DefaultLanguage), "Draw", q.Draw, "PassMark", q.PassMark))
 	name.Wrapping = fyne.TextWrapWord
 	detail := widget.NewLabel(info)
-	detail.Importance = widget.LowImportance
+	detail.TextStyle.Italic = true
 	detail.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(nil, nil, nil, start, container.NewVBox(name, detail))
 }

@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
-
 )
 
 const crashChildEnv = "OGOH_CRASH_CHILD"
@@ -142,4 +141,3 @@ func TestKilledMidQuizLosesNoConfirmedAnswer(t *testing.T) {
 		})
 	}
 }
-

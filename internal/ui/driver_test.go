@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-		"time"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -232,7 +232,7 @@ func (d *driver) createProfile(name, role, post, pin string) {
 	d.t.Helper()
 	d.tap(d.T("profiles.new"))
 	d.typeInto(d.T("profile.name.placeholder"), name)
-	d.radioWith(d.T("role."+role)).SetSelected(d.T("role." + role))
+	d.radioWith(d.T("role." + role)).SetSelected(d.T("role." + role))
 	d.typeInto(d.T("profile.post.placeholder"), post)
 	if pin != "" {
 		d.typeInto(d.T("profile.pin.placeholder"), pin)
@@ -284,24 +284,15 @@ func (d *driver) answer(c *course.Course, qu *course.Question, resp quiz.Respons
 	d.t.Helper()
 	lang := c.Lang(d.loc.Lang)
 	switch qu.Type {
-	case course.Single:
-		text := qu.Option(resp[0]).Text.In(lang, c.DefaultLanguage)
-		d.radioWith(text).SetSelected(text)
-	case course.TrueFalse:
-		text := d.T("quiz.false")
-		if resp[0] == "true" {
-			text = d.T("quiz.true")
+	case course.Single, course.Multiple:
+		for _, id := range resp {
+			d.choose(qu.Option(id).Text.In(lang, c.DefaultLanguage))
 		}
-		d.radioWith(text).SetSelected(text)
-	case course.Multiple:
-		for _, o := range d.visible() {
-			if ch, ok := o.(*widget.Check); ok {
-				for _, id := range resp {
-					if qu.Option(id).Text.In(lang, c.DefaultLanguage) == ch.Text {
-						test.Tap(ch)
-					}
-				}
-			}
+	case course.TrueFalse:
+		if resp[0] == "true" {
+			d.choose(d.T("quiz.true"))
+		} else {
+			d.choose(d.T("quiz.false"))
 		}
 	case course.Ordering:
 		d.order(c, qu, resp)
@@ -312,6 +303,18 @@ func (d *driver) answer(c *course.Course, qu *course.Question, resp quiz.Respons
 			sels[i].SetSelected(pairByID(qu, right).Right.In(lang, c.DefaultLanguage))
 		}
 	}
+}
+
+// choose taps the option row that reads text.
+func (d *driver) choose(text string) {
+	d.t.Helper()
+	for _, o := range d.visible() {
+		if r, ok := o.(*optionRow); ok && r.label.Text == text {
+			test.Tap(r)
+			return
+		}
+	}
+	d.t.Fatalf("no option %q on screen: %s", text, d.texts())
 }
 
 // order moves items with the up arrows until they stand as resp says.

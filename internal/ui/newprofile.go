@@ -68,7 +68,7 @@ func (a *App) showNewProfile() {
 		form.OnCancel = a.showProfiles
 		hint := widget.NewLabel(a.T("profile.pin.hint"))
 		hint.Wrapping = fyne.TextWrapWord
-		hint.Importance = widget.LowImportance
+		hint.TextStyle.Italic = true
 		title := a.T("profile.new.title")
 		body := container.NewVScroll(container.NewPadded(container.NewVBox(form, hint, problem)))
 		return title, a.screen(title, a.showProfiles, body)

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"testing"
-
 )
 
 func TestProfileFormExplainsWhatIsWrong(t *testing.T) {

@@ -35,13 +35,13 @@ func (a *App) showQuestion(c *course.Course, att *progress.Attempt) {
 	a.show(func() (string, fyne.CanvasObject) {
 		lang := a.courseLang(c)
 		bar := widget.NewProgressBar()
+		bar.TextFormatter = func() string { return a.T("quiz.position", "N", pos+1, "Total", total) }
 		bar.Max = float64(total)
 		bar.SetValue(float64(pos))
-		bar.TextFormatter = func() string { return a.T("quiz.position", "N", pos+1, "Total", total) }
 		text := widget.NewLabelWithStyle(qu.Text.In(lang, c.DefaultLanguage), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		text.Wrapping = fyne.TextWrapWord
 		hint := widget.NewLabel(a.T("quiz.hint." + qu.Type))
-		hint.Importance = widget.LowImportance
+		hint.TextStyle.Italic = true
 		hint.Wrapping = fyne.TextWrapWord
 
 		feedback := container.NewVBox()
@@ -71,13 +71,11 @@ func (a *App) showQuestion(c *course.Course, att *progress.Attempt) {
 			feedback.Add(a.feedback(c, qu, ans.Response, ans.Correct, lang))
 		}
 		check.OnTapped = func() {
-			resp := input.response()
-			correct, err := a.svc.Answer(a.ctx, att, qu, resp)
-			if err != nil {
+			if _, err := a.svc.Answer(a.ctx, att, qu, input.response()); err != nil {
 				a.fail("error.save.answer", err)
 				return
 			}
-			answered(progress.Answer{QuestionID: qu.ID, Response: resp, Correct: correct})
+			a.redraw() // now with the recorded answer and its feedback
 		}
 		if ans, ok := att.Answered(qu.ID); ok {
 			answered(ans)
@@ -118,9 +116,9 @@ func (a *App) feedback(c *course.Course, qu *course.Question, resp quiz.Response
 	add(qu.Explanation.In(lang, c.DefaultLanguage))
 	if l := c.Lesson(qu.Lesson); l != nil {
 		src := widget.NewLabel(a.T("quiz.taught.in", "Lesson", l.Title.In(lang, c.DefaultLanguage)))
-		src.Importance = widget.LowImportance
+		src.TextStyle.Italic = true
 		src.Wrapping = fyne.TextWrapWord
 		box.Add(src)
 	}
-	return widget.NewCard("", "", box)
+	return container.NewVBox(widget.NewSeparator(), box)
 }

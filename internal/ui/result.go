@@ -78,5 +78,7 @@ func (a *App) missedCard(c *course.Course, att *progress.Attempt, qu *course.Que
 				theme.DocumentIcon(), func() { a.showLesson(c, i) }))
 		}
 	}
-	return widget.NewCard("", qu.Text.In(lang, c.DefaultLanguage), box)
+	text := widget.NewLabelWithStyle(qu.Text.In(lang, c.DefaultLanguage), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(widget.NewSeparator(), text, box)
 }

@@ -37,7 +37,7 @@ func (a *App) showSettings() {
 		data.Selectable = true
 		note := widget.NewLabel(a.T("settings.language.note"))
 		note.Wrapping = fyne.TextWrapWord
-		note.Importance = widget.LowImportance
+		note.TextStyle.Italic = true
 		form := widget.NewForm(
 			widget.NewFormItem(a.T("settings.language"), lang),
 			widget.NewFormItem(a.T("settings.theme"), th),

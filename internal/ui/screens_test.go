@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+// TestEveryScreenIsTranslated visits every screen in every language and
+// fails if a raw message ID shows anywhere or a screen is wider than a
+// 1024-pixel netbook. With OGOH_SHOTS=DIR it also
+// saves each screen as a PNG there, to look at as a person would.
+func TestEveryScreenIsTranslated(t *testing.T) {
+	shots := os.Getenv("OGOH_SHOTS")
+	for _, lang := range []string{"en", "ru", "uz"} {
+		t.Run(lang, func(t *testing.T) {
+			d := start(t, t.TempDir(), lang)
+			defer d.close()
+			c := trafficking(t)
+			q := c.Quiz("final")
+			ids := d.app.bundle.MessageIDs("en")
+			n := 0
+			snap := func(name string) {
+				t.Helper()
+				for _, part := range strings.Split(d.texts(), " | ") {
+					if slices.Contains(ids, strings.Trim(part, "[]")) {
+						t.Errorf("%s: screen %s shows the raw message ID %q", lang, name, part)
+					}
+				}
+				if w := d.app.win.Content().MinSize().Width; w > 1024 {
+					t.Errorf("%s: screen %s needs %.0f px of width; it must fit 1024", lang, name, w)
+				}
+				if shots != "" {
+					n++
+					save(t, d.app.win.Canvas(), filepath.Join(shots, fmt.Sprintf("%s-%02d-%s.png", lang, n, name)))
+				}
+			}
+			snap("profiles-empty")
+			d.tap(d.T("profiles.new"))
+			snap("new-profile")
+			d.tap(d.T("nav.back"))
+			d.createProfile("Dilnoza Karimova", "border-guard", "Post 12", "1234")
+			d.tap(d.T("catalogue.switch"))
+			snap("profiles")
+			d.tap("Dilnoza Karimova — " + d.T("role.border-guard") + ", Post 12")
+			snap("pin")
+			d.typeInto(d.T("pin.placeholder"), "1234")
+			d.tap(d.T("pin.open"))
+			snap("catalogue")
+			d.tap(d.T("catalogue.open"))
+			snap("course")
+			d.tap(d.T("lesson.read"))
+			snap("lesson-1")
+			d.tap(d.T("lesson.next"))
+			snap("lesson-2")
+			d.tap(d.T("nav.back"))
+			d.tap(d.T("quiz.start"))
+			seen := map[string]bool{}
+			for i := 0; i < q.Draw; i++ {
+				qu := d.shownQuestion(c, q)
+				if !seen[qu.Type] {
+					snap("quiz-" + qu.Type)
+				}
+				resp := keyOf(qu)
+				if i%4 == 0 {
+					resp = wrong(qu)
+				}
+				d.answer(c, qu, resp)
+				d.tap(d.T("quiz.check"))
+				if !seen[qu.Type] {
+					snap("feedback-" + qu.Type)
+					seen[qu.Type] = true
+				}
+				if i+1 < q.Draw {
+					d.tap(d.T("quiz.next"))
+				}
+			}
+			d.tap(d.T("quiz.see.result"))
+			snap("result")
+			d.tap(d.T("result.back"))
+			snap("course-after")
+			d.tap(d.T("settings.title"))
+			snap("settings")
+		})
+	}
+}
+
+func save(t *testing.T, c fyne.Canvas, file string) {
+	t.Helper()
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, c.Capture()); err != nil {
+		t.Fatal(err)
+	}
+}
