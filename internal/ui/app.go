@@ -38,7 +38,8 @@ type App struct {
 	ctx     context.Context
 
 	learner *progress.Learner
-	redraw  func() // rebuilds the current screen, e.g. after a language switch
+	redraw  func()         // rebuilds the current screen, e.g. after a language switch
+	focus   fyne.Focusable // set by a screen's build: where typing goes first
 }
 
 // settings keys
@@ -72,12 +73,16 @@ func (a *App) T(id string, kv ...any) string { return a.loc.T(id, kv...) }
 // rebuilt in place when the language or theme changes.
 func (a *App) show(build func() (title string, content fyne.CanvasObject)) {
 	a.redraw = func() {
+		a.focus = nil
 		title, content := build()
 		a.win.SetTitle("Ogoh — " + title)
 		a.win.SetContent(content)
 		// Wrapped labels learn their height from their first width; a second
 		// layout pass settles them, so long texts never overlap.
 		content.Refresh()
+		if a.focus != nil {
+			a.win.Canvas().Focus(a.focus)
+		}
 	}
 	a.redraw()
 }

@@ -81,7 +81,7 @@ func (a *App) quizRow(c *course.Course, q *course.Quiz, p progress.CourseProgres
 	detail := widget.NewLabel(info)
 	detail.TextStyle.Italic = true
 	detail.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(nil, nil, nil, start, container.NewVBox(name, detail))
+	return container.NewBorder(nil, nil, nil, container.NewVBox(start), container.NewVBox(name, detail))
 }
 
 func (a *App) sourceList(c *course.Course) fyne.CanvasObject {

@@ -71,6 +71,7 @@ func (a *App) showNewProfile() {
 		hint.TextStyle.Italic = true
 		title := a.T("profile.new.title")
 		body := container.NewVScroll(container.NewPadded(container.NewVBox(form, hint, problem)))
+		a.focus = name
 		return title, a.screen(title, a.showProfiles, body)
 	})
 }
