@@ -127,8 +127,7 @@ func (in *orderInput) render() {
 		if i == len(in.order)-1 || in.disabled {
 			down.Disable()
 		}
-		label := widget.NewLabel(fmt.Sprintf("%d. %s", i+1, in.text[id]))
-		label.Wrapping = fyne.TextWrapWord
+		label := wrapped(fmt.Sprintf("%d. %s", i+1, in.text[id]))
 		in.box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(up, down), label))
 	}
 	in.box.Refresh()
@@ -167,8 +166,7 @@ func newMatchInput(qu *course.Question, rightOrder []string, lang, fallback, pla
 		sel := widget.NewSelect(rights, func(string) { changed() })
 		sel.PlaceHolder = placeholder
 		in.selects = append(in.selects, sel)
-		left := widget.NewLabel(p.Left.In(lang, fallback))
-		left.Wrapping = fyne.TextWrapWord
+		left := wrapped(p.Left.In(lang, fallback))
 		in.box.Add(container.NewGridWithColumns(2, left, sel))
 	}
 	return in

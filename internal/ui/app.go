@@ -103,8 +103,7 @@ func (a *App) screen(title string, back func(), body fyne.CanvasObject) fyne.Can
 // fail tells the user that something went wrong, in their language, with
 // the detail that names what and where; nothing is changed by showing it.
 func (a *App) fail(what string, err error) {
-	msg := widget.NewLabel(a.T(what) + "\n\n" + fmt.Sprint(err))
-	msg.Wrapping = fyne.TextWrapWord
+	msg := wrapped(a.T(what) + "\n\n" + fmt.Sprint(err))
 	d := dialog.NewCustom(a.T("error.title"), a.T("dialog.ok"), msg, a.win)
 	d.Resize(fyne.NewSize(520, 240))
 	d.Show()

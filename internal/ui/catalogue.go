@@ -17,8 +17,7 @@ func (a *App) showCatalogue() {
 			list.Add(a.courseCard(c))
 		}
 		if len(a.courses) == 0 {
-			empty := widget.NewLabel(a.T("catalogue.empty"))
-			empty.Wrapping = fyne.TextWrapWord
+			empty := wrapped(a.T("catalogue.empty"))
 			list.Add(empty)
 		}
 		who := widget.NewLabel(a.T("catalogue.greeting", "Name", a.learner.Name))
@@ -32,21 +31,13 @@ func (a *App) showCatalogue() {
 
 func (a *App) courseCard(c *course.Course) fyne.CanvasObject {
 	lang := a.courseLang(c)
-	p, err := a.svc.CourseProgress(a.ctx, a.learner.ID, c)
-	if err != nil {
-		a.fail("error.load", err)
-	}
-	desc := widget.NewLabel(c.Description.In(lang, c.DefaultLanguage))
-	desc.Wrapping = fyne.TextWrapWord
-	meta := widget.NewLabel(a.T("course.meta", "Minutes", c.EstimatedMinutes, "Audience", c.Audience.In(lang, c.DefaultLanguage)))
-	meta.Wrapping = fyne.TextWrapWord
-	meta.TextStyle.Italic = true
+	p := a.progressIn(c)
 	bar := widget.NewProgressBar()
 	bar.SetValue(float64(p.Percent()) / 100)
 	bar.TextFormatter = func() string { return a.T("catalogue.progress", "Done", p.Done, "Total", p.Total) }
 	open := widget.NewButtonWithIcon(a.T("catalogue.open"), theme.NavigateNextIcon(), func() { a.showCourse(c) })
 	open.Importance = widget.HighImportance
 	card := widget.NewCard(c.Title.In(lang, c.DefaultLanguage), "",
-		container.NewVBox(desc, meta, container.NewBorder(nil, nil, nil, open, bar)))
+		container.NewVBox(a.courseIntro(c), container.NewBorder(nil, nil, nil, open, bar)))
 	return card
 }

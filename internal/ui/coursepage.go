@@ -17,15 +17,7 @@ import (
 func (a *App) showCourse(c *course.Course) {
 	a.show(func() (string, fyne.CanvasObject) {
 		lang := a.courseLang(c)
-		p, err := a.svc.CourseProgress(a.ctx, a.learner.ID, c)
-		if err != nil {
-			a.fail("error.load", err)
-		}
-		desc := widget.NewLabel(c.Description.In(lang, c.DefaultLanguage))
-		desc.Wrapping = fyne.TextWrapWord
-		meta := widget.NewLabel(a.T("course.meta", "Minutes", c.EstimatedMinutes, "Audience", c.Audience.In(lang, c.DefaultLanguage)))
-		meta.Wrapping = fyne.TextWrapWord
-		meta.TextStyle.Italic = true
+		p := a.progressIn(c)
 
 		lessons := container.NewVBox()
 		for i := range c.Lessons {
@@ -35,7 +27,7 @@ func (a *App) showCourse(c *course.Course) {
 		for i := range c.Quizzes {
 			quizzes.Add(a.quizRow(c, &c.Quizzes[i], p))
 		}
-		body := container.NewVBox(desc, meta,
+		body := container.NewVBox(a.courseIntro(c),
 			widget.NewCard(a.T("course.lessons"), "", lessons),
 			widget.NewCard(a.T("course.quizzes"), "", quizzes),
 			widget.NewCard(a.T("course.sources"), "", a.sourceList(c)),
@@ -53,8 +45,7 @@ func (a *App) lessonRow(c *course.Course, i int, p progress.CourseProgress) fyne
 		mark.SetResource(theme.ConfirmIcon())
 		status = a.T("lesson.done")
 	}
-	name := widget.NewLabel(fmt.Sprintf("%d. %s", i+1, l.Title.In(a.courseLang(c), c.DefaultLanguage)))
-	name.Wrapping = fyne.TextWrapWord
+	name := wrapped(fmt.Sprintf("%d. %s", i+1, l.Title.In(a.courseLang(c), c.DefaultLanguage)))
 	info := widget.NewLabel(status + " · " + a.loc.N("lesson.minutes", l.Minutes))
 	info.TextStyle.Italic = true
 	read := widget.NewButton(a.T("lesson.read"), func() { a.showLesson(c, i) })
@@ -76,11 +67,8 @@ func (a *App) quizRow(c *course.Course, q *course.Quiz, p progress.CourseProgres
 	}
 	start := widget.NewButtonWithIcon(label, theme.MediaPlayIcon(), func() { a.showQuiz(c, q.ID) })
 	start.Importance = widget.HighImportance
-	name := widget.NewLabel(a.T("quiz.line", "Title", q.Title.In(a.courseLang(c), c.DefaultLanguage), "Draw", q.Draw, "PassMark", q.PassMark))
-	name.Wrapping = fyne.TextWrapWord
-	detail := widget.NewLabel(info)
-	detail.TextStyle.Italic = true
-	detail.Wrapping = fyne.TextWrapWord
+	name := wrapped(a.T("quiz.line", "Title", q.Title.In(a.courseLang(c), c.DefaultLanguage), "Draw", q.Draw, "PassMark", q.PassMark))
+	detail := note(info)
 	return container.NewBorder(nil, nil, nil, container.NewVBox(start), container.NewVBox(name, detail))
 }
 
@@ -97,8 +85,7 @@ func (a *App) sourceList(c *course.Course) fyne.CanvasObject {
 		if s.URL != "" {
 			text += " " + s.URL
 		}
-		l := widget.NewLabel("• " + text)
-		l.Wrapping = fyne.TextWrapWord
+		l := wrapped("• " + text)
 		box.Add(l)
 	}
 	return box

@@ -66,9 +66,7 @@ func (a *App) showNewProfile() {
 		form.OnSubmit = create
 		form.CancelText = a.T("dialog.cancel")
 		form.OnCancel = a.showProfiles
-		hint := widget.NewLabel(a.T("profile.pin.hint"))
-		hint.Wrapping = fyne.TextWrapWord
-		hint.TextStyle.Italic = true
+		hint := note(a.T("profile.pin.hint"))
 		title := a.T("profile.new.title")
 		body := container.NewVScroll(container.NewPadded(container.NewVBox(form, hint, problem)))
 		a.focus = name

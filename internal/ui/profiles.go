@@ -34,14 +34,12 @@ func (a *App) showProfiles() {
 			list.Add(b)
 		}
 		if len(learners) == 0 {
-			empty := widget.NewLabel(a.T("profiles.empty"))
-			empty.Wrapping = fyne.TextWrapWord
+			empty := wrapped(a.T("profiles.empty"))
 			list.Add(empty)
 		}
 		create := widget.NewButtonWithIcon(a.T("profiles.new"), theme.ContentAddIcon(), a.showNewProfile)
 		create.Importance = widget.HighImportance
-		intro := widget.NewLabel(a.T("profiles.intro"))
-		intro.Wrapping = fyne.TextWrapWord
+		intro := wrapped(a.T("profiles.intro"))
 		body := container.NewBorder(intro, container.NewVBox(widget.NewSeparator(), create), nil, nil,
 			container.NewVScroll(list))
 		title := a.T("profiles.title")

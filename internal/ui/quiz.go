@@ -40,9 +40,7 @@ func (a *App) showQuestion(c *course.Course, att *progress.Attempt) {
 		bar.SetValue(float64(pos))
 		text := widget.NewLabelWithStyle(qu.Text.In(lang, c.DefaultLanguage), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		text.Wrapping = fyne.TextWrapWord
-		hint := widget.NewLabel(a.T("quiz.hint." + qu.Type))
-		hint.TextStyle.Italic = true
-		hint.Wrapping = fyne.TextWrapWord
+		hint := note(a.T("quiz.hint." + qu.Type))
 
 		feedback := container.NewVBox()
 		check := widget.NewButtonWithIcon(a.T("quiz.check"), theme.ConfirmIcon(), nil)
@@ -101,8 +99,7 @@ func (a *App) feedback(c *course.Course, qu *course.Question, resp quiz.Response
 	}
 	box := container.NewVBox(head)
 	add := func(s string) {
-		l := widget.NewLabel(s)
-		l.Wrapping = fyne.TextWrapWord
+		l := wrapped(s)
 		box.Add(l)
 	}
 	for _, id := range resp {
@@ -115,9 +112,7 @@ func (a *App) feedback(c *course.Course, qu *course.Question, resp quiz.Response
 	}
 	add(qu.Explanation.In(lang, c.DefaultLanguage))
 	if l := c.Lesson(qu.Lesson); l != nil {
-		src := widget.NewLabel(a.T("quiz.taught.in", "Lesson", l.Title.In(lang, c.DefaultLanguage)))
-		src.TextStyle.Italic = true
-		src.Wrapping = fyne.TextWrapWord
+		src := note(a.T("quiz.taught.in", "Lesson", l.Title.In(lang, c.DefaultLanguage)))
 		box.Add(src)
 	}
 	return container.NewVBox(widget.NewSeparator(), box)

@@ -59,8 +59,7 @@ func (a *App) showResult(c *course.Course, att *progress.Attempt, r quiz.Result)
 func (a *App) missedCard(c *course.Course, att *progress.Attempt, qu *course.Question, lang string) fyne.CanvasObject {
 	box := container.NewVBox()
 	add := func(s string, imp widget.Importance) {
-		l := widget.NewLabel(s)
-		l.Wrapping = fyne.TextWrapWord
+		l := wrapped(s)
 		l.Importance = imp
 		box.Add(l)
 	}

@@ -35,9 +35,7 @@ func (a *App) showSettings() {
 		data := widget.NewLabel(a.dataDir)
 		data.Wrapping = fyne.TextWrapBreak
 		data.Selectable = true
-		note := widget.NewLabel(a.T("settings.language.note"))
-		note.Wrapping = fyne.TextWrapWord
-		note.TextStyle.Italic = true
+		note := note(a.T("settings.language.note"))
 		form := widget.NewForm(
 			widget.NewFormItem(a.T("settings.language"), lang),
 			widget.NewFormItem(a.T("settings.theme"), th),
