@@ -33,6 +33,9 @@ func Load(fsys fs.FS) (*Course, error) {
 	for i := range c.Quizzes {
 		loadQuiz(c, &c.Quizzes[i], &ps)
 	}
+	for i := range c.Scenarios {
+		loadScenario(c, i, &ps)
+	}
 	checkLessonFiles(c, &ps)
 	if len(ps) > 0 {
 		return nil, ps.sorted()

@@ -204,3 +204,65 @@ func anyHasPrefix(list []string, prefix string) bool {
 	}
 	return false
 }
+
+func TestBrokenScenariosNameFileAndLine(t *testing.T) {
+	cases := []struct {
+		name string
+		edit func(string) string
+		want string
+	}{
+		{"next names no step", replace(`next = "story"`, `next = "storey"`),
+			`scenario-minibus.toml:19: choice "talk-separately": next = "storey" names no step`},
+		{"loop", replace(`next = "closed"`, `next = "documents"`),
+			`scenario-minibus.toml:7: step "documents": a path loops back to it`},
+		{"unreachable ending", replace(`next = "closed"`, `next = "referred"`),
+			`scenario-minibus.toml:60: step "closed" cannot be reached from start`},
+		{"missing feedback", replace("  feedback.ru = \"Правильно: индикаторы не доказывают торговлю людьми, но должны вести к проверке и перенаправлению.\"\n", ""),
+			`scenario-minibus.toml:39: steps.1.choices.0.feedback: missing translation for "ru"`},
+		{"bad start", replace(`start = "documents"`, `start = "intro"`),
+			`scenario-minibus.toml:5: start = "intro" names no step`},
+		{"ending with choices", func(s string) string { return s + "\n  [[steps.choices]]\n  id = \"x\"\n" },
+			`scenario-minibus.toml:67: step "gone" is an ending and cannot have choices`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := problems(t, broken(t, map[string]func(string) string{"scenario-minibus.toml": tc.edit}))
+			if !anyHasPrefix(got, tc.want) {
+				t.Errorf("want a problem starting %q, got:\n%s", tc.want, strings.Join(got, "\n"))
+			}
+		})
+	}
+}
+
+func TestEveryScenarioPathReachesAnEnding(t *testing.T) {
+	list, problems := course.LoadAll(courses.FS)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	example, err := course.LoadDir("../../docs/example-course")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range append(list, example) {
+		for i := range c.Scenarios {
+			sc := &c.Scenarios[i]
+			paths := sc.Paths()
+			if len(paths) < 2 {
+				t.Errorf("%s/%s: %d paths; a scenario branches", c.ID, sc.ID, len(paths))
+			}
+			for _, p := range paths {
+				last := strings.SplitN(p[len(p)-1], "/", 2)
+				next := sc.Step(last[0])
+				var end *course.Step
+				for _, ch := range next.Choices {
+					if ch.ID == last[1] {
+						end = sc.Step(ch.Next)
+					}
+				}
+				if end == nil || !end.End {
+					t.Errorf("%s/%s: path %v does not end", c.ID, sc.ID, p)
+				}
+			}
+		}
+	}
+}

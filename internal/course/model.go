@@ -50,8 +50,9 @@ type Course struct {
 	Description      Text     `toml:"description"`
 	Audience         Text     `toml:"audience"`
 	Lessons          []Lesson `toml:"lessons"`
-	Quizzes          []Quiz   `toml:"quizzes"`
-	Sources          []Source `toml:"sources"`
+	Quizzes          []Quiz     `toml:"quizzes"`
+	Scenarios        []Scenario `toml:"scenarios"`
+	Sources          []Source   `toml:"sources"`
 
 	fsys fs.FS
 }
@@ -73,6 +74,43 @@ type Quiz struct {
 	Title     Text   `toml:"title"`
 	Questions []Question
 }
+
+// Scenario is a branching case: the learner meets a situation, chooses,
+// and each choice leads to a further step, until an ending.
+type Scenario struct {
+	ID     string `toml:"id"`
+	File   string `toml:"file"`
+	Lesson string `toml:"lesson"` // the lesson it practises
+	Title  Text   `toml:"title"`
+
+	Intro Text   `toml:"-"` // from the scenario file
+	Start string `toml:"-"` // first step
+	Steps []Step `toml:"-"`
+}
+
+// Step is one moment of a scenario: a situation with choices, or an ending.
+type Step struct {
+	ID      string   `toml:"id"`
+	Text    Text     `toml:"text"`
+	Choices []Choice `toml:"choices"`
+	End     bool     `toml:"end"`
+	Outcome string   `toml:"outcome"` // endings: good, mixed or poor
+}
+
+// Choice is one option at a step, with the feedback that explains it.
+type Choice struct {
+	ID       string `toml:"id"`
+	Text     Text   `toml:"text"`
+	Feedback Text   `toml:"feedback"`
+	Quality  string `toml:"quality"` // best, acceptable or poor
+	Next     string `toml:"next"`
+}
+
+// Scenario outcomes and choice qualities.
+var (
+	Outcomes  = []string{"good", "mixed", "poor"}
+	Qualities = []string{"best", "acceptable", "poor"}
+)
 
 // Source is a document the course cites.
 type Source struct {
@@ -129,6 +167,26 @@ func (c *Course) Quiz(id string) *Quiz {
 	for i := range c.Quizzes {
 		if c.Quizzes[i].ID == id {
 			return &c.Quizzes[i]
+		}
+	}
+	return nil
+}
+
+// Scenario returns the scenario with id, or nil.
+func (c *Course) Scenario(id string) *Scenario {
+	for i := range c.Scenarios {
+		if c.Scenarios[i].ID == id {
+			return &c.Scenarios[i]
+		}
+	}
+	return nil
+}
+
+// Step returns the step with id, or nil.
+func (s *Scenario) Step(id string) *Step {
+	for i := range s.Steps {
+		if s.Steps[i].ID == id {
+			return &s.Steps[i]
 		}
 	}
 	return nil

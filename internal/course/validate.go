@@ -60,6 +60,9 @@ func validateManifest(c *Course, r reporter) {
 		}
 		checkText(c, r, key+".title", q.Title, true)
 	}
+	for i, sc := range c.Scenarios {
+		validateScenarioRef(c, r, i, sc, ids)
+	}
 	if len(c.Sources) == 0 {
 		r.at("sources", "a course must list the sources of its facts in [[sources]]")
 	}
