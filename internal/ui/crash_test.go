@@ -44,7 +44,7 @@ func scriptedLearner(dir string) {
 	} else {
 		d.tap("Crash — " + d.T("role.other"))
 	}
-	d.tap(d.T("catalogue.open"))
+	d.openCourse(c)
 	if d.has(d.T("quiz.resume")) {
 		d.tap(d.T("quiz.resume"))
 	} else {
@@ -135,7 +135,7 @@ func TestKilledMidQuizLosesNoConfirmedAnswer(t *testing.T) {
 				t.Errorf("%d answers saved, only %d confirmed", len(att.Answers), len(confirmed))
 			}
 			d.tap("Crash — " + d.T("role.other"))
-			d.tap(d.T("catalogue.open"))
+			d.openCourse(c)
 			d.tap(d.T("quiz.resume"))
 			d.see(d.T("quiz.position", "N", len(att.Answers)+1, "Total", q.Draw))
 		})

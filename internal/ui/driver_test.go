@@ -85,6 +85,15 @@ func (d *driver) speak(lang string) { d.loc = d.app.bundle.For(lang) }
 // visible lists every visible object on the window and its dialogs.
 func (d *driver) visible() []fyne.CanvasObject {
 	c := d.app.win.Canvas()
+	out := visibleUnder(c.Content())
+	for _, o := range c.Overlays().List() {
+		out = append(out, visibleUnder(o)...)
+	}
+	return out
+}
+
+// visibleUnder lists o and every visible object inside it.
+func visibleUnder(root fyne.CanvasObject) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
@@ -103,11 +112,25 @@ func (d *driver) visible() []fyne.CanvasObject {
 			}
 		}
 	}
-	walk(c.Content())
-	for _, o := range c.Overlays().List() {
-		walk(o)
-	}
+	walk(root)
 	return out
+}
+
+// openCourse taps "Open" on the catalogue card of c.
+func (d *driver) openCourse(c *course.Course) {
+	d.t.Helper()
+	title := c.Title.In(c.Lang(d.loc.Lang), c.DefaultLanguage)
+	for _, o := range d.visible() {
+		if card, ok := o.(*widget.Card); ok && card.Title == title {
+			for _, in := range visibleUnder(card) {
+				if b, ok := in.(*widget.Button); ok && b.Text == d.T("catalogue.open") {
+					test.Tap(b)
+					return
+				}
+			}
+		}
+	}
+	d.t.Fatalf("no course card %q: %s", title, d.texts())
 }
 
 func (d *driver) has(text string) bool {

@@ -91,7 +91,7 @@ func TestLearnerLoopInEveryLanguage(t *testing.T) {
 			d.createProfile("Guard "+lang, "border-guard", "Post 12", "")
 			d.see(c.Title.In(lang, c.DefaultLanguage))
 			d.see(d.T("catalogue.progress", "Done", 0, "Total", 5))
-			d.tap(d.T("catalogue.open"))
+			d.openCourse(c)
 			d.see(d.T("quiz.never"))
 			d.readAllLessons(c)
 			d.see(d.T("lesson.done"))

@@ -50,7 +50,7 @@ func TestSwitchingLanguageKeepsProgress(t *testing.T) {
 	defer d.close()
 	c := trafficking(t)
 	d.createProfile("Dilnoza", "border-guard", "", "")
-	d.tap(d.T("catalogue.open"))
+	d.openCourse(c)
 	d.tap(d.T("lesson.read"))
 	d.tap(d.T("lesson.next"))
 	d.tap(d.T("nav.back"))
@@ -82,7 +82,7 @@ func TestQuizResumesAfterRestart(t *testing.T) {
 	q := c.Quiz("final")
 	d := start(t, dir, "en")
 	d.createProfile("Rustam", "other", "", "")
-	d.tap(d.T("catalogue.open"))
+	d.openCourse(c)
 	d.tap(d.T("quiz.start"))
 	var asked []string
 	for i := 0; i < 3; i++ {
@@ -98,7 +98,7 @@ func TestQuizResumesAfterRestart(t *testing.T) {
 	d = start(t, dir, "en")
 	defer d.close()
 	d.tap("Rustam — " + d.T("role.other"))
-	d.tap(d.T("catalogue.open"))
+	d.openCourse(c)
 	d.tap(d.T("quiz.resume"))
 	d.see(d.T("quiz.position", "N", 4, "Total", q.Draw))
 	if got := d.shownQuestion(c, q); got.ID != fourth.ID {

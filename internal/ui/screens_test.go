@@ -53,7 +53,7 @@ func TestEveryScreenIsTranslated(t *testing.T) {
 			d.typeInto(d.T("pin.placeholder"), "1234")
 			d.tap(d.T("pin.open"))
 			snap("catalogue")
-			d.tap(d.T("catalogue.open"))
+			d.openCourse(c)
 			snap("course")
 			d.tap(d.T("lesson.read"))
 			snap("lesson-1")
