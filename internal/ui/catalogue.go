@@ -37,7 +37,9 @@ func (a *App) courseCard(c *course.Course) fyne.CanvasObject {
 	bar.TextFormatter = func() string { return a.T("catalogue.progress", "Done", p.Done, "Total", p.Total) }
 	open := widget.NewButtonWithIcon(a.T("catalogue.open"), theme.NavigateNextIcon(), func() { a.showCourse(c) })
 	open.Importance = widget.HighImportance
-	card := widget.NewCard(c.Title.In(lang, c.DefaultLanguage), "",
-		container.NewVBox(a.courseIntro(c), container.NewBorder(nil, nil, nil, open, bar)))
-	return card
+	// The card's own title does not wrap; a long Uzbek title would widen the window.
+	title := widget.NewRichText(&widget.TextSegment{Text: c.Title.In(lang, c.DefaultLanguage),
+		Style: widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
+	title.Wrapping = fyne.TextWrapWord
+	return widget.NewCard("", "", container.NewVBox(title, a.courseIntro(c), container.NewBorder(nil, nil, nil, open, bar)))
 }

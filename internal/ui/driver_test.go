@@ -63,8 +63,12 @@ func start(t failer, dir, systemLang string) *driver {
 		t.Fatal(err)
 	}
 	seed := int64(0)
+	svc, err := progress.New(context.Background(), db, progress.Options{Seed: func() int64 { seed++; return seed }, Now: time.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
 	a := New(test.NewApp(), Options{
-		Service: progress.New(db, func() int64 { seed++; return seed }), Courses: bundledCourses(t),
+		Service: svc, Courses: bundledCourses(t),
 		Bundle: bundle, DataDir: dir, SystemLanguage: systemLang,
 	})
 	a.win.Resize(fyne.NewSize(1024, 700))
@@ -120,14 +124,14 @@ func visibleUnder(root fyne.CanvasObject) []fyne.CanvasObject {
 func (d *driver) openCourse(c *course.Course) {
 	d.t.Helper()
 	title := c.Title.In(c.Lang(d.loc.Lang), c.DefaultLanguage)
+	seen := false // the card's title comes before its button
 	for _, o := range d.visible() {
-		if card, ok := o.(*widget.Card); ok && card.Title == title {
-			for _, in := range visibleUnder(card) {
-				if b, ok := in.(*widget.Button); ok && b.Text == d.T("catalogue.open") {
-					test.Tap(b)
-					return
-				}
-			}
+		if rt, ok := o.(*widget.RichText); ok && rt.String() == title {
+			seen = true
+		}
+		if b, ok := o.(*widget.Button); ok && seen && b.Text == d.T("catalogue.open") {
+			test.Tap(b)
+			return
 		}
 	}
 	d.t.Fatalf("no course card %q: %s", title, d.texts())
