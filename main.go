@@ -54,8 +54,12 @@ func run(fy fyne.App, dataDir string) error {
 	for _, p := range problems {
 		fmt.Fprintln(os.Stderr, "ogoh: bundled course:", p)
 	}
+	svc, err := progress.New(context.Background(), db, progress.Options{Seed: rand.Int64, Now: time.Now})
+	if err != nil {
+		return err
+	}
 	ui.New(fy, ui.Options{
-		Service: progress.New(db, rand.Int64), Courses: list, Bundle: bundle,
+		Service: svc, Courses: list, Bundle: bundle,
 		DataDir: dataDir, SystemLanguage: os.Getenv("LANG"),
 	}).Window().ShowAndRun()
 	return nil

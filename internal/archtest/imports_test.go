@@ -86,7 +86,7 @@ func TestImportRules(t *testing.T) {
 		}
 	}
 	isFyne := func(p string) bool { return strings.HasPrefix(p, "fyne.io/") }
-	for _, domain := range []string{"course", "quiz", "store", "progress", "i18n"} {
+	for _, domain := range []string{"course", "quiz", "store", "progress", "i18n", "sync"} {
 		forbid(in(domain), isFyne, "domain packages never import Fyne")
 	}
 	forbid(module+"/cmd/ogohctl", func(p string) bool { return isFyne(p) || p == in("ui") }, "the CLI builds without the UI")
@@ -95,6 +95,7 @@ func TestImportRules(t *testing.T) {
 			t.Errorf("store imports %s: the store depends on no other package of Ogoh", p)
 		}
 	}
+	forbid(in("sync"), func(p string) bool { return p == in("progress") || p == in("ui") }, "sync builds and sends statements; it does not drive learning")
 	for _, pure := range []string{"course", "quiz"} {
 		forbid(in(pure), func(p string) bool { return p == in("store") || p == "database/sql" }, "course and quiz do no storage")
 	}

@@ -13,10 +13,11 @@ import (
 // Answer is one committed answer of an attempt.
 type Answer = store.Answer
 
-// Attempt is a quiz attempt in progress or finished, with its course quiz.
+// Attempt is a quiz attempt in progress or finished, with its course and quiz.
 type Attempt struct {
 	*store.Attempt
-	Quiz *course.Quiz
+	Course *course.Course
+	Quiz   *course.Quiz
 }
 
 // StartOrResume returns the learner's unfinished attempt at the quiz, as
@@ -28,20 +29,24 @@ func (s *Service) StartOrResume(ctx context.Context, learnerID string, c *course
 	}
 	a, err := s.db.OpenAttempt(ctx, learnerID, c.ID, quizID)
 	if err == nil {
-		return &Attempt{Attempt: a, Quiz: q}, nil
+		return &Attempt{Attempt: a, Course: c, Quiz: q}, nil
 	}
 	if !errors.Is(err, store.ErrNotFound) {
 		return nil, err
 	}
-	seed := s.seed()
-	a, err = s.db.CreateAttempt(ctx, store.Attempt{
-		LearnerID: learnerID, CourseID: c.ID, CourseVersion: c.Version, QuizID: q.ID,
-		Language: lang, Seed: seed, QuestionIDs: quiz.Draw(q, seed), PassMark: q.PassMark,
-	})
+	sub, err := s.subject(ctx, learnerID, c)
 	if err != nil {
 		return nil, err
 	}
-	return &Attempt{Attempt: a, Quiz: q}, nil
+	seed, id := s.seed(), store.NewUUID()
+	a, err = s.db.CreateAttempt(ctx, store.Attempt{
+		ID: id, LearnerID: learnerID, CourseID: c.ID, CourseVersion: c.Version, QuizID: q.ID,
+		Language: lang, Seed: seed, QuestionIDs: quiz.Draw(q, seed), PassMark: q.PassMark,
+	}, s.xapi.QuizAttempted(sub, q, id))
+	if err != nil {
+		return nil, err
+	}
+	return &Attempt{Attempt: a, Course: c, Quiz: q}, nil
 }
 
 // Questions are the attempt's questions in the order asked. A question
@@ -88,19 +93,35 @@ func (s *Service) Answer(ctx context.Context, a *Attempt, qu *course.Question, r
 	if !quiz.Complete(qu, resp) {
 		return false, fmt.Errorf("answer to %s is incomplete", qu.ID)
 	}
+	sub, err := s.subject(ctx, a.LearnerID, a.Course)
+	if err != nil {
+		return false, err
+	}
 	ans := store.Answer{Position: len(a.Answers), QuestionID: qu.ID, Response: resp, Correct: quiz.Correct(qu, resp)}
-	if err := s.db.SaveAnswer(ctx, a.ID, ans); err != nil {
+	st := s.xapi.QuestionAnswered(sub, a.Quiz, qu, a.ID, resp, ans.Correct)
+	if err := s.db.SaveAnswer(ctx, a.ID, ans, st); err != nil {
 		return false, err
 	}
 	a.Answers = append(a.Answers, ans)
 	return ans.Correct, nil
 }
 
-// Finish scores the attempt and records the result.
+// Finish scores the attempt and records the result, and the course's
+// completion when this pass was the last thing left.
 func (s *Service) Finish(ctx context.Context, a *Attempt) (quiz.Result, error) {
 	r := a.Result()
-	if err := s.db.FinishAttempt(ctx, a.ID, r.Score, r.Max, r.Passed); err != nil {
+	sub, err := s.subject(ctx, a.LearnerID, a.Course)
+	if err != nil {
 		return quiz.Result{}, err
+	}
+	out := s.xapi.QuizFinished(sub, a.Quiz, a.ID, r.Score, r.Max, r.Passed, s.now().Sub(a.StartedAt))
+	if err := s.db.FinishAttempt(ctx, a.ID, r.Score, r.Max, r.Passed, out...); err != nil {
+		return quiz.Result{}, err
+	}
+	if r.Passed {
+		if err := s.completeCourseIfDone(ctx, sub); err != nil {
+			return quiz.Result{}, err
+		}
 	}
 	fin, err := s.db.Attempt(ctx, a.ID)
 	if err != nil {

@@ -2,9 +2,11 @@ package progress
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/store"
+	xsync "github.com/ogoh/ogoh/internal/sync"
 )
 
 // CourseProgress is a learner's standing in one course.
@@ -49,12 +51,54 @@ func (s *Service) CourseProgress(ctx context.Context, learnerID string, c *cours
 	return p, nil
 }
 
-// OpenLesson records that the learner opened a lesson.
-func (s *Service) OpenLesson(ctx context.Context, learnerID string, c *course.Course, lessonID string) error {
-	return s.db.OpenLesson(ctx, learnerID, c.ID, lessonID)
+// subject is who acts in c, for statements.
+func (s *Service) subject(ctx context.Context, learnerID string, c *course.Course) (xsync.Subject, error) {
+	l, err := s.db.Learner(ctx, learnerID)
+	if err != nil {
+		return xsync.Subject{}, err
+	}
+	return xsync.Subject{Learner: l, Course: c, Lang: c.Lang(l.Language)}, nil
 }
 
-// CompleteLesson records that the learner read a lesson to the end.
+// OpenLesson records that the learner opened a lesson.
+func (s *Service) OpenLesson(ctx context.Context, learnerID string, c *course.Course, lessonID string) error {
+	sub, l, err := s.lessonSubject(ctx, learnerID, c, lessonID)
+	if err != nil {
+		return err
+	}
+	return s.db.OpenLesson(ctx, learnerID, c.ID, lessonID, s.xapi.LessonExperienced(sub, l))
+}
+
+// CompleteLesson records that the learner read a lesson to the end, and
+// the course's completion when that was the last thing left.
 func (s *Service) CompleteLesson(ctx context.Context, learnerID string, c *course.Course, lessonID string) error {
-	return s.db.CompleteLesson(ctx, learnerID, c.ID, lessonID)
+	sub, l, err := s.lessonSubject(ctx, learnerID, c, lessonID)
+	if err != nil {
+		return err
+	}
+	first, err := s.db.CompleteLesson(ctx, learnerID, c.ID, lessonID, s.xapi.LessonCompleted(sub, l))
+	if err != nil || !first {
+		return err
+	}
+	return s.completeCourseIfDone(ctx, sub)
+}
+
+func (s *Service) lessonSubject(ctx context.Context, learnerID string, c *course.Course, lessonID string) (xsync.Subject, *course.Lesson, error) {
+	l := c.Lesson(lessonID)
+	if l == nil {
+		return xsync.Subject{}, nil, fmt.Errorf("course %s has no lesson %q", c.ID, lessonID)
+	}
+	sub, err := s.subject(ctx, learnerID, c)
+	return sub, l, err
+}
+
+// completeCourseIfDone records the course as completed, once, when every
+// lesson is read and every quiz passed.
+func (s *Service) completeCourseIfDone(ctx context.Context, sub xsync.Subject) error {
+	p, err := s.CourseProgress(ctx, sub.Learner.ID, sub.Course)
+	if err != nil || p.Done < p.Total {
+		return err
+	}
+	_, err = s.db.CompleteCourse(ctx, sub.Learner.ID, sub.Course.ID, s.xapi.CourseCompleted(sub))
+	return err
 }

@@ -6,9 +6,13 @@ package progress
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ogoh/ogoh/internal/store"
+	xsync "github.com/ogoh/ogoh/internal/sync"
 )
 
 // Learner is one person who studies on this device.
@@ -24,15 +28,68 @@ var (
 	ErrBadPIN       = errors.New("PIN must be 4 to 8 digits")
 )
 
-// Service records and reads a device's progress.
+// Service records and reads a device's progress. Each event is stored
+// with its xAPI statement in one transaction.
 type Service struct {
 	db   *store.DB
 	seed func() int64
+	now  func() time.Time
+	xapi *xsync.Builder
 }
 
-// New returns a service over db; seed gives each new quiz attempt its draw.
-func New(db *store.DB, seed func() int64) *Service {
-	return &Service{db: db, seed: seed}
+// Options are the service's sources of time and chance, so tests control them.
+type Options struct {
+	Seed func() int64     // each new quiz attempt's draw
+	Now  func() time.Time // event times and durations
+}
+
+// New returns a service over db, with the statement settings stored in it.
+func New(ctx context.Context, db *store.DB, opts Options) (*Service, error) {
+	device, err := db.DeviceID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("device id: %w", err)
+	}
+	s := &Service{db: db, seed: opts.Seed, now: opts.Now,
+		xapi: &xsync.Builder{DeviceID: device, Now: opts.Now, NewID: store.NewUUID}}
+	if s.xapi.Config, err = s.XAPIConfig(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Settings keys for the organisation's statement choices.
+const (
+	settingActivityBase = "xapi.activity_base"
+	settingHomePage     = "xapi.home_page"
+	settingSendNames    = "xapi.send_names"
+)
+
+// XAPIConfig reads the organisation's statement settings.
+func (s *Service) XAPIConfig(ctx context.Context) (xsync.Config, error) {
+	c := xsync.DefaultConfig
+	var err error
+	if c.ActivityBase, err = s.db.Setting(ctx, settingActivityBase, c.ActivityBase); err != nil {
+		return c, err
+	}
+	if c.HomePage, err = s.db.Setting(ctx, settingHomePage, c.HomePage); err != nil {
+		return c, err
+	}
+	names, err := s.db.Setting(ctx, settingSendNames, "false")
+	c.SendNames, _ = strconv.ParseBool(names)
+	return c, err
+}
+
+// SetXAPIConfig stores the organisation's statement settings; statements
+// made from now on follow them (those already made never change).
+func (s *Service) SetXAPIConfig(ctx context.Context, c xsync.Config) error {
+	for k, v := range map[string]string{settingActivityBase: c.ActivityBase, settingHomePage: c.HomePage,
+		settingSendNames: strconv.FormatBool(c.SendNames)} {
+		if err := s.db.SetSetting(ctx, k, v); err != nil {
+			return err
+		}
+	}
+	s.xapi.Config = c
+	return nil
 }
 
 // NewLearner is what a person types to create a profile.

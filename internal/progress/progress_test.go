@@ -25,7 +25,11 @@ func service(t *testing.T) (*progress.Service, string) {
 	}
 	t.Cleanup(func() { db.Close() })
 	seed := int64(0)
-	return progress.New(db, func() int64 { seed++; return seed }), file
+	svc, err := progress.New(context.Background(), db, progress.Options{Seed: func() int64 { seed++; return seed }, Now: time.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return svc, file
 }
 
 func exampleCourse(t *testing.T) *course.Course {

@@ -43,8 +43,12 @@ type Answer struct {
 var ErrAlreadyAnswered = errors.New("question already answered in this attempt")
 
 // CreateAttempt stores a new attempt; ID and StartedAt are set here.
-func (s *DB) CreateAttempt(ctx context.Context, a Attempt) (*Attempt, error) {
-	a.ID = NewUUID()
+// The attempt's ID must be set by the caller when out refers to it (as an
+// xAPI registration); it is made here otherwise.
+func (s *DB) CreateAttempt(ctx context.Context, a Attempt, out ...Statement) (*Attempt, error) {
+	if a.ID == "" {
+		a.ID = NewUUID()
+	}
 	a.StartedAt = s.now().UTC()
 	order, _ := json.Marshal(a.QuestionIDs)
 	err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -52,7 +56,10 @@ func (s *DB) CreateAttempt(ctx context.Context, a Attempt) (*Attempt, error) {
 			`INSERT INTO quiz_attempt (id, learner_id, course_id, course_version, quiz_id, language, seed, question_ids, pass_mark, started_at)
 			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.ID, a.LearnerID, a.CourseID, a.CourseVersion, a.QuizID, a.Language, a.Seed, string(order), a.PassMark, formatTime(a.StartedAt))
-		return err
+		if err != nil {
+			return err
+		}
+		return s.queue(ctx, tx, out)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("start quiz %s/%s: %w", a.CourseID, a.QuizID, err)
@@ -97,7 +104,7 @@ func (s *DB) Attempt(ctx context.Context, id string) (*Attempt, error) {
 // SaveAnswer commits one answer. It returns only once the answer is on
 // disk; answering the same question twice is refused, so a double click
 // cannot change a recorded answer.
-func (s *DB) SaveAnswer(ctx context.Context, attemptID string, ans Answer) error {
+func (s *DB) SaveAnswer(ctx context.Context, attemptID string, ans Answer, out ...Statement) error {
 	resp, _ := json.Marshal(ans.Response)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var finished sql.NullString
@@ -116,12 +123,12 @@ func (s *DB) SaveAnswer(ctx context.Context, attemptID string, ans Answer) error
 		if err != nil {
 			return fmt.Errorf("save answer to %s: %w", ans.QuestionID, err)
 		}
-		return nil
+		return s.queue(ctx, tx, out)
 	})
 }
 
 // FinishAttempt records the result of an attempt.
-func (s *DB) FinishAttempt(ctx context.Context, attemptID string, score, max int, passed bool) error {
+func (s *DB) FinishAttempt(ctx context.Context, attemptID string, score, max int, passed bool, out ...Statement) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx,
 			`UPDATE quiz_attempt SET finished_at = ?, score = ?, max_score = ?, passed = ? WHERE id = ? AND finished_at IS NULL`,
@@ -129,7 +136,10 @@ func (s *DB) FinishAttempt(ctx context.Context, attemptID string, score, max int
 		if err != nil {
 			return fmt.Errorf("finish attempt %s: %w", attemptID, err)
 		}
-		return mustAffect(res, "unfinished attempt "+attemptID)
+		if err := mustAffect(res, "unfinished attempt "+attemptID); err != nil {
+			return err
+		}
+		return s.queue(ctx, tx, out)
 	})
 }
 

@@ -17,9 +17,9 @@ type LessonState struct {
 // Done reports whether the lesson was read to the end.
 func (l LessonState) Done() bool { return !l.CompletedAt.IsZero() }
 
-// OpenLesson records that a learner opened a lesson; opening again keeps
-// the first time.
-func (s *DB) OpenLesson(ctx context.Context, learnerID, courseID, lessonID string) error {
+// OpenLesson records that a learner opened a lesson (keeping the first
+// time) with the statements describing it.
+func (s *DB) OpenLesson(ctx context.Context, learnerID, courseID, lessonID string, out ...Statement) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx,
 			`INSERT INTO lesson_progress (learner_id, course_id, lesson_id, first_opened_at) VALUES (?, ?, ?, ?)
@@ -27,24 +27,50 @@ func (s *DB) OpenLesson(ctx context.Context, learnerID, courseID, lessonID strin
 		if err != nil {
 			return fmt.Errorf("open lesson %s/%s: %w", courseID, lessonID, err)
 		}
-		return nil
+		return s.queue(ctx, tx, out)
 	})
 }
 
-// CompleteLesson records that a learner read a lesson to the end; it keeps
-// the first completion time.
-func (s *DB) CompleteLesson(ctx context.Context, learnerID, courseID, lessonID string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+// CompleteLesson records that a learner read a lesson to the end. Only the
+// first completion counts: it reports whether this was it, and only then
+// queues the statements.
+func (s *DB) CompleteLesson(ctx context.Context, learnerID, courseID, lessonID string, out ...Statement) (bool, error) {
+	first := false
+	err := s.tx(ctx, func(tx *sql.Tx) error {
 		now := s.stamp()
-		_, err := tx.ExecContext(ctx,
+		res, err := tx.ExecContext(ctx,
 			`INSERT INTO lesson_progress (learner_id, course_id, lesson_id, first_opened_at, completed_at) VALUES (?, ?, ?, ?, ?)
-			 ON CONFLICT DO UPDATE SET completed_at = COALESCE(completed_at, excluded.completed_at)`,
+			 ON CONFLICT DO UPDATE SET completed_at = excluded.completed_at WHERE completed_at IS NULL`,
 			learnerID, courseID, lessonID, now, now)
 		if err != nil {
 			return fmt.Errorf("complete lesson %s/%s: %w", courseID, lessonID, err)
 		}
-		return nil
+		n, _ := res.RowsAffected()
+		if first = n > 0; !first {
+			return nil
+		}
+		return s.queue(ctx, tx, out)
 	})
+	return first, err
+}
+
+// CompleteCourse records, once, that a learner finished a course, with
+// its statements; it reports whether this was the first time.
+func (s *DB) CompleteCourse(ctx context.Context, learnerID, courseID string, out ...Statement) (bool, error) {
+	first := false
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO course_completion (learner_id, course_id, completed_at) VALUES (?, ?, ?)
+			ON CONFLICT DO NOTHING`, learnerID, courseID, s.stamp())
+		if err != nil {
+			return fmt.Errorf("complete course %s: %w", courseID, err)
+		}
+		n, _ := res.RowsAffected()
+		if first = n > 0; !first {
+			return nil
+		}
+		return s.queue(ctx, tx, out)
+	})
+	return first, err
 }
 
 // Lessons returns a learner's progress in the lessons of a course, by lesson ID.

@@ -33,14 +33,25 @@ type DB struct {
 	now func() time.Time
 }
 
+// Option changes how Open opens a database.
+type Option func(url.Values)
+
+// Unsynced trades durability for speed: SQLite does not wait for the disk.
+// Only for filling a throwaway database (demo data, benchmarks); never for
+// a learner's progress.
+func Unsynced() Option { return func(q url.Values) { q.Set("_synchronous", "OFF") } }
+
 // Open opens (creating if needed) the database at file and brings its
 // schema up to date. synchronous=FULL because a power cut at a post must
 // not lose an answer the learner saw confirmed.
-func Open(ctx context.Context, file string, now func() time.Time) (*DB, error) {
+func Open(ctx context.Context, file string, now func() time.Time, opts ...Option) (*DB, error) {
 	q := url.Values{}
 	q.Set("_foreign_keys", "1")
 	q.Set("_journal_mode", "WAL")
 	q.Set("_synchronous", "FULL")
+	for _, o := range opts {
+		o(q)
+	}
 	q.Set("_busy_timeout", "5000")
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite3", "file:"+file+"?"+q.Encode())

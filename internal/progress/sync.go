@@ -1,0 +1,102 @@
+package progress
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/ogoh/ogoh/internal/store"
+	xsync "github.com/ogoh/ogoh/internal/sync"
+)
+
+// Settings keys for the LRS.
+const (
+	settingLRSEndpoint = "lrs.endpoint"
+	settingLRSUser     = "lrs.user"
+	settingLRSPassword = "lrs.password"
+)
+
+// LRS returns the configured Learning Record Store; Endpoint is empty when
+// none is set.
+func (s *Service) LRS(ctx context.Context) (xsync.LRS, error) {
+	var l xsync.LRS
+	var err error
+	if l.Endpoint, err = s.db.Setting(ctx, settingLRSEndpoint, ""); err != nil {
+		return l, err
+	}
+	if l.User, err = s.db.Setting(ctx, settingLRSUser, ""); err != nil {
+		return l, err
+	}
+	l.Password, err = s.db.Setting(ctx, settingLRSPassword, "")
+	return l, err
+}
+
+// SetLRS stores the LRS to sync with.
+func (s *Service) SetLRS(ctx context.Context, l xsync.LRS) error {
+	for k, v := range map[string]string{settingLRSEndpoint: l.Endpoint, settingLRSUser: l.User, settingLRSPassword: l.Password} {
+		if err := s.db.SetSetting(ctx, k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SyncStatus is what the sync screen shows.
+type SyncStatus struct {
+	Outbox  store.OutboxCounts
+	Last    store.SyncRun
+	HasLast bool
+}
+
+// SyncStatus counts the outbox and reads the last sync.
+func (s *Service) SyncStatus(ctx context.Context) (SyncStatus, error) {
+	var st SyncStatus
+	var err error
+	if st.Outbox, err = s.db.OutboxCounts(ctx); err != nil {
+		return st, err
+	}
+	st.Last, err = s.db.LastSyncRun(ctx)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return st, nil
+	case err != nil:
+		return st, err
+	}
+	st.HasLast = true
+	return st, nil
+}
+
+// Push sends the outbox to the LRS with sender and records the run, its
+// result and the LRS's clock offset.
+func (s *Service) Push(ctx context.Context, sender *xsync.Sender) (xsync.Report, error) {
+	started := s.now()
+	rep, err := sender.Push(ctx, s.db)
+	run := store.SyncRun{Route: "lrs", Started: started, Ended: s.now(), Sent: rep.Sent,
+		Rejected: len(rep.Rejected) + len(rep.Conflicts), ClockOffset: rep.ClockOffset, ClockOffsetKnown: rep.ClockKnown}
+	if err != nil {
+		run.Error = err.Error()
+	}
+	if rerr := s.db.RecordSyncRun(context.WithoutCancel(ctx), run); err == nil {
+		err = rerr
+	}
+	return rep, err
+}
+
+// ExportSync writes every statement not yet confirmed by an LRS into a
+// sync file at path. The statements stay queued: only an LRS's
+// confirmation marks them sent, so nothing is lost if the file is.
+func (s *Service) ExportSync(ctx context.Context, path string) (int, error) {
+	device, err := s.db.DeviceID(ctx)
+	if err != nil {
+		return 0, err
+	}
+	started := s.now()
+	n, err := xsync.WriteFile(ctx, path, device, started, s.db.EachPending)
+	if err != nil {
+		return 0, err
+	}
+	return n, s.db.RecordSyncRun(ctx, store.SyncRun{Route: "file", Started: started, Ended: s.now(), Sent: n})
+}
+
+// Now is the service's clock, for callers that time a sync.
+func (s *Service) Now() time.Time { return s.now() }
