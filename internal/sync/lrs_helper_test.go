@@ -51,6 +51,7 @@ func (l *testLRS) start() {
 		l.t.Fatalf("the test LRS is not installed: run `make test`, or `npm ci` in internal/sync/testdata/lrs (%v)", err)
 	}
 	cmd := exec.Command("node", server)
+	cmd.Dir = l.t.TempDir() // it writes access logs under its working folder
 	cmd.Env = append(os.Environ(), "AUTH_REPO=test", "EVENTS_REPO=test", "MODELS_REPO=memory", "STORAGE_REPO=memory",
 		fmt.Sprintf("EXPRESS_PORT=%d", l.port), "WINSTON_CONSOLE_LEVEL=info")
 	out, err := cmd.StdoutPipe()
