@@ -3,13 +3,16 @@
 
 GO ?= go
 DATA ?=
+# The sync tests run a real LRS from npm (Learning Locker's xapi-statements).
+LRS_DIR := internal/sync/testdata/lrs
+LRS := $(LRS_DIR)/node_modules/.package-lock.json
 
-.PHONY: run test build ogohctl vet deps clean
+.PHONY: run test build ogohctl deps clean
 
 run: deps
 	$(GO) run . $(if $(DATA),--data $(DATA))
 
-test: deps
+test: deps $(LRS)
 	gofmt -l . | (! grep .) || (echo "gofmt would change the files above" && false)
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
@@ -23,6 +26,9 @@ ogohctl:
 
 deps:
 	@scripts/deps.sh
+
+$(LRS): $(LRS_DIR)/package-lock.json
+	cd $(LRS_DIR) && npm ci --no-audit --no-fund --loglevel=error
 
 clean:
 	rm -f ogoh ogohctl

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what building and testing Ogoh needs and is missing: a C
 # compiler and the OpenGL/X11 headers that Fyne and go-sqlite3 build
-# against (Debian/Ubuntu package names). Uses apt-get as root or through
+# against, and Node.js with npm for the test LRS (Debian/Ubuntu names). Uses apt-get as root or through
 # sudo; otherwise names the packages to install and stops.
 set -euo pipefail
 
 packages=(gcc pkg-config libgl1-mesa-dev xorg-dev)
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
