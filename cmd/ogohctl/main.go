@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -13,12 +14,34 @@ func main() {
 }
 
 const usage = `usage:
-  ogohctl course validate PATH...   check course folders; every problem as file:line: message
+  ogohctl course validate PATH...       check course folders; every problem as file:line: message
+  ogohctl sync push --data DIR [--lrs URL --user U --password P]
+                                        send a data folder's statements to an LRS
+  ogohctl sync export --data DIR -o FILE
+                                        write a data folder's unsent statements to a sync file
+  ogohctl sync forward FILE... --lrs URL --user U --password P
+                                        send sync files on to an LRS
+  ogohctl demo seed --data DIR --learners N --days D [--seed S]
+                                        fill a data folder with simulated learners
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) >= 2 && args[0] == "course" && args[1] == "validate" {
+	ctx := context.Background()
+	if len(args) < 2 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] + " " + args[1] {
+	case "course validate":
 		return courseValidate(args[2:], stdout, stderr)
+	case "sync push":
+		return syncPush(ctx, args[2:], stdout, stderr)
+	case "sync export":
+		return syncExport(ctx, args[2:], stdout, stderr)
+	case "sync forward":
+		return syncForward(ctx, args[2:], stdout, stderr)
+	case "demo seed":
+		return demoSeed(ctx, args[2:], stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)
 	return 2

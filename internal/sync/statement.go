@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/store"
@@ -157,7 +159,37 @@ func (b *Builder) finish(st Statement) store.Statement {
 	if err != nil {
 		panic(fmt.Sprintf("xAPI statement does not encode: %v", err)) // only plain types: cannot happen
 	}
-	return store.Statement{ID: st.ID, Body: body}
+	return store.Statement{ID: st.ID, Body: asciiJSON(body)}
+}
+
+// asciiJSON writes every non-ASCII character of encoded JSON as a \u
+// escape. The JSON means the same, but no byte of a Cyrillic or Uzbek
+// letter can be split across network reads: an LRS that decodes chunks
+// one by one (as Learning Locker's does) would otherwise store a damaged
+// copy and then refuse the statement as a conflict when it is resent.
+func asciiJSON(b []byte) []byte {
+	var out []byte
+	for i, r := range string(b) {
+		if r < utf8.RuneSelf {
+			if out != nil {
+				out = append(out, byte(r))
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]byte, 0, len(b)*2), b[:i]...)
+		}
+		if r > 0xFFFF {
+			hi, lo := utf16.EncodeRune(r)
+			out = fmt.Appendf(out, `\u%04x\u%04x`, hi, lo)
+		} else {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		}
+	}
+	if out == nil {
+		return b
+	}
+	return out
 }
 
 func (b *Builder) actor(l store.Learner) Actor {

@@ -23,7 +23,10 @@ import (
 	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/store"
 	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/internal/sync/lrstest"
 )
+
+var background = context.Background()
 
 // device is one laptop's data folder with the example course.
 type device struct {
@@ -133,9 +136,9 @@ func fastSender(endpoint string) *xsync.Sender {
 }
 
 // exactlyOnce checks that the LRS holds each of want once, and nothing else.
-func exactlyOnce(t *testing.T, lrs *testLRS, want map[string][]byte) {
+func exactlyOnce(t *testing.T, lrs *lrstest.LRS, want map[string][]byte) {
 	t.Helper()
-	got := lrs.ids()
+	got := lrs.IDs()
 	for id := range want {
 		if got[id] != 1 {
 			t.Errorf("statement %s is in the LRS %d times, want once", id, got[id])
@@ -147,7 +150,7 @@ func exactlyOnce(t *testing.T, lrs *testLRS, want map[string][]byte) {
 }
 
 func TestEveryStatementTypeIsAcceptedByARealLRS(t *testing.T) {
-	lrs := startLRS(t)
+	lrs := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	b := &xsync.Builder{Config: xsync.DefaultConfig, DeviceID: "dev", Now: time.Now, NewID: store.NewUUID}
@@ -167,7 +170,7 @@ func TestEveryStatementTypeIsAcceptedByARealLRS(t *testing.T) {
 	}
 	exactlyOnce(t, lrs, want)
 	verbs := map[string]bool{}
-	for _, st := range lrs.statements() {
+	for _, st := range lrs.Statements() {
 		verbs[st["verb"].(map[string]any)["id"].(string)] = true
 	}
 	for _, v := range []string{xsync.VerbExperienced, xsync.VerbCompleted, xsync.VerbAnswered, xsync.VerbAttempted, xsync.VerbPassed, xsync.VerbFailed} {
@@ -190,6 +193,11 @@ func TestStatementsFollowTheXAPIRules(t *testing.T) {
 	for id, body := range d.outbox() {
 		var st map[string]any
 		must(t, json.Unmarshal(body, &st))
+		for _, b := range body {
+			if b >= 0x80 {
+				t.Fatalf("%s: statement bytes are not ASCII; a chunked LRS could damage them", id)
+			}
+		}
 		if st["id"] != id {
 			t.Errorf("row %s holds statement %v", id, st["id"])
 		}
@@ -272,7 +280,7 @@ func TestLRSDownThenUpDeliversEverythingOnce(t *testing.T) {
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	want := d.outbox()
-	lrs := &testLRS{t: t, port: freePort(t)} // not started: the LRS is down
+	lrs := lrstest.Down(t)
 	_, err := d.svc.Push(background, fastSender(lrs.Endpoint()))
 	if !errors.Is(err, xsync.ErrUnreachable) {
 		t.Fatalf("push to a dead LRS: %v", err)
@@ -283,8 +291,7 @@ func TestLRSDownThenUpDeliversEverythingOnce(t *testing.T) {
 	if st, _ := d.svc.SyncStatus(background); !st.HasLast || st.Last.Error == "" {
 		t.Errorf("the failed sync is not recorded: %+v", st)
 	}
-	lrs.start()
-	t.Cleanup(lrs.stop)
+	lrs.Start()
 	if _, err := d.svc.Push(background, fastSender(lrs.Endpoint())); err != nil {
 		t.Fatal(err)
 	}
@@ -292,8 +299,8 @@ func TestLRSDownThenUpDeliversEverythingOnce(t *testing.T) {
 }
 
 // proxy stands between the device and the LRS and can misbehave.
-func proxy(t *testing.T, lrs *testLRS, misbehave func(n int, w http.ResponseWriter, r *http.Request) bool) string {
-	target, _ := url.Parse(fmt.Sprintf("http://127.0.0.1:%d", lrs.port))
+func proxy(t *testing.T, lrs *lrstest.LRS, misbehave func(n int, w http.ResponseWriter, r *http.Request) bool) string {
+	target, _ := url.Parse(fmt.Sprintf("http://127.0.0.1:%d", lrs.Port))
 	rp := httputil.NewSingleHostReverseProxy(target)
 	var posts atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -307,7 +314,7 @@ func proxy(t *testing.T, lrs *testLRS, misbehave func(n int, w http.ResponseWrit
 }
 
 func TestAResponseLostAfterTheLRSStoredIsNotDuplicated(t *testing.T) {
-	lrs := startLRS(t)
+	lrs := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	want := d.outbox()
@@ -333,7 +340,7 @@ func TestAResponseLostAfterTheLRSStoredIsNotDuplicated(t *testing.T) {
 }
 
 func TestTheLRSKilledMidPushLosesNothing(t *testing.T) {
-	lrs := startLRS(t)
+	lrs := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	d.learn("Rustam")
@@ -341,7 +348,7 @@ func TestTheLRSKilledMidPushLosesNothing(t *testing.T) {
 	var once gosync.Once
 	front := proxy(t, lrs, func(n int, w http.ResponseWriter, r *http.Request) bool {
 		if n >= 3 {
-			once.Do(lrs.stop) // the LRS dies in the middle of the push
+			once.Do(lrs.Stop) // the LRS dies in the middle of the push
 		}
 		return false
 	})
@@ -354,7 +361,7 @@ func TestTheLRSKilledMidPushLosesNothing(t *testing.T) {
 		t.Fatalf("outbox after the LRS died: %+v of %d", before, len(want))
 	}
 	pending := d.outbox()
-	lrs.start() // a fresh, empty LRS on the same port
+	lrs.Start() // a fresh, empty LRS on the same port
 	if _, err := d.svc.Push(background, fastSender(front)); err != nil {
 		t.Fatal(err)
 	}
@@ -365,7 +372,7 @@ func TestTheLRSKilledMidPushLosesNothing(t *testing.T) {
 }
 
 func TestATimeoutIsRetried(t *testing.T) {
-	lrs := startLRS(t)
+	lrs := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	want := d.outbox()
@@ -386,7 +393,7 @@ func TestATimeoutIsRetried(t *testing.T) {
 }
 
 func TestOneBadStatementIsSetAsideAndTheRestDelivered(t *testing.T) {
-	lrs := startLRS(t)
+	lrs := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	good := d.outbox()
@@ -413,7 +420,7 @@ func TestOneBadStatementIsSetAsideAndTheRestDelivered(t *testing.T) {
 }
 
 func TestAConflictingStatementIsReported(t *testing.T) {
-	lrs := startLRS(t)
+	lrs := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	if _, err := d.svc.Push(background, fastSender(lrs.Endpoint())); err != nil {
@@ -422,7 +429,7 @@ func TestAConflictingStatementIsReported(t *testing.T) {
 	// Another device made a statement with an ID already used: different content.
 	other := newDevice(t)
 	other.learn("Rustam")
-	sent := lrs.ids()
+	sent := lrs.IDs()
 	var reuse string
 	for id := range sent {
 		reuse = id
@@ -463,7 +470,7 @@ func TestUnauthorizedStopsWithoutMarkingAnything(t *testing.T) {
 // TestSyncFilesNeverDuplicate exports twice, forwards both files, then
 // syncs the device directly: the LRS holds each statement once.
 func TestSyncFilesNeverDuplicate(t *testing.T) {
-	lrs := startLRS(t)
+	lrs := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	want := d.outbox()
@@ -525,7 +532,7 @@ func TestDamagedSyncFilesAreRefused(t *testing.T) {
 }
 
 func TestTenThousandLearnersEventsReachTheLRSOnce(t *testing.T) {
-	lrs := startLRS(t)
+	lrs := lrstest.Start(t)
 	d := newDevice(t, store.Unsynced())
 	ctx := context.Background()
 	for i := 0; i < 10000; i++ {
@@ -544,4 +551,20 @@ func TestTenThousandLearnersEventsReachTheLRSOnce(t *testing.T) {
 		t.Fatalf("sent %d: %v", rep.Sent, err)
 	}
 	exactlyOnce(t, lrs, want)
+}
+
+func TestLanguageMapsSurviveTheASCIIEncoding(t *testing.T) {
+	d := newDevice(t)
+	d.learn("Oʻktam")
+	for _, body := range d.outbox() {
+		var st xsync.Statement
+		must(t, json.Unmarshal(body, &st))
+		if name := st.Object.Definition.Name; name != nil && name["ru"] != "" {
+			if !strings.ContainsAny(name["ru"], "абвгдеёжзийклмнопрстуфхцчшщыэюя") {
+				t.Errorf("Russian name %q lost its letters", name["ru"])
+			}
+			return
+		}
+	}
+	t.Fatal("no statement with a Russian name")
 }

@@ -1,8 +1,9 @@
-package sync_test
+// Package lrstest runs a real Learning Record Store for tests: Learning
+// Locker's xAPI statements service from npm, in memory, on loopback.
+package lrstest
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -10,31 +11,38 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
 )
 
-// testLRS is a real LRS — Learning Locker's xAPI statements service, from
-// npm, in memory — run on loopback for one test.
-type testLRS struct {
-	t    *testing.T
-	port int
+// LRS is one running (or stopped) test LRS.
+type LRS struct {
+	t    testing.TB
+	Port int
 	cmd  *exec.Cmd
 }
 
 // Endpoint is the xAPI base the sender is given.
-func (l *testLRS) Endpoint() string { return fmt.Sprintf("http://127.0.0.1:%d/xAPI/", l.port) }
+func (l *LRS) Endpoint() string { return fmt.Sprintf("http://127.0.0.1:%d/xAPI/", l.Port) }
 
-func startLRS(t *testing.T) *testLRS {
+// Start runs a fresh LRS for the test; it is killed when the test ends.
+func Start(t testing.TB) *LRS {
 	t.Helper()
-	l := &testLRS{t: t, port: freePort(t)}
-	l.start()
-	t.Cleanup(l.stop)
+	l := Down(t)
+	l.Start()
 	return l
 }
 
-func freePort(t *testing.T) int {
+// Down reserves a port for an LRS that is not running yet.
+func Down(t testing.TB) *LRS {
+	l := &LRS{t: t, Port: freePort(t)}
+	t.Cleanup(l.Stop)
+	return l
+}
+
+func freePort(t testing.TB) int {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -43,17 +51,18 @@ func freePort(t *testing.T) int {
 	return ln.Addr().(*net.TCPAddr).Port
 }
 
-// start runs the server and returns once it says it is listening.
-func (l *testLRS) start() {
+// Start runs the server and returns once it says it is listening.
+func (l *LRS) Start() {
 	l.t.Helper()
-	server, _ := filepath.Abs("testdata/lrs/node_modules/xapi-statements/dist/server.js")
+	_, here, _, _ := runtime.Caller(0)
+	server := filepath.Join(filepath.Dir(here), "..", "testdata", "lrs", "node_modules", "xapi-statements", "dist", "server.js")
 	if _, err := os.Stat(server); err != nil {
 		l.t.Fatalf("the test LRS is not installed: run `make test`, or `npm ci` in internal/sync/testdata/lrs (%v)", err)
 	}
 	cmd := exec.Command("node", server)
 	cmd.Dir = l.t.TempDir() // it writes access logs under its working folder
 	cmd.Env = append(os.Environ(), "AUTH_REPO=test", "EVENTS_REPO=test", "MODELS_REPO=memory", "STORAGE_REPO=memory",
-		fmt.Sprintf("EXPRESS_PORT=%d", l.port), "WINSTON_CONSOLE_LEVEL=info")
+		fmt.Sprintf("EXPRESS_PORT=%d", l.Port), "WINSTON_CONSOLE_LEVEL=info")
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		l.t.Fatal(err)
@@ -87,8 +96,8 @@ func (l *testLRS) start() {
 	}
 }
 
-// stop kills the server at once, as a crash would.
-func (l *testLRS) stop() {
+// Stop kills the server at once, as a crash would.
+func (l *LRS) Stop() {
 	if l.cmd != nil && l.cmd.Process != nil {
 		l.cmd.Process.Kill()
 		l.cmd.Wait()
@@ -96,13 +105,13 @@ func (l *testLRS) stop() {
 	}
 }
 
-// statements returns every statement the LRS holds, following "more".
-func (l *testLRS) statements() []map[string]any {
+// Statements returns every statement the LRS holds, following "more".
+func (l *LRS) Statements() []map[string]any {
 	l.t.Helper()
 	var all []map[string]any
 	next := "/xAPI/statements?limit=500"
 	for next != "" {
-		req, _ := http.NewRequest(http.MethodGet, fmt.Sprintf("http://127.0.0.1:%d%s", l.port, next), nil)
+		req, _ := http.NewRequest(http.MethodGet, fmt.Sprintf("http://127.0.0.1:%d%s", l.Port, next), nil)
 		req.Header.Set("X-Experience-API-Version", "1.0.3")
 		req.SetBasicAuth("test", "test")
 		res, err := http.DefaultClient.Do(req)
@@ -124,13 +133,11 @@ func (l *testLRS) statements() []map[string]any {
 	return all
 }
 
-// ids counts the LRS's statements by ID: each should appear once.
-func (l *testLRS) ids() map[string]int {
+// IDs counts the LRS's statements by ID: each should appear once.
+func (l *LRS) IDs() map[string]int {
 	out := map[string]int{}
-	for _, st := range l.statements() {
+	for _, st := range l.Statements() {
 		out[st["id"].(string)]++
 	}
 	return out
 }
-
-var background = context.Background()
