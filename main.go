@@ -58,9 +58,12 @@ func run(fy fyne.App, dataDir string) error {
 	if err != nil {
 		return err
 	}
-	ui.New(fy, ui.Options{
+	app := ui.New(fy, ui.Options{
 		Service: svc, Courses: list, Bundle: bundle,
 		DataDir: dataDir, SystemLanguage: os.Getenv("LANG"),
-	}).Window().ShowAndRun()
+	})
+	app.StartAutoSync()
+	defer app.Close()
+	app.Window().ShowAndRun()
 	return nil
 }

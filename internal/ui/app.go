@@ -5,6 +5,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,6 +16,7 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/i18n"
 	"github.com/ogoh/ogoh/internal/progress"
+	xsync "github.com/ogoh/ogoh/internal/sync"
 )
 
 // Options is what the app needs from main.
@@ -37,9 +39,17 @@ type App struct {
 	dataDir string
 	ctx     context.Context
 
-	learner *progress.Learner
-	redraw  func()         // rebuilds the current screen, e.g. after a language switch
-	focus   fyne.Focusable // set by a screen's build: where typing goes first
+	learner  *progress.Learner
+	redraw   func()         // rebuilds the current screen, e.g. after a language switch
+	focus    fyne.Focusable // set by a screen's build: where typing goes first
+	returnTo func()         // the screen settings were opened from
+
+	// background runs long work (sync, export) off the UI thread; results
+	// come back through fyne.Do. Tests may run it in place.
+	background func(func())
+	newSender  func(xsync.LRS) *xsync.Sender // tests shorten its retries
+	syncing    atomic.Bool                   // one sync at a time, by hand or automatic
+	stopAuto   context.CancelFunc
 }
 
 // settings keys
@@ -52,7 +62,8 @@ const (
 func New(fy fyne.App, opts Options) *App {
 	a := &App{
 		fy: fy, svc: opts.Service, courses: opts.Courses, bundle: opts.Bundle,
-		dataDir: opts.DataDir, ctx: context.Background(),
+		dataDir: opts.DataDir, ctx: context.Background(), background: func(f func()) { go f() },
+		newSender: xsync.NewSender,
 	}
 	lang, _ := a.svc.Setting(a.ctx, settingLanguage, i18n.Supported(opts.SystemLanguage))
 	a.loc = a.bundle.For(lang)
@@ -95,7 +106,7 @@ func (a *App) screen(title string, back func(), body fyne.CanvasObject) fyne.Can
 	if back != nil {
 		left = widget.NewButtonWithIcon(a.T("nav.back"), theme.NavigateBackIcon(), back)
 	}
-	settings := widget.NewButtonWithIcon(a.T("settings.title"), theme.SettingsIcon(), a.showSettings)
+	settings := widget.NewButtonWithIcon(a.T("settings.title"), theme.SettingsIcon(), a.openSettings)
 	bar := container.NewBorder(nil, nil, left, settings, heading)
 	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, body)
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/store"
+	xsync "github.com/ogoh/ogoh/internal/sync"
 )
 
 // driver works the app the way a person does: it finds widgets by the text
@@ -71,6 +72,12 @@ func start(t failer, dir, systemLang string) *driver {
 		Service: svc, Courses: bundledCourses(t),
 		Bundle: bundle, DataDir: dir, SystemLanguage: systemLang,
 	})
+	a.background = func(f func()) { f() } // long work runs in place, so a test sees its end
+	a.newSender = func(l xsync.LRS) *xsync.Sender {
+		s := xsync.NewSender(l)
+		s.Retries, s.BaseDelay, s.MaxDelay = 2, time.Millisecond, time.Millisecond
+		return s
+	}
 	a.win.Resize(fyne.NewSize(1024, 700))
 	a.win.Show()
 	return &driver{t: t, app: a, db: db, loc: bundle.For(systemLang)}

@@ -87,6 +87,8 @@ func TestEveryScreenIsTranslated(t *testing.T) {
 			snap("course-after")
 			d.tap(d.T("settings.title"))
 			snap("settings")
+			d.tap(d.T("sync.title"))
+			snap("sync")
 		})
 	}
 }

@@ -3,13 +3,20 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
-// showSettings offers the language and the theme; it returns to the screen
-// it was opened from, redrawn in the new language.
+// openSettings opens the settings from any screen, to return there.
+func (a *App) openSettings() {
+	a.returnTo = a.redraw
+	a.showSettings()
+}
+
+// showSettings offers the language, the theme and sync; Back returns to
+// the screen settings were opened from, redrawn in the new language.
 func (a *App) showSettings() {
-	back := a.redraw
+	back := a.returnTo
 	a.show(func() (string, fyne.CanvasObject) {
 		lang := widget.NewSelect(languageNames(), nil)
 		lang.SetSelected(languageName(a.loc.Lang))
@@ -41,7 +48,9 @@ func (a *App) showSettings() {
 			widget.NewFormItem(a.T("settings.theme"), th),
 			widget.NewFormItem(a.T("settings.data"), data),
 		)
+		sync := widget.NewButtonWithIcon(a.T("sync.title"), theme.UploadIcon(), a.showSync)
 		title := a.T("settings.title")
-		return title, a.screen(title, back, container.NewPadded(container.NewVBox(form, note)))
+		return title, a.screen(title, back, container.NewPadded(container.NewVBox(form, note, widget.NewSeparator(),
+			container.NewHBox(sync))))
 	})
 }

@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/internal/sync/lrstest"
+)
+
+// TestSyncNowSendsProgressToTheLRS: a learner reads two lessons; in
+// settings the LRS is entered and saved; "Sync now" delivers every
+// statement once, the screen says so, and the password is never shown back.
+func TestSyncNowSendsProgressToTheLRS(t *testing.T) {
+	lrs := lrstest.Start(t)
+	d := start(t, t.TempDir(), "ru")
+	defer d.close()
+	c := trafficking(t)
+	d.createProfile("Zarina", "border-guard", "", "")
+	d.openCourse(c)
+	d.tap(d.T("lesson.read"))
+	d.tap(d.T("lesson.next"))
+	d.tap(d.T("nav.back"))
+
+	d.tap(d.T("settings.title"))
+	d.tap(d.T("sync.title"))
+	d.see(d.T("sync.never"))
+	d.typeInto("https://lrs.example.org/xAPI/", lrs.Endpoint())
+	d.typeInto(d.T("sync.user.placeholder"), "post-12")
+	test.Type(d.passwordEntry(), "s3cret")
+	d.tap(d.T("sync.save"))
+	d.see(d.T("sync.saved"))
+	d.tap(d.T("sync.test"))
+	d.see(d.T("sync.test.ok"))
+
+	st, _ := d.app.svc.SyncStatus(context.Background())
+	waiting := st.Outbox.Pending
+	if waiting < 3 {
+		t.Fatalf("only %d statements after reading two lessons", waiting)
+	}
+	d.tap(d.T("sync.now"))
+	d.see(d.T("sync.done", "Sent", waiting, "Refused", 0))
+	d.see(d.T("sync.counts", "Pending", 0, "Sent", waiting, "Rejected", 0))
+	if got := len(lrs.IDs()); got != waiting {
+		t.Errorf("the LRS holds %d statements, want %d", got, waiting)
+	}
+
+	d.tap(d.T("nav.back"))
+	d.tap(d.T("sync.title")) // the screen again, from the database
+	if e := d.passwordEntry(); e.Text != "" || e.PlaceHolder != d.T("sync.password.keep") {
+		t.Errorf("password field shows %q / %q: a saved password is never shown back", e.Text, e.PlaceHolder)
+	}
+	saved, _ := d.app.svc.LRS(context.Background())
+	if saved.Password != "s3cret" || saved.User != "post-12" {
+		t.Errorf("saved LRS = %+v", saved)
+	}
+}
+
+func TestSyncWithTheLRSDownLosesNothing(t *testing.T) {
+	lrs := lrstest.Down(t)
+	d := start(t, t.TempDir(), "uz")
+	defer d.close()
+	c := trafficking(t)
+	d.createProfile("Otabek", "labour-inspector", "", "")
+	d.openCourse(c)
+	d.tap(d.T("lesson.read"))
+	d.tap(d.T("lesson.next"))
+	ctx := context.Background()
+	must := func(err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(d.app.svc.SetLRS(ctx, xsync.LRS{Endpoint: lrs.Endpoint()}))
+	before, _ := d.app.svc.SyncStatus(ctx)
+	d.tap(d.T("settings.title"))
+	d.tap(d.T("sync.title"))
+	d.tap(d.T("sync.now"))
+	d.see(d.T("sync.err.unreachable"))
+	after, _ := d.app.svc.SyncStatus(ctx)
+	if after.Outbox != before.Outbox {
+		t.Errorf("a failed sync changed the outbox: %+v → %+v", before.Outbox, after.Outbox)
+	}
+	d.see(d.T("sync.counts", "Pending", before.Outbox.Pending, "Sent", 0, "Rejected", 0))
+
+	// Export for a USB stick instead; the file holds everything waiting.
+	file := filepath.Join(t.TempDir(), "post.ogohsync")
+	status, result := widget.NewLabel(""), widget.NewLabel("")
+	d.app.exportTo(file, status, result)
+	if result.Text != d.T("sync.exported", "Count", before.Outbox.Pending, "File", file) {
+		t.Errorf("export said %q", result.Text)
+	}
+	f, err := xsync.ReadFile(file)
+	if err != nil || len(f.Statements) != before.Outbox.Pending {
+		t.Fatalf("sync file: %v", err)
+	}
+	lrs.Start()
+	d.app.autoSync(ctx) // the post gets a network: the background sync delivers
+	if got := len(lrs.IDs()); got != before.Outbox.Pending {
+		t.Errorf("the LRS holds %d statements after the automatic sync, want %d", got, before.Outbox.Pending)
+	}
+}
+
+func (d *driver) passwordEntry() *widget.Entry {
+	d.t.Helper()
+	for _, o := range d.visible() {
+		if e, ok := o.(*widget.Entry); ok && e.Password {
+			return e
+		}
+	}
+	d.t.Fatal("no password field")
+	return nil
+}

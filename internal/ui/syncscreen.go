@@ -1,0 +1,273 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	xsync "github.com/ogoh/ogoh/internal/sync"
+)
+
+// autoSyncEvery is how often the app tries the LRS by itself.
+const autoSyncEvery = 10 * time.Minute
+
+// showSync is where progress leaves the device: the LRS settings, "Sync
+// now" with a progress bar and cancel, and "Export for sync" for posts
+// with no network.
+func (a *App) showSync() {
+	a.show(func() (string, fyne.CanvasObject) {
+		lrs, err := a.svc.LRS(a.ctx)
+		if err != nil {
+			a.fail("error.load", err)
+		}
+		cfg, _ := a.svc.XAPIConfig(a.ctx)
+		status := wrapped(a.syncStatusText())
+		endpoint := widget.NewEntry()
+		endpoint.SetPlaceHolder("https://lrs.example.org/xAPI/")
+		endpoint.SetText(lrs.Endpoint)
+		user := widget.NewEntry()
+		user.SetPlaceHolder(a.T("sync.user.placeholder"))
+		user.SetText(lrs.User)
+		password := widget.NewPasswordEntry()
+		password.SetPlaceHolder(a.T("sync.password.keep"))
+		if lrs.Password == "" {
+			password.SetPlaceHolder("")
+		}
+		home := widget.NewEntry()
+		home.SetText(cfg.HomePage)
+		names := widget.NewCheck(a.T("sync.send.names"), nil)
+		names.SetChecked(cfg.SendNames)
+		result := wrapped("")
+
+		entered := func() xsync.LRS {
+			l := xsync.LRS{Endpoint: endpoint.Text, User: user.Text, Password: password.Text}
+			if l.Password == "" {
+				l.Password = lrs.Password // empty keeps the saved one: it is never shown back
+			}
+			return l
+		}
+		save := widget.NewButtonWithIcon(a.T("sync.save"), theme.DocumentSaveIcon(), func() {
+			cfg.HomePage, cfg.SendNames = home.Text, names.Checked
+			if err := a.svc.SetLRS(a.ctx, entered()); err != nil {
+				a.fail("error.save", err)
+				return
+			}
+			if err := a.svc.SetXAPIConfig(a.ctx, cfg); err != nil {
+				a.fail("error.save", err)
+				return
+			}
+			result.SetText(a.T("sync.saved"))
+		})
+		test := widget.NewButtonWithIcon(a.T("sync.test"), theme.SearchIcon(), func() {
+			result.SetText(a.T("sync.testing"))
+			s := a.newSender(entered())
+			s.Client.Timeout = 15 * time.Second
+			a.background(func() {
+				err := s.Check(a.ctx)
+				fyne.Do(func() { result.SetText(a.syncErrorText(err, a.T("sync.test.ok"))) })
+			})
+		})
+		form := widget.NewForm(
+			widget.NewFormItem(a.T("sync.endpoint"), endpoint),
+			widget.NewFormItem(a.T("sync.user"), user),
+			widget.NewFormItem(a.T("sync.password"), password),
+			widget.NewFormItem(a.T("sync.homepage"), home),
+			widget.NewFormItem("", names),
+		)
+		run := a.syncRunner(status, result)
+		title := a.T("sync.title")
+		body := container.NewVBox(
+			widget.NewCard(a.T("sync.status"), "", status),
+			container.NewHBox(run.now, run.cancel, a.exportButton(status, result)),
+			run.bar, result,
+			widget.NewCard(a.T("sync.lrs"), "", container.NewVBox(note(a.T("sync.lrs.hint")), form, container.NewHBox(save, test))),
+		)
+		return title, a.screen(title, a.showSettings, container.NewVScroll(container.NewPadded(body)))
+	})
+}
+
+// syncControls are "Sync now", its progress bar and its cancel button.
+type syncControls struct {
+	now, cancel *widget.Button
+	bar         *widget.ProgressBar
+}
+
+func (a *App) syncRunner(status, result *widget.Label) syncControls {
+	c := syncControls{bar: widget.NewProgressBar()}
+	c.bar.Hide()
+	var stop context.CancelFunc
+	c.cancel = widget.NewButtonWithIcon(a.T("dialog.cancel"), theme.CancelIcon(), func() {
+		if stop != nil {
+			stop()
+		}
+	})
+	c.cancel.Hide()
+	c.now = widget.NewButtonWithIcon(a.T("sync.now"), theme.UploadIcon(), func() {
+		lrs, err := a.svc.LRS(a.ctx)
+		if err != nil || lrs.Endpoint == "" {
+			result.SetText(a.T("sync.no.lrs"))
+			return
+		}
+		st, _ := a.svc.SyncStatus(a.ctx)
+		if !a.syncing.CompareAndSwap(false, true) {
+			result.SetText(a.T("sync.busy"))
+			return
+		}
+		ctx, cancel := context.WithCancel(a.ctx)
+		stop = cancel
+		c.bar.Max = float64(max(st.Outbox.Pending, 1))
+		c.bar.SetValue(0)
+		c.bar.Show()
+		c.cancel.Show()
+		c.now.Disable()
+		result.SetText(a.T("sync.running"))
+		sender := a.newSender(lrs)
+		sender.Progress = progressFunc(func(done int) { fyne.Do(func() { c.bar.SetValue(float64(done)) }) })
+		a.background(func() {
+			defer a.syncing.Store(false)
+			defer cancel()
+			rep, err := a.svc.Push(ctx, sender)
+			fyne.Do(func() {
+				c.bar.Hide()
+				c.cancel.Hide()
+				c.now.Enable()
+				status.SetText(a.syncStatusText())
+				text := a.T("sync.done", "Sent", rep.Sent, "Refused", len(rep.Rejected)+len(rep.Conflicts))
+				if err != nil {
+					text = a.syncErrorText(err, "")
+				}
+				result.SetText(text)
+			})
+		})
+	})
+	c.now.Importance = widget.HighImportance
+	return c
+}
+
+type progressFunc func(int)
+
+func (f progressFunc) Delivered(done int) { f(done) }
+
+// exportButton writes the unsent statements to a file the user picks,
+// e.g. on a USB stick.
+func (a *App) exportButton(status, result *widget.Label) *widget.Button {
+	return widget.NewButtonWithIcon(a.T("sync.export"), theme.DocumentSaveIcon(), func() {
+		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil || w == nil {
+				return
+			}
+			path := w.URI().Path()
+			w.Close()
+			a.exportTo(path, status, result)
+		}, a.win)
+		d.SetFileName(fmt.Sprintf("ogoh-%s.ogohsync", time.Now().Format("2006-01-02-1504")))
+		d.Show()
+	})
+}
+
+// exportTo writes the sync file off the UI thread and says how it went.
+func (a *App) exportTo(path string, status, result *widget.Label) {
+	result.SetText(a.T("sync.exporting"))
+	a.background(func() {
+		n, err := a.svc.ExportSync(a.ctx, path)
+		fyne.Do(func() {
+			status.SetText(a.syncStatusText())
+			if err != nil {
+				result.SetText(a.T("sync.export.failed", "File", filepath.Base(path)) + "\n" + err.Error())
+				return
+			}
+			result.SetText(a.T("sync.exported", "Count", n, "File", path))
+		})
+	})
+}
+
+// syncStatusText says what waits, what went, and how the last sync ended.
+func (a *App) syncStatusText() string {
+	st, err := a.svc.SyncStatus(a.ctx)
+	if err != nil {
+		return a.T("error.load") + "\n" + err.Error()
+	}
+	text := a.T("sync.counts", "Pending", st.Outbox.Pending, "Sent", st.Outbox.Sent, "Rejected", st.Outbox.Rejected)
+	switch {
+	case !st.HasLast:
+		text += "\n" + a.T("sync.never")
+	case st.Last.Error != "":
+		text += "\n" + a.T("sync.last.failed", "When", st.Last.Ended.Local().Format("2006-01-02 15:04"))
+	case st.Last.Route == "file":
+		text += "\n" + a.T("sync.last.file", "When", st.Last.Ended.Local().Format("2006-01-02 15:04"), "Sent", st.Last.Sent)
+	default:
+		text += "\n" + a.T("sync.last.lrs", "When", st.Last.Ended.Local().Format("2006-01-02 15:04"), "Sent", st.Last.Sent)
+	}
+	return text
+}
+
+// syncErrorText explains a sync problem in the learner's language, with
+// the technical detail after it; ok is what to say when all went well.
+func (a *App) syncErrorText(err error, ok string) string {
+	switch {
+	case err == nil:
+		return ok
+	case errors.Is(err, context.Canceled):
+		return a.T("sync.cancelled")
+	case errors.Is(err, xsync.ErrUnauthorized):
+		return a.T("sync.err.auth")
+	case errors.Is(err, xsync.ErrForbidden):
+		return a.T("sync.err.forbidden")
+	case errors.Is(err, xsync.ErrUnreachable):
+		return a.T("sync.err.unreachable") + "\n" + err.Error()
+	case errors.Is(err, xsync.ErrConflict):
+		return a.T("sync.err.conflict") + "\n" + err.Error()
+	}
+	return a.T("sync.err.other") + "\n" + err.Error()
+}
+
+// StartAutoSync tries the LRS in the background now and then, when one is
+// set and something waits; it never blocks the UI and stays quiet when the
+// post has no network.
+func (a *App) StartAutoSync() {
+	ctx, cancel := context.WithCancel(a.ctx)
+	a.stopAuto = cancel
+	go func() {
+		t := time.NewTicker(autoSyncEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				a.autoSync(ctx)
+			}
+		}
+	}()
+}
+
+// autoSync pushes once if an LRS is set, something waits and no other sync runs.
+func (a *App) autoSync(ctx context.Context) {
+	lrs, err := a.svc.LRS(ctx)
+	if err != nil || lrs.Endpoint == "" {
+		return
+	}
+	if st, err := a.svc.SyncStatus(ctx); err != nil || st.Outbox.Pending == 0 {
+		return
+	}
+	if !a.syncing.CompareAndSwap(false, true) {
+		return
+	}
+	defer a.syncing.Store(false)
+	a.svc.Push(ctx, a.newSender(lrs)) // the outcome is recorded and shown on the sync screen
+}
+
+// Close stops the automatic sync; the app calls it as it quits.
+func (a *App) Close() {
+	if a.stopAuto != nil {
+		a.stopAuto()
+	}
+}
