@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -68,7 +70,15 @@ func LoadAll(root fs.FS) ([]*Course, Problems) {
 		}
 		courses = append(courses, c)
 	}
+	sort.SliceStable(courses, func(i, j int) bool { return rank(courses[i]) < rank(courses[j]) })
 	return courses, all
+}
+
+func rank(c *Course) int {
+	if c.Order > 0 {
+		return c.Order
+	}
+	return math.MaxInt
 }
 
 func loadManifest(fsys fs.FS, ps *Problems) *Course {

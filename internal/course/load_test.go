@@ -266,3 +266,10 @@ func TestEveryScenarioPathReachesAnEnding(t *testing.T) {
 		}
 	}
 }
+
+func TestTheFoundationCourseComesFirst(t *testing.T) {
+	list, _ := course.LoadAll(courses.FS)
+	if len(list) < 2 || list[0].ID != "recognising-trafficking" {
+		t.Errorf("catalogue starts with %s; the foundation course comes first", list[0].ID)
+	}
+}

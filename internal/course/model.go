@@ -40,16 +40,17 @@ const (
 
 // Course is a loaded, validated course.
 type Course struct {
-	Format           int      `toml:"format"`
-	ID               string   `toml:"id"`
-	Version          string   `toml:"version"`
-	Languages        []string `toml:"languages"`
-	DefaultLanguage  string   `toml:"default_language"`
-	EstimatedMinutes int      `toml:"estimated_minutes"`
-	Title            Text     `toml:"title"`
-	Description      Text     `toml:"description"`
-	Audience         Text     `toml:"audience"`
-	Lessons          []Lesson `toml:"lessons"`
+	Format           int        `toml:"format"`
+	ID               string     `toml:"id"`
+	Version          string     `toml:"version"`
+	Languages        []string   `toml:"languages"`
+	DefaultLanguage  string     `toml:"default_language"`
+	EstimatedMinutes int        `toml:"estimated_minutes"`
+	Order            int        `toml:"order"` // place in the catalogue; courses without one come last
+	Title            Text       `toml:"title"`
+	Description      Text       `toml:"description"`
+	Audience         Text       `toml:"audience"`
+	Lessons          []Lesson   `toml:"lessons"`
 	Quizzes          []Quiz     `toml:"quizzes"`
 	Scenarios        []Scenario `toml:"scenarios"`
 	Sources          []Source   `toml:"sources"`
