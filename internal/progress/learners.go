@@ -62,6 +62,7 @@ const (
 	settingActivityBase = "xapi.activity_base"
 	settingHomePage     = "xapi.home_page"
 	settingSendNames    = "xapi.send_names"
+	settingStaffNumbers = "xapi.staff_numbers"
 )
 
 // XAPIConfig reads the organisation's statement settings.
@@ -75,7 +76,12 @@ func (s *Service) XAPIConfig(ctx context.Context) (xsync.Config, error) {
 		return c, err
 	}
 	names, err := s.db.Setting(ctx, settingSendNames, "false")
+	if err != nil {
+		return c, err
+	}
 	c.SendNames, _ = strconv.ParseBool(names)
+	staff, err := s.db.Setting(ctx, settingStaffNumbers, "false")
+	c.StaffNumbers, _ = strconv.ParseBool(staff)
 	return c, err
 }
 
@@ -83,7 +89,7 @@ func (s *Service) XAPIConfig(ctx context.Context) (xsync.Config, error) {
 // made from now on follow them (those already made never change).
 func (s *Service) SetXAPIConfig(ctx context.Context, c xsync.Config) error {
 	for k, v := range map[string]string{settingActivityBase: c.ActivityBase, settingHomePage: c.HomePage,
-		settingSendNames: strconv.FormatBool(c.SendNames)} {
+		settingSendNames: strconv.FormatBool(c.SendNames), settingStaffNumbers: strconv.FormatBool(c.StaffNumbers)} {
 		if err := s.db.SetSetting(ctx, k, v); err != nil {
 			return err
 		}
@@ -95,13 +101,15 @@ func (s *Service) SetXAPIConfig(ctx context.Context, c xsync.Config) error {
 // NewLearner is what a person types to create a profile.
 type NewLearner struct {
 	Name, Role, Post, Language string
+	StaffNumber                string // optional
 	PIN                        string // optional; empty for none
 }
 
 // CreateLearner checks and stores a new profile; the PIN is kept only as a
 // slow salted hash.
 func (s *Service) CreateLearner(ctx context.Context, n NewLearner) (Learner, error) {
-	l := Learner{Name: strings.TrimSpace(n.Name), Role: n.Role, Post: strings.TrimSpace(n.Post), Language: n.Language}
+	l := Learner{Name: strings.TrimSpace(n.Name), Role: n.Role, Post: strings.TrimSpace(n.Post),
+		StaffNumber: strings.TrimSpace(n.StaffNumber), Language: n.Language}
 	if l.Name == "" {
 		return Learner{}, ErrNameRequired
 	}

@@ -10,13 +10,14 @@ import (
 
 // Learner is one person who studies on this device.
 type Learner struct {
-	ID        string
-	Name      string
-	Role      string // border-guard, labour-inspector, other
-	Post      string
-	Language  string
-	PINHash   string // empty when the learner chose no PIN
-	CreatedAt time.Time
+	ID          string
+	Name        string
+	Role        string // border-guard, labour-inspector, other
+	Post        string
+	StaffNumber string // optional; sent as the xAPI account name when the organisation chooses
+	Language    string
+	PINHash     string // empty when the learner chose no PIN
+	CreatedAt   time.Time
 }
 
 // ErrNotFound is returned when a row asked for does not exist.
@@ -28,8 +29,8 @@ func (s *DB) CreateLearner(ctx context.Context, l Learner) (Learner, error) {
 	l.CreatedAt = s.now().UTC()
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx,
-			`INSERT INTO learner (id, name, role, post, language, pin_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			l.ID, l.Name, l.Role, l.Post, l.Language, nullable(l.PINHash), formatTime(l.CreatedAt))
+			`INSERT INTO learner (id, name, role, post, staff_number, language, pin_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			l.ID, l.Name, l.Role, l.Post, l.StaffNumber, l.Language, nullable(l.PINHash), formatTime(l.CreatedAt))
 		return err
 	})
 	if err != nil {
@@ -38,7 +39,7 @@ func (s *DB) CreateLearner(ctx context.Context, l Learner) (Learner, error) {
 	return l, nil
 }
 
-const learnerColumns = `id, name, role, post, language, COALESCE(pin_hash, ''), created_at`
+const learnerColumns = `id, name, role, post, staff_number, language, COALESCE(pin_hash, ''), created_at`
 
 // Learners lists the active learners, by name.
 func (s *DB) Learners(ctx context.Context) ([]Learner, error) {
@@ -87,7 +88,7 @@ type scanner interface{ Scan(...any) error }
 func scanLearner(r scanner) (Learner, error) {
 	var l Learner
 	var created sql.NullString
-	err := r.Scan(&l.ID, &l.Name, &l.Role, &l.Post, &l.Language, &l.PINHash, &created)
+	err := r.Scan(&l.ID, &l.Name, &l.Role, &l.Post, &l.StaffNumber, &l.Language, &l.PINHash, &created)
 	l.CreatedAt = parseTime(created)
 	return l, err
 }

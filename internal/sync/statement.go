@@ -44,6 +44,9 @@ type Config struct {
 	HomePage string
 	// SendNames puts the learner's name in the actor; off by default.
 	SendNames bool
+	// StaffNumbers names learners in their account by staff number, when
+	// they gave one, instead of the UUID made on the device.
+	StaffNumbers bool
 }
 
 // DefaultConfig is used until an organisation sets its own. ".invalid" is
@@ -194,6 +197,9 @@ func asciiJSON(b []byte) []byte {
 
 func (b *Builder) actor(l store.Learner) Actor {
 	a := Actor{ObjectType: "Agent", Account: Account{HomePage: b.Config.HomePage, Name: l.ID}}
+	if b.Config.StaffNumbers && l.StaffNumber != "" {
+		a.Account.Name = l.StaffNumber
+	}
 	if b.Config.SendNames {
 		a.Name = l.Name
 	}

@@ -276,6 +276,26 @@ func TestNamesAreSentOnlyWhenTheOrganisationChooses(t *testing.T) {
 	}
 }
 
+func TestStaffNumbersNameTheAccountWhenChosen(t *testing.T) {
+	d := newDevice(t)
+	cfg := xsync.DefaultConfig
+	cfg.StaffNumbers = true
+	must(t, d.svc.SetXAPIConfig(background, cfg))
+	with, _ := d.svc.CreateLearner(background, progress.NewLearner{Name: "A", Role: "other", Language: "en", StaffNumber: "BG-0427"})
+	without, _ := d.svc.CreateLearner(background, progress.NewLearner{Name: "B", Role: "other", Language: "en"})
+	must(t, d.svc.OpenLesson(background, with.ID, d.c, "three-elements"))
+	must(t, d.svc.OpenLesson(background, without.ID, d.c, "three-elements"))
+	names := map[string]bool{}
+	for _, body := range d.outbox() {
+		var st xsync.Statement
+		must(t, json.Unmarshal(body, &st))
+		names[st.Actor.Account.Name] = true
+	}
+	if !names["BG-0427"] || !names[without.ID] || len(names) != 2 {
+		t.Errorf("account names = %v; want the staff number, and the UUID for a learner without one", names)
+	}
+}
+
 func TestLRSDownThenUpDeliversEverythingOnce(t *testing.T) {
 	d := newDevice(t)
 	d.learn("Dilnoza")

@@ -24,6 +24,8 @@ func (a *App) showNewProfile() {
 		role.SetSelected(roles[0])
 		post := widget.NewEntry()
 		post.SetPlaceHolder(a.T("profile.post.placeholder"))
+		staff := widget.NewEntry()
+		staff.SetPlaceHolder(a.T("profile.staff.placeholder"))
 		langNames := languageNames()
 		lang := widget.NewSelect(langNames, nil)
 		lang.SetSelected(languageName(a.loc.Lang))
@@ -40,7 +42,7 @@ func (a *App) showNewProfile() {
 				return
 			}
 			l, err := a.svc.CreateLearner(a.ctx, progress.NewLearner{
-				Name: name.Text, Role: progress.Roles[indexOf(roles, role.Selected)], Post: post.Text,
+				Name: name.Text, Role: progress.Roles[indexOf(roles, role.Selected)], Post: post.Text, StaffNumber: staff.Text,
 				Language: languageCode(lang.Selected), PIN: pin.Text,
 			})
 			switch {
@@ -58,6 +60,7 @@ func (a *App) showNewProfile() {
 			widget.NewFormItem(a.T("profile.name"), name),
 			widget.NewFormItem(a.T("profile.role"), role),
 			widget.NewFormItem(a.T("profile.post"), post),
+			widget.NewFormItem(a.T("profile.staff"), staff),
 			widget.NewFormItem(a.T("profile.language"), lang),
 			widget.NewFormItem(a.T("profile.pin"), pin),
 			widget.NewFormItem(a.T("profile.pin.repeat"), pin2),

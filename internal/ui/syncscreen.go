@@ -45,6 +45,8 @@ func (a *App) showSync() {
 		home.SetText(cfg.HomePage)
 		names := widget.NewCheck(a.T("sync.send.names"), nil)
 		names.SetChecked(cfg.SendNames)
+		staff := widget.NewCheck(a.T("sync.staff.numbers"), nil)
+		staff.SetChecked(cfg.StaffNumbers)
 		result := wrapped("")
 
 		entered := func() xsync.LRS {
@@ -55,7 +57,7 @@ func (a *App) showSync() {
 			return l
 		}
 		save := widget.NewButtonWithIcon(a.T("sync.save"), theme.DocumentSaveIcon(), func() {
-			cfg.HomePage, cfg.SendNames = home.Text, names.Checked
+			cfg.HomePage, cfg.SendNames, cfg.StaffNumbers = home.Text, names.Checked, staff.Checked
 			if err := a.svc.SetLRS(a.ctx, entered()); err != nil {
 				a.fail("error.save", err)
 				return
@@ -81,6 +83,7 @@ func (a *App) showSync() {
 			widget.NewFormItem(a.T("sync.password"), password),
 			widget.NewFormItem(a.T("sync.homepage"), home),
 			widget.NewFormItem("", names),
+			widget.NewFormItem("", staff),
 		)
 		run := a.syncRunner(status, result)
 		title := a.T("sync.title")
