@@ -88,6 +88,11 @@ func (s *Service) XAPIConfig(ctx context.Context) (xsync.Config, error) {
 // SetXAPIConfig stores the organisation's statement settings; statements
 // made from now on follow them (those already made never change).
 func (s *Service) SetXAPIConfig(ctx context.Context, c xsync.Config) error {
+	for _, addr := range []string{c.HomePage, c.ActivityBase} {
+		if err := checkAddress(addr); err != nil {
+			return err
+		}
+	}
 	for k, v := range map[string]string{settingActivityBase: c.ActivityBase, settingHomePage: c.HomePage,
 		settingSendNames: strconv.FormatBool(c.SendNames), settingStaffNumbers: strconv.FormatBool(c.StaffNumbers)} {
 		if err := s.db.SetSetting(ctx, k, v); err != nil {

@@ -3,6 +3,8 @@ package progress
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/url"
 	"time"
 
 	"github.com/ogoh/ogoh/internal/store"
@@ -31,8 +33,26 @@ func (s *Service) LRS(ctx context.Context) (xsync.LRS, error) {
 	return l, err
 }
 
-// SetLRS stores the LRS to sync with.
+// ErrBadAddress is returned for an LRS address, home page or activity base
+// that is not an absolute http(s) address: statements made with it would
+// be refused by every LRS.
+var ErrBadAddress = errors.New("not an http:// or https:// address")
+
+func checkAddress(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("%q: %w", s, ErrBadAddress)
+	}
+	return nil
+}
+
+// SetLRS stores the LRS to sync with; an empty endpoint means none.
 func (s *Service) SetLRS(ctx context.Context, l xsync.LRS) error {
+	if l.Endpoint != "" {
+		if err := checkAddress(l.Endpoint); err != nil {
+			return err
+		}
+	}
 	for k, v := range map[string]string{settingLRSEndpoint: l.Endpoint, settingLRSUser: l.User, settingLRSPassword: l.Password} {
 		if err := s.db.SetSetting(ctx, k, v); err != nil {
 			return err

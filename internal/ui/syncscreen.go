@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/ogoh/ogoh/internal/progress"
 	xsync "github.com/ogoh/ogoh/internal/sync"
 )
 
@@ -43,6 +44,8 @@ func (a *App) showSync() {
 		}
 		home := widget.NewEntry()
 		home.SetText(cfg.HomePage)
+		base := widget.NewEntry()
+		base.SetText(cfg.ActivityBase)
 		names := widget.NewCheck(a.T("sync.send.names"), nil)
 		names.SetChecked(cfg.SendNames)
 		staff := widget.NewCheck(a.T("sync.staff.numbers"), nil)
@@ -57,12 +60,17 @@ func (a *App) showSync() {
 			return l
 		}
 		save := widget.NewButtonWithIcon(a.T("sync.save"), theme.DocumentSaveIcon(), func() {
-			cfg.HomePage, cfg.SendNames, cfg.StaffNumbers = home.Text, names.Checked, staff.Checked
-			if err := a.svc.SetLRS(a.ctx, entered()); err != nil {
-				a.fail("error.save", err)
-				return
+			cfg.HomePage, cfg.ActivityBase = home.Text, base.Text
+			cfg.SendNames, cfg.StaffNumbers = names.Checked, staff.Checked
+			err := a.svc.SetLRS(a.ctx, entered())
+			if err == nil {
+				err = a.svc.SetXAPIConfig(a.ctx, cfg)
 			}
-			if err := a.svc.SetXAPIConfig(a.ctx, cfg); err != nil {
+			switch {
+			case errors.Is(err, progress.ErrBadAddress):
+				result.SetText(a.T("sync.bad.address") + "\n" + err.Error())
+				return
+			case err != nil:
 				a.fail("error.save", err)
 				return
 			}
@@ -82,6 +90,7 @@ func (a *App) showSync() {
 			widget.NewFormItem(a.T("sync.user"), user),
 			widget.NewFormItem(a.T("sync.password"), password),
 			widget.NewFormItem(a.T("sync.homepage"), home),
+			widget.NewFormItem(a.T("sync.activity.base"), base),
 			widget.NewFormItem("", names),
 			widget.NewFormItem("", staff),
 		)
