@@ -99,7 +99,11 @@ func (s *Service) Answer(ctx context.Context, a *Attempt, qu *course.Question, r
 	}
 	ans := store.Answer{Position: len(a.Answers), QuestionID: qu.ID, Response: resp, Correct: quiz.Correct(qu, resp)}
 	st := s.xapi.QuestionAnswered(sub, a.Quiz, qu, a.ID, resp, ans.Correct)
-	if err := s.db.SaveAnswer(ctx, a.ID, ans, st); err != nil {
+	review, err := s.reviewChange(ctx, a.LearnerID, a.CourseID, a.QuizID, qu.ID, ans.Correct)
+	if err != nil {
+		return false, err
+	}
+	if err := s.db.SaveAnswer(ctx, a.ID, ans, review, st); err != nil {
 		return false, err
 	}
 	a.Answers = append(a.Answers, ans)

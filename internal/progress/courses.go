@@ -11,10 +11,11 @@ import (
 
 // CourseProgress is a learner's standing in one course.
 type CourseProgress struct {
-	Lessons map[string]store.LessonState
-	Quizzes map[string]store.QuizSummary
-	Done    int // lessons read and quizzes passed
-	Total   int // lessons and quizzes
+	Lessons   map[string]store.LessonState
+	Quizzes   map[string]store.QuizSummary
+	Scenarios map[string]store.ScenarioSummary
+	Done      int // lessons read and quizzes passed
+	Total     int // lessons and quizzes
 }
 
 // Percent is how much of the course is done, for the catalogue.
@@ -37,7 +38,11 @@ func (s *Service) CourseProgress(ctx context.Context, learnerID string, c *cours
 	if err != nil {
 		return CourseProgress{}, err
 	}
-	p := CourseProgress{Lessons: lessons, Quizzes: quizzes, Total: len(c.Lessons) + len(c.Quizzes)}
+	scenarios, err := s.db.ScenarioSummaries(ctx, learnerID, c.ID)
+	if err != nil {
+		return CourseProgress{}, err
+	}
+	p := CourseProgress{Lessons: lessons, Quizzes: quizzes, Scenarios: scenarios, Total: len(c.Lessons) + len(c.Quizzes)}
 	for _, l := range c.Lessons {
 		if lessons[l.ID].Done() {
 			p.Done++

@@ -104,7 +104,8 @@ func (s *DB) Attempt(ctx context.Context, id string) (*Attempt, error) {
 // SaveAnswer commits one answer. It returns only once the answer is on
 // disk; answering the same question twice is refused, so a double click
 // cannot change a recorded answer.
-func (s *DB) SaveAnswer(ctx context.Context, attemptID string, ans Answer, out ...Statement) error {
+// A review change, when given, is applied in the same transaction.
+func (s *DB) SaveAnswer(ctx context.Context, attemptID string, ans Answer, review *ReviewChange, out ...Statement) error {
 	resp, _ := json.Marshal(ans.Response)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var finished sql.NullString
@@ -122,6 +123,13 @@ func (s *DB) SaveAnswer(ctx context.Context, attemptID string, ans Answer, out .
 		}
 		if err != nil {
 			return fmt.Errorf("save answer to %s: %w", ans.QuestionID, err)
+		}
+		var learnerID string
+		if err := tx.QueryRowContext(ctx, `SELECT learner_id FROM quiz_attempt WHERE id = ?`, attemptID).Scan(&learnerID); err != nil {
+			return err
+		}
+		if err := s.applyReview(ctx, tx, learnerID, review); err != nil {
+			return err
 		}
 		return s.queue(ctx, tx, out)
 	})

@@ -114,10 +114,10 @@ func TestAttemptAnswersResumeAndFinish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SaveAnswer(ctx, a.ID, store.Answer{Position: 0, QuestionID: "q2", Response: []string{"b"}, Correct: true}); err != nil {
+	if err := db.SaveAnswer(ctx, a.ID, store.Answer{Position: 0, QuestionID: "q2", Response: []string{"b"}, Correct: true}, nil); err != nil {
 		t.Fatal(err)
 	}
-	err = db.SaveAnswer(ctx, a.ID, store.Answer{Position: 1, QuestionID: "q2", Response: []string{"c"}})
+	err = db.SaveAnswer(ctx, a.ID, store.Answer{Position: 1, QuestionID: "q2", Response: []string{"c"}}, nil)
 	if !errors.Is(err, store.ErrAlreadyAnswered) {
 		t.Errorf("second answer to the same question: %v", err)
 	}
@@ -135,7 +135,7 @@ func TestAttemptAnswersResumeAndFinish(t *testing.T) {
 	if err := db.FinishAttempt(ctx, a.ID, 1, 3, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SaveAnswer(ctx, a.ID, store.Answer{Position: 1, QuestionID: "q1", Response: []string{"a"}}); err == nil {
+	if err := db.SaveAnswer(ctx, a.ID, store.Answer{Position: 1, QuestionID: "q1", Response: []string{"a"}}, nil); err == nil {
 		t.Error("an answer was added to a finished attempt")
 	}
 	if _, err := db.OpenAttempt(ctx, l.ID, "c", "q"); !errors.Is(err, store.ErrNotFound) {

@@ -1,0 +1,73 @@
+package progress
+
+import (
+	"context"
+
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/quiz"
+	"github.com/ogoh/ogoh/internal/store"
+)
+
+// reviewChange schedules a question after an answer: a miss puts it in
+// review; right answers move it on and, twice in a row, take it out.
+func (s *Service) reviewChange(ctx context.Context, learnerID, courseID, quizID, questionID string, correct bool) (*store.ReviewChange, error) {
+	it, inReview, err := s.db.ReviewItem(ctx, learnerID, courseID, quizID, questionID)
+	if err != nil {
+		return nil, err
+	}
+	next, done := quiz.NextReview(quiz.ReviewState{Due: it.Due, Step: it.Step, Streak: it.Streak}, inReview, correct, s.now())
+	if done && !inReview {
+		return nil, nil
+	}
+	it.Due, it.Step, it.Streak = next.Due, next.Step, next.Streak
+	return &store.ReviewChange{Item: it, Done: done}, nil
+}
+
+// ReviewQuestion is a question due for review, with its course and quiz.
+type ReviewQuestion struct {
+	Course   *course.Course
+	Quiz     *course.Quiz
+	Question *course.Question
+}
+
+// DueReviews lists the questions due for the learner now, among the
+// courses installed; questions a course update removed are skipped.
+func (s *Service) DueReviews(ctx context.Context, learnerID string, courses []*course.Course) ([]ReviewQuestion, error) {
+	items, err := s.db.DueReviews(ctx, learnerID, s.now())
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]*course.Course{}
+	for _, c := range courses {
+		byID[c.ID] = c
+	}
+	var out []ReviewQuestion
+	for _, it := range items {
+		c := byID[it.CourseID]
+		if c == nil {
+			continue
+		}
+		q := c.Quiz(it.QuizID)
+		if q == nil || q.Question(it.QuestionID) == nil {
+			continue
+		}
+		out = append(out, ReviewQuestion{Course: c, Quiz: q, Question: q.Question(it.QuestionID)})
+	}
+	return out, nil
+}
+
+// AnswerReview scores and records an answer given in a review session,
+// with its statement, and reschedules the question.
+func (s *Service) AnswerReview(ctx context.Context, learnerID string, rq ReviewQuestion, resp quiz.Response) (bool, error) {
+	sub, err := s.subject(ctx, learnerID, rq.Course)
+	if err != nil {
+		return false, err
+	}
+	correct := quiz.Correct(rq.Question, resp)
+	change, err := s.reviewChange(ctx, learnerID, rq.Course.ID, rq.Quiz.ID, rq.Question.ID, correct)
+	if err != nil || change == nil {
+		return correct, err
+	}
+	st := s.xapi.QuestionAnswered(sub, rq.Quiz, rq.Question, "", resp, correct)
+	return correct, s.db.SaveReviewAnswer(ctx, learnerID, *change, st)
+}
