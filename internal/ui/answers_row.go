@@ -69,3 +69,11 @@ func (r *optionRow) update() {
 	r.label.TextStyle.Bold = r.selected
 	r.label.Refresh()
 }
+
+// newToggle is a check box whose text wraps, for long settings labels.
+func newToggle(text string, on bool) *optionRow {
+	var r *optionRow
+	r = newOptionRow(text, true, func() { r.setSelected(!r.selected) })
+	r.setSelected(on)
+	return r
+}

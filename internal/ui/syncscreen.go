@@ -46,10 +46,8 @@ func (a *App) showSync() {
 		home.SetText(cfg.HomePage)
 		base := widget.NewEntry()
 		base.SetText(cfg.ActivityBase)
-		names := widget.NewCheck(a.T("sync.send.names"), nil)
-		names.SetChecked(cfg.SendNames)
-		staff := widget.NewCheck(a.T("sync.staff.numbers"), nil)
-		staff.SetChecked(cfg.StaffNumbers)
+		names := newToggle(a.T("sync.send.names"), cfg.SendNames)
+		staff := newToggle(a.T("sync.staff.numbers"), cfg.StaffNumbers)
 		result := wrapped("")
 
 		entered := func() xsync.LRS {
@@ -61,7 +59,7 @@ func (a *App) showSync() {
 		}
 		save := widget.NewButtonWithIcon(a.T("sync.save"), theme.DocumentSaveIcon(), func() {
 			cfg.HomePage, cfg.ActivityBase = home.Text, base.Text
-			cfg.SendNames, cfg.StaffNumbers = names.Checked, staff.Checked
+			cfg.SendNames, cfg.StaffNumbers = names.selected, staff.selected
 			err := a.svc.SetLRS(a.ctx, entered())
 			if err == nil {
 				err = a.svc.SetXAPIConfig(a.ctx, cfg)
