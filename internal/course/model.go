@@ -46,7 +46,8 @@ type Course struct {
 	Languages        []string   `toml:"languages"`
 	DefaultLanguage  string     `toml:"default_language"`
 	EstimatedMinutes int        `toml:"estimated_minutes"`
-	Order            int        `toml:"order"` // place in the catalogue; courses without one come last
+	Order            int        `toml:"order"`         // place in the catalogue; courses without one come last
+	ShowContacts     bool       `toml:"show_contacts"` // show the post's referral contacts on the course page
 	Title            Text       `toml:"title"`
 	Description      Text       `toml:"description"`
 	Audience         Text       `toml:"audience"`

@@ -14,6 +14,7 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/i18n"
 	"github.com/ogoh/ogoh/internal/progress"
+	"github.com/ogoh/ogoh/internal/reference"
 )
 
 func TestEveryLanguageHasEveryMessage(t *testing.T) {
@@ -57,6 +58,18 @@ func TestCodeUsesOnlyKnownMessages(t *testing.T) {
 	}
 	for _, q := range []string{course.Single, course.Multiple, course.TrueFalse, course.Ordering, course.Matching} {
 		used["quiz.hint."+q] = "question type"
+	}
+	for _, q := range course.Qualities {
+		used["scenario.quality."+q] = "choice quality"
+	}
+	for _, o := range course.Outcomes {
+		used["scenario.outcome."+o] = "scenario outcome"
+	}
+	for _, s := range reference.Settings {
+		used["guide.setting."+s] = "quick-reference setting"
+	}
+	for _, k := range []string{reference.Checklist, reference.Action} {
+		used["guide.kind."+k] = "quick-reference card kind"
 	}
 	for id, where := range used {
 		if !slices.Contains(known, id) {

@@ -16,6 +16,7 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/i18n"
 	"github.com/ogoh/ogoh/internal/progress"
+	"github.com/ogoh/ogoh/internal/reference"
 	xsync "github.com/ogoh/ogoh/internal/sync"
 )
 
@@ -23,6 +24,7 @@ import (
 type Options struct {
 	Service        *progress.Service
 	Courses        []*course.Course
+	Guide          *reference.Guide // the field quick-reference; nil if it failed to load
 	Bundle         *i18n.Bundle
 	DataDir        string
 	SystemLanguage string // the OS locale, for the profile picker's first run
@@ -34,6 +36,7 @@ type App struct {
 	win     fyne.Window
 	svc     *progress.Service
 	courses []*course.Course
+	guide   *reference.Guide
 	bundle  *i18n.Bundle
 	loc     *i18n.Localizer
 	dataDir string
@@ -61,7 +64,7 @@ const (
 // New builds the window and shows the profile picker.
 func New(fy fyne.App, opts Options) *App {
 	a := &App{
-		fy: fy, svc: opts.Service, courses: opts.Courses, bundle: opts.Bundle,
+		fy: fy, svc: opts.Service, courses: opts.Courses, guide: opts.Guide, bundle: opts.Bundle,
 		dataDir: opts.DataDir, ctx: context.Background(), background: func(f func()) { go f() },
 		newSender: xsync.NewSender,
 	}

@@ -22,7 +22,8 @@ func (a *App) showCatalogue() {
 		}
 		who := widget.NewLabel(a.T("catalogue.greeting", "Name", a.learner.Name))
 		switchUser := widget.NewButtonWithIcon(a.T("catalogue.switch"), theme.AccountIcon(), a.showProfiles)
-		top := container.NewBorder(nil, nil, nil, switchUser, who)
+		guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), func() { a.showGuide(a.showCatalogue) })
+		top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(guide, switchUser), who), a.reviewCard())
 		title := a.T("catalogue.title")
 		body := container.NewBorder(top, nil, nil, nil, container.NewVScroll(list))
 		return title, a.screen(title, nil, container.NewPadded(body))

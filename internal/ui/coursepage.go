@@ -27,11 +27,21 @@ func (a *App) showCourse(c *course.Course) {
 		for i := range c.Quizzes {
 			quizzes.Add(a.quizRow(c, &c.Quizzes[i], p))
 		}
-		body := container.NewVBox(a.courseIntro(c),
-			widget.NewCard(a.T("course.lessons"), "", lessons),
-			widget.NewCard(a.T("course.quizzes"), "", quizzes),
-			widget.NewCard(a.T("course.sources"), "", a.sourceList(c)),
-		)
+		body := container.NewVBox(a.courseIntro(c), widget.NewCard(a.T("course.lessons"), "", lessons))
+		if len(c.Scenarios) > 0 {
+			scenarios := container.NewVBox()
+			for i := range c.Scenarios {
+				sc := &c.Scenarios[i]
+				s := p.Scenarios[sc.ID]
+				scenarios.Add(a.scenarioRow(c, sc, s.Runs, s.Best))
+			}
+			body.Add(widget.NewCard(a.T("course.scenarios"), "", scenarios))
+		}
+		body.Add(widget.NewCard(a.T("course.quizzes"), "", quizzes))
+		if c.ShowContacts {
+			body.Add(widget.NewCard(a.T("contacts.for.post"), "", a.contactList()))
+		}
+		body.Add(widget.NewCard(a.T("course.sources"), "", a.sourceList(c)))
 		title := c.Title.In(lang, c.DefaultLanguage)
 		return title, a.screen(title, a.showCatalogue, container.NewVScroll(container.NewPadded(body)))
 	})

@@ -25,11 +25,17 @@ import (
 // driver works the app the way a person does: it finds widgets by the text
 // on them and taps, types and chooses. It fails with t when it cannot.
 type driver struct {
-	t   failer
-	app *App
-	db  *store.DB
-	loc *i18n.Localizer
+	t     failer
+	app   *App
+	db    *store.DB
+	loc   *i18n.Localizer
+	clock *clock // the progress service's time; tests move it on
 }
+
+// clock is a settable time, starting now.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time { return c.t }
 
 // failer is the part of testing.TB the driver needs, so the crash test's
 // child process, which has no *testing.T, can drive the app too.
@@ -64,7 +70,8 @@ func start(t failer, dir, systemLang string) *driver {
 		t.Fatal(err)
 	}
 	seed := int64(0)
-	svc, err := progress.New(context.Background(), db, progress.Options{Seed: func() int64 { seed++; return seed }, Now: time.Now})
+	clk := &clock{t: time.Now()}
+	svc, err := progress.New(context.Background(), db, progress.Options{Seed: func() int64 { seed++; return seed }, Now: clk.now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +87,7 @@ func start(t failer, dir, systemLang string) *driver {
 	}
 	a.win.Resize(fyne.NewSize(1024, 700))
 	a.win.Show()
-	return &driver{t: t, app: a, db: db, loc: bundle.For(systemLang)}
+	return &driver{t: t, app: a, db: db, loc: bundle.For(systemLang), clock: clk}
 }
 
 func (d *driver) close() {
@@ -162,6 +169,21 @@ func (d *driver) button(text string) *widget.Button {
 	}
 	d.t.Fatalf("no button %q on the screen %q; texts: %s", text, d.app.win.Title(), d.texts())
 	return nil
+}
+
+// tapNth taps the n-th (from 0) enabled button with text.
+func (d *driver) tapNth(text string, n int) {
+	d.t.Helper()
+	for _, o := range d.visible() {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			if n == 0 {
+				test.Tap(b)
+				return
+			}
+			n--
+		}
+	}
+	d.t.Fatalf("no button %q number %d: %s", text, n, d.texts())
 }
 
 func (d *driver) tap(text string) {

@@ -42,3 +42,10 @@ func (a *App) progressIn(c *course.Course) progress.CourseProgress {
 	}
 	return p
 }
+
+// strong is wrapped bold text: a question, a situation, a verdict.
+func strong(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}

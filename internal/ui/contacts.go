@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ogoh/ogoh/internal/progress"
+)
+
+// contactList shows the post's referral contacts, or says plainly that
+// none are set and what to do.
+func (a *App) contactList() fyne.CanvasObject {
+	list, err := a.svc.Contacts(a.ctx)
+	if err != nil {
+		a.fail("error.load", err)
+	}
+	if len(list) == 0 {
+		return wrapped(a.T("contacts.none"))
+	}
+	box := container.NewVBox()
+	for _, c := range list {
+		lines := container.NewVBox(strong(c.Organisation))
+		for _, field := range []struct{ id, value string }{
+			{"contacts.role", c.Role}, {"contacts.phone", c.Phone}, {"contacts.address", c.Address}, {"contacts.hours", c.Hours},
+		} {
+			if field.value != "" {
+				l := wrapped(a.T(field.id) + ": " + field.value)
+				l.Selectable = true
+				lines.Add(l)
+			}
+		}
+		box.Add(widget.NewCard("", "", lines))
+	}
+	return box
+}
+
+// showContactsEditor lets a trainer keep the post's referral contacts.
+func (a *App) showContactsEditor() {
+	list, err := a.svc.Contacts(a.ctx)
+	if err != nil {
+		a.fail("error.load", err)
+	}
+	a.editContacts(list, "")
+}
+
+type contactForm struct {
+	org, role, phone, address, hours *widget.Entry
+}
+
+func (a *App) editContacts(list []progress.Contact, message string) {
+	a.show(func() (string, fyne.CanvasObject) {
+		var forms []contactForm
+		box := container.NewVBox()
+		read := func() []progress.Contact {
+			out := make([]progress.Contact, len(forms))
+			for i, f := range forms {
+				out[i] = progress.Contact{ID: list[i].ID, Organisation: f.org.Text, Role: f.role.Text,
+					Phone: f.phone.Text, Address: f.address.Text, Hours: f.hours.Text}
+			}
+			return out
+		}
+		for i, c := range list {
+			i := i
+			f := contactForm{entry(c.Organisation, a.T("contacts.organisation.placeholder")), entry(c.Role, ""), entry(c.Phone, ""),
+				entry(c.Address, ""), entry(c.Hours, "")}
+			forms = append(forms, f)
+			remove := widget.NewButtonWithIcon(a.T("contacts.remove"), theme.DeleteIcon(), func() {
+				cur := read()
+				a.editContacts(append(cur[:i:i], cur[i+1:]...), "")
+			})
+			form := widget.NewForm(
+				widget.NewFormItem(a.T("contacts.organisation"), f.org),
+				widget.NewFormItem(a.T("contacts.role"), f.role),
+				widget.NewFormItem(a.T("contacts.phone"), f.phone),
+				widget.NewFormItem(a.T("contacts.address"), f.address),
+				widget.NewFormItem(a.T("contacts.hours"), f.hours),
+			)
+			box.Add(widget.NewCard("", "", container.NewVBox(form, container.NewHBox(remove))))
+		}
+		if len(list) == 0 {
+			box.Add(wrapped(a.T("contacts.none.editor")))
+		}
+		add := widget.NewButtonWithIcon(a.T("contacts.add"), theme.ContentAddIcon(), func() {
+			a.editContacts(append(read(), progress.Contact{}), "")
+		})
+		save := widget.NewButtonWithIcon(a.T("sync.save"), theme.DocumentSaveIcon(), func() {
+			cur := read()
+			if err := a.svc.SetContacts(a.ctx, cur); err != nil {
+				a.fail("error.save", err)
+				return
+			}
+			saved, _ := a.svc.Contacts(a.ctx)
+			a.editContacts(saved, a.T("sync.saved"))
+		})
+		save.Importance = widget.HighImportance
+		title := a.T("contacts.title")
+		body := container.NewVBox(note(a.T("contacts.hint")), box, container.NewHBox(add, save), wrapped(message))
+		return title, a.screen(title, a.showSettings, container.NewVScroll(container.NewPadded(body)))
+	})
+}
+
+func entry(text, placeholder string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(text)
+	e.SetPlaceHolder(placeholder)
+	return e
+}

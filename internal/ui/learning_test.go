@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/quiz"
+)
+
+func bundledCourse(t *testing.T, id string) *course.Course {
+	t.Helper()
+	for _, c := range bundledCourses(t) {
+		if c.ID == id {
+			return c
+		}
+	}
+	t.Fatalf("course %s is not bundled", id)
+	return nil
+}
+
+// TestPlayingAScenarioToEachEnding plays every path of a bundled scenario
+// through the screen, seeing each choice's feedback and the ending, and
+// finds every run recorded.
+func TestPlayingAScenarioToEachEnding(t *testing.T) {
+	d := start(t, t.TempDir(), "ru")
+	defer d.close()
+	c := bundledCourse(t, "border-indicators")
+	sc := &c.Scenarios[0]
+	d.createProfile("Sardor", "border-guard", "", "")
+	paths := sc.Paths()
+	d.openCourse(c)
+	for _, path := range paths {
+		d.tapNth(d.T("scenario.play"), 0)
+		d.see(sc.Intro.In("ru", "en"))
+		for _, stepChoice := range path {
+			stepID, choiceID, _ := strings.Cut(stepChoice, "/")
+			st := sc.Step(stepID)
+			d.see(st.Text.In("ru", "en"))
+			for _, ch := range st.Choices {
+				if ch.ID == choiceID {
+					d.choose(ch.Text.In("ru", "en"))
+					d.tap(d.T("scenario.choose"))
+					d.see(ch.Feedback.In("ru", "en"))
+					d.see(d.T("scenario.quality." + ch.Quality))
+					d.tap(d.T("scenario.continue"))
+				}
+			}
+		}
+		d.see(d.T("scenario.again"))
+		d.tap(d.T("result.back")) // back on the course page
+	}
+	ls, _ := d.db.Learners(context.Background())
+	p, _ := d.app.svc.CourseProgress(context.Background(), ls[0].ID, c)
+	if s := p.Scenarios[sc.ID]; s.Runs != len(paths) || s.Best != "good" {
+		t.Errorf("after playing all %d paths: %+v", len(paths), s)
+	}
+	d.see(d.T("scenario.summary", "Runs", len(paths), "Best", d.T("scenario.outcome.good")))
+}
+
+// TestMissedQuestionsComeBackTheNextDay: a question missed in the quiz is
+// due the next day; the home screen counts it; a review session answers it.
+func TestMissedQuestionsComeBackTheNextDay(t *testing.T) {
+	d := start(t, t.TempDir(), "en")
+	defer d.close()
+	c := trafficking(t)
+	q := c.Quiz("final")
+	d.createProfile("Malika", "other", "", "")
+	d.see(d.T("review.none"))
+	d.openCourse(c)
+	d.tap(d.T("quiz.start"))
+	missed := d.takeQuiz(c, q) // the first question is answered wrongly
+	d.tap(d.T("result.back"))
+	d.tap(d.T("nav.back"))
+	d.see(d.T("review.none")) // not due on the same day
+
+	d.clock.t = d.clock.t.AddDate(0, 0, 1)
+	d.tap(d.T("catalogue.switch"))
+	d.tap("Malika — " + d.T("role.other"))
+	d.see(d.loc.N("review.due", 1))
+	d.tap(d.T("review.start"))
+	d.see(missed.Text.In("en", "en"))
+	d.answer(c, missed, quiz.Key(missed))
+	d.tap(d.T("quiz.check"))
+	d.see(d.T("quiz.right"))
+	d.tap(d.T("review.finish"))
+	d.see(d.T("review.done", "Right", 1, "Total", 1))
+	d.tap(d.T("review.back"))
+	d.see(d.T("review.none"))
+}

@@ -1,0 +1,129 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ogoh/ogoh/internal/course"
+)
+
+// scenarioPlay is one play-through: the step reached and the choices made.
+type scenarioPlay struct {
+	c      *course.Course
+	sc     *course.Scenario
+	step   *course.Step
+	path   []string
+	chosen *course.Choice // the choice whose feedback is showing
+}
+
+// showScenario starts a scenario from its introduction.
+func (a *App) showScenario(c *course.Course, sc *course.Scenario) {
+	a.playStep(&scenarioPlay{c: c, sc: sc, step: sc.Step(sc.Start)})
+}
+
+// playStep shows the current step: its situation and choices, then the
+// chosen option's feedback; at an ending, the outcome, recorded once.
+func (a *App) playStep(p *scenarioPlay) {
+	a.show(func() (string, fyne.CanvasObject) {
+		lang := a.courseLang(p.c)
+		t := func(x course.Text) string { return x.In(lang, p.c.DefaultLanguage) }
+		body := container.NewVBox()
+		if len(p.path) == 0 {
+			body.Add(note(t(p.sc.Intro)))
+		}
+		body.Add(strong(t(p.step.Text)))
+		var buttons fyne.CanvasObject
+		switch {
+		case p.step.End:
+			body.Add(a.outcomeLabel(p.step.Outcome))
+			again := widget.NewButtonWithIcon(a.T("scenario.again"), theme.ViewRefreshIcon(), func() { a.showScenario(p.c, p.sc) })
+			done := widget.NewButtonWithIcon(a.T("result.back"), theme.NavigateBackIcon(), func() { a.showCourse(p.c) })
+			done.Importance = widget.HighImportance
+			buttons = container.NewHBox(again, done)
+		case p.chosen != nil:
+			body.Add(a.qualityLabel(p.chosen.Quality))
+			body.Add(wrapped(t(p.chosen.Feedback)))
+			next := widget.NewButtonWithIcon(a.T("scenario.continue"), theme.NavigateNextIcon(), func() {
+				p.path = append(p.path, p.step.ID+"/"+p.chosen.ID)
+				p.step, p.chosen = p.sc.Step(p.chosen.Next), nil
+				if p.step.End {
+					if err := a.svc.FinishScenario(a.ctx, a.learner.ID, p.c, p.sc.ID, p.path, p.step.Outcome); err != nil {
+						a.fail("error.save", err)
+					}
+				}
+				a.playStep(p)
+			})
+			next.Importance = widget.HighImportance
+			buttons = next
+		default:
+			choose := widget.NewButtonWithIcon(a.T("scenario.choose"), theme.ConfirmIcon(), nil)
+			choose.Importance = widget.HighImportance
+			choose.Disable()
+			var rows []*optionRow
+			for i := range p.step.Choices {
+				ch := &p.step.Choices[i]
+				i := i
+				row := newOptionRow(t(ch.Text), false, func() {
+					for j, r := range rows {
+						r.setSelected(j == i)
+					}
+					choose.Enable()
+				})
+				rows = append(rows, row)
+				body.Add(row)
+			}
+			choose.OnTapped = func() {
+				for i, r := range rows {
+					if r.selected {
+						p.chosen = &p.step.Choices[i]
+					}
+				}
+				a.redraw()
+			}
+			buttons = choose
+		}
+		title := t(p.sc.Title)
+		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, buttons)),
+			nil, nil, container.NewVScroll(container.NewPadded(body)))
+		return title, a.screen(title, func() { a.showCourse(p.c) }, content)
+	})
+}
+
+func (a *App) qualityLabel(q string) *widget.Label {
+	l := strong(a.T("scenario.quality." + q))
+	switch q {
+	case "best":
+		l.Importance = widget.SuccessImportance
+	case "poor":
+		l.Importance = widget.DangerImportance
+	default:
+		l.Importance = widget.WarningImportance
+	}
+	return l
+}
+
+func (a *App) outcomeLabel(o string) *widget.Label {
+	l := strong(a.T("scenario.outcome." + o))
+	switch o {
+	case "good":
+		l.Importance = widget.SuccessImportance
+	case "poor":
+		l.Importance = widget.DangerImportance
+	default:
+		l.Importance = widget.WarningImportance
+	}
+	return l
+}
+
+// scenarioRow is a scenario on the course page, with its best ending.
+func (a *App) scenarioRow(c *course.Course, sc *course.Scenario, runs int, best string) fyne.CanvasObject {
+	info := a.T("scenario.never")
+	if runs > 0 {
+		info = a.T("scenario.summary", "Runs", runs, "Best", a.T("scenario.outcome."+best))
+	}
+	play := widget.NewButtonWithIcon(a.T("scenario.play"), theme.MediaPlayIcon(), func() { a.showScenario(c, sc) })
+	return container.NewBorder(nil, nil, nil, container.NewVBox(play),
+		container.NewVBox(wrapped(sc.Title.In(a.courseLang(c), c.DefaultLanguage)), note(info)))
+}
