@@ -42,21 +42,18 @@ func demoSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	sim.now = sim.start
 	svc, closeDB, err := openDataWithClock(ctx, *dir, func() time.Time { return sim.now }, store.Unsynced())
 	if err != nil {
-		fmt.Fprintln(stderr, "ogohctl:", err)
-		return 1
+		return failed(stderr, err)
 	}
 	defer closeDB()
 	sim.svc = svc
 	for i := 0; i < *learners; i++ {
 		if err := sim.learner(ctx, i); err != nil {
-			fmt.Fprintln(stderr, "ogohctl:", err)
-			return 1
+			return failed(stderr, err)
 		}
 	}
 	st, err := svc.SyncStatus(ctx)
 	if err != nil {
-		fmt.Fprintln(stderr, "ogohctl:", err)
-		return 1
+		return failed(stderr, err)
 	}
 	fmt.Fprintf(stdout, "seeded %d learners over %d days: %d statements waiting to sync\n", *learners, *days, st.Outbox.Pending)
 	return 0

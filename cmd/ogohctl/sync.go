@@ -42,14 +42,12 @@ func syncPush(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	svc, closeDB, err := openData(ctx, *dir)
 	if err != nil {
-		fmt.Fprintln(stderr, "ogohctl:", err)
-		return 1
+		return failed(stderr, err)
 	}
 	defer closeDB()
 	configured, err := svc.LRS(ctx)
 	if err != nil {
-		fmt.Fprintln(stderr, "ogohctl:", err)
-		return 1
+		return failed(stderr, err)
 	}
 	s := l.sender(configured)
 	if s.LRS.Endpoint == "" {
@@ -63,8 +61,7 @@ func syncPush(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stdout, "waiting: %d, delivered: %d, set aside: %d\n", st.Outbox.Pending, st.Outbox.Sent, st.Outbox.Rejected)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "ogohctl:", err)
-		return 1
+		return failed(stderr, err)
 	}
 	return 0
 }
@@ -83,14 +80,12 @@ func syncExport(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	svc, closeDB, err := openData(ctx, *dir)
 	if err != nil {
-		fmt.Fprintln(stderr, "ogohctl:", err)
-		return 1
+		return failed(stderr, err)
 	}
 	defer closeDB()
 	n, err := svc.ExportSync(ctx, *out)
 	if err != nil {
-		fmt.Fprintln(stderr, "ogohctl:", err)
-		return 1
+		return failed(stderr, err)
 	}
 	fmt.Fprintf(stdout, "wrote %d statement(s) to %s\n", n, *out)
 	return 0
@@ -139,4 +134,10 @@ func printRefused(w io.Writer, refused []xsync.Rejection) {
 	for _, r := range refused {
 		fmt.Fprintf(w, "  refused %s: %s\n", r.ID, r.Reason)
 	}
+}
+
+// failed reports err and gives the exit status for a failure.
+func failed(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, "ogohctl:", err)
+	return 1
 }

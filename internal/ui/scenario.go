@@ -92,24 +92,20 @@ func (a *App) playStep(p *scenarioPlay) {
 }
 
 func (a *App) qualityLabel(q string) *widget.Label {
-	l := strong(a.T("scenario.quality." + q))
-	switch q {
-	case "best":
-		l.Importance = widget.SuccessImportance
-	case "poor":
-		l.Importance = widget.DangerImportance
-	default:
-		l.Importance = widget.WarningImportance
-	}
-	return l
+	return a.verdict("scenario.quality."+q, q == "best", q == "poor")
 }
 
 func (a *App) outcomeLabel(o string) *widget.Label {
-	l := strong(a.T("scenario.outcome." + o))
-	switch o {
-	case "good":
+	return a.verdict("scenario.outcome."+o, o == "good", o == "poor")
+}
+
+// verdict is a bold message coloured as good, bad, or in between.
+func (a *App) verdict(id string, good, bad bool) *widget.Label {
+	l := strong(a.T(id))
+	switch {
+	case good:
 		l.Importance = widget.SuccessImportance
-	case "poor":
+	case bad:
 		l.Importance = widget.DangerImportance
 	default:
 		l.Importance = widget.WarningImportance
