@@ -134,6 +134,12 @@ type Question struct {
 	Options     []Option `toml:"options"`
 	Pairs       []Pair   `toml:"pairs"`
 	Answer      any      `toml:"answer"`
+	// Optional: what a true/false answer of each kind is told.
+	FeedbackTrue  Text `toml:"feedback_true"`
+	FeedbackFalse Text `toml:"feedback_false"`
+	// Optional, kept from imported question banks.
+	Category string `toml:"category"`
+	Title    string `toml:"title"`
 
 	// Filled from Answer during validation.
 	Correct     []string // option IDs: single (1), multiple (set), ordering (sequence)

@@ -132,6 +132,11 @@ func validateQuestions(c *Course, q *Quiz, r reporter) {
 		} else if c.Lesson(qu.Lesson) == nil {
 			r.at(key+".lesson", "question %q: lesson %q does not exist in course.toml", qu.ID, qu.Lesson)
 		}
+		checkText(c, r, key+".feedback_true", qu.FeedbackTrue, false)
+		checkText(c, r, key+".feedback_false", qu.FeedbackFalse, false)
+		if qu.Type != TrueFalse && (len(qu.FeedbackTrue) > 0 || len(qu.FeedbackFalse) > 0) {
+			r.at(key, "question %q: feedback_true and feedback_false are for truefalse questions", qu.ID)
+		}
 		checkChoices(c, qu, r, key)
 		checkAnswer(qu, r, key)
 	}

@@ -107,6 +107,14 @@ func (a *App) feedback(c *course.Course, qu *course.Question, resp quiz.Response
 			add("• " + o.Text.In(lang, c.DefaultLanguage) + ": " + o.Feedback.In(lang, c.DefaultLanguage))
 		}
 	}
+	if fb := qu.FeedbackFalse; qu.Type == course.TrueFalse && len(resp) == 1 {
+		if resp[0] == "true" {
+			fb = qu.FeedbackTrue
+		}
+		if len(fb) > 0 {
+			add(fb.In(lang, c.DefaultLanguage))
+		}
+	}
 	if !correct {
 		add(a.T("quiz.right.answer") + "\n" + a.describe(qu, quiz.Key(qu), lang, c.DefaultLanguage))
 	}
