@@ -19,8 +19,10 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/i18n"
 	"github.com/ogoh/ogoh/internal/progress"
+	"github.com/ogoh/ogoh/internal/reference"
 	"github.com/ogoh/ogoh/internal/store"
 	"github.com/ogoh/ogoh/internal/ui"
+	"github.com/ogoh/ogoh/quickref"
 )
 
 func main() {
@@ -54,12 +56,16 @@ func run(fy fyne.App, dataDir string) error {
 	for _, p := range problems {
 		fmt.Fprintln(os.Stderr, "ogoh: bundled course:", p)
 	}
+	guide, err := reference.Load(quickref.FS)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "ogoh:", err) // the app still runs; the screen says it is missing
+	}
 	svc, err := progress.New(context.Background(), db, progress.Options{Seed: rand.Int64, Now: time.Now})
 	if err != nil {
 		return err
 	}
 	app := ui.New(fy, ui.Options{
-		Service: svc, Courses: list, Bundle: bundle,
+		Service: svc, Courses: list, Guide: guide, Bundle: bundle,
 		DataDir: dataDir, SystemLanguage: os.Getenv("LANG"),
 	})
 	app.StartAutoSync()

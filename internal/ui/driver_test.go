@@ -18,8 +18,10 @@ import (
 	"github.com/ogoh/ogoh/internal/i18n"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
+	"github.com/ogoh/ogoh/internal/reference"
 	"github.com/ogoh/ogoh/internal/store"
 	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/quickref"
 )
 
 // driver works the app the way a person does: it finds widgets by the text
@@ -75,8 +77,12 @@ func start(t failer, dir, systemLang string) *driver {
 	if err != nil {
 		t.Fatal(err)
 	}
+	guide, err := reference.Load(quickref.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
 	a := New(test.NewApp(), Options{
-		Service: svc, Courses: bundledCourses(t),
+		Service: svc, Courses: bundledCourses(t), Guide: guide,
 		Bundle: bundle, DataDir: dir, SystemLanguage: systemLang,
 	})
 	a.background = func(f func()) { f() } // long work runs in place, so a test sees its end

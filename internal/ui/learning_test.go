@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/container"
+
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/quiz"
 )
@@ -88,4 +90,62 @@ func TestMissedQuestionsComeBackTheNextDay(t *testing.T) {
 	d.see(d.T("review.done", "Right", 1, "Total", 1))
 	d.tap(d.T("review.back"))
 	d.see(d.T("review.none"))
+}
+
+// TestQuickReferenceWithoutAProfile: from the profile picker, two taps
+// open the guide; a search narrows the cards; the referral contacts tab
+// says plainly that none are set.
+func TestQuickReferenceWithoutAProfile(t *testing.T) {
+	for _, lang := range []string{"en", "ru", "uz"} {
+		t.Run(lang, func(t *testing.T) {
+			d := start(t, t.TempDir(), lang)
+			defer d.close()
+			d.tap(d.T("guide.title"))
+			d.see(d.T("guide.kind.checklist"))
+			g := d.app.guide
+			first := g.Cards[0]
+			d.see(first.Items[lang][0])
+			search := d.entry(d.T("guide.search"))
+			search.SetText("zzzz-nothing")
+			d.see(d.T("guide.nothing"))
+			search.SetText(strings.Fields(first.Title[lang])[0])
+			d.see(first.Items[lang][0])
+			d.openTab(2)
+			d.see(d.T("contacts.none"))
+			d.tap(d.T("nav.back"))
+			d.see(d.T("profiles.title"))
+		})
+	}
+}
+
+// TestReferralContactsShowInTheReferralCourse: contacts a trainer enters
+// in settings appear on the referral course page and in the guide.
+func TestReferralContactsShowInTheReferralCourse(t *testing.T) {
+	d := start(t, t.TempDir(), "en")
+	defer d.close()
+	d.createProfile("Aziz", "other", "", "")
+	d.tap(d.T("settings.title"))
+	d.tap(d.T("contacts.title"))
+	d.see(d.T("contacts.none.editor"))
+	d.tap(d.T("contacts.add"))
+	d.typeInto(d.T("contacts.organisation.placeholder"), "Regional referral desk")
+	d.tap(d.T("sync.save"))
+	d.see(d.T("sync.saved"))
+	d.tap(d.T("nav.back"))
+	d.tap(d.T("nav.back"))
+	d.openCourse(bundledCourse(t, "referral-nrm"))
+	d.see(d.T("contacts.for.post"))
+	d.see("Regional referral desk")
+}
+
+// openTab selects tab i of the tabs on screen, as a tap on it would.
+func (d *driver) openTab(i int) {
+	d.t.Helper()
+	for _, o := range d.visible() {
+		if tabs, ok := o.(*container.AppTabs); ok {
+			tabs.SelectIndex(i)
+			return
+		}
+	}
+	d.t.Fatal("no tabs on screen")
 }

@@ -89,6 +89,27 @@ func TestEveryScreenIsTranslated(t *testing.T) {
 			snap("settings")
 			d.tap(d.T("sync.title"))
 			snap("sync")
+			d.tap(d.T("nav.back"))
+			d.tap(d.T("contacts.title"))
+			snap("contacts")
+			d.tap(d.T("contacts.add"))
+			snap("contacts-edit")
+			d.tap(d.T("nav.back")) // settings
+			d.tap(d.T("nav.back")) // the course
+			d.tap(d.T("nav.back")) // the catalogue
+			d.tap(d.T("guide.title"))
+			snap("guide")
+			d.openTab(1)
+			snap("glossary")
+			d.tap(d.T("nav.back"))
+			d.openCourse(bundledCourse(t, "border-indicators"))
+			snap("course-scenarios")
+			d.tapNth(d.T("scenario.play"), 0)
+			snap("scenario")
+			sc := bundledCourse(t, "border-indicators").Scenarios[0]
+			d.choose(sc.Step(sc.Start).Choices[0].Text.In(lang, "en"))
+			d.tap(d.T("scenario.choose"))
+			snap("scenario-feedback")
 		})
 	}
 }

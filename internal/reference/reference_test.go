@@ -1,0 +1,80 @@
+package reference_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ogoh/ogoh/internal/reference"
+	"github.com/ogoh/ogoh/quickref"
+)
+
+func guide(t *testing.T) *reference.Guide {
+	t.Helper()
+	g, err := reference.Load(quickref.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestTheGuideCoversEverySettingInEveryLanguage(t *testing.T) {
+	g := guide(t)
+	for _, s := range reference.Settings[:4] {
+		kinds := map[string]bool{}
+		for _, c := range g.Find(s, "", "en") {
+			kinds[c.Kind] = true
+		}
+		if !kinds[reference.Checklist] || !kinds[reference.Action] {
+			t.Errorf("setting %s has %v; it needs a checklist and a what-to-do card", s, kinds)
+		}
+	}
+	for _, lang := range []string{"en", "ru", "uz"} {
+		if g.Lang(lang) != lang {
+			t.Errorf("the guide is not in %s", lang)
+		}
+	}
+	if len(g.Glossary) < 15 {
+		t.Errorf("glossary has %d terms", len(g.Glossary))
+	}
+}
+
+func TestSearchFindsWordsInEachLanguage(t *testing.T) {
+	g := guide(t)
+	for lang, word := range map[string]string{"en": "passport", "ru": "паспорт", "uz": "pasport"} {
+		found := g.Find("", word, lang)
+		if len(found) == 0 {
+			t.Errorf("%s: nothing found for %q", lang, word)
+		}
+		for _, c := range found {
+			text := strings.ToLower(c.Title[lang] + strings.Join(c.Items[lang], " "))
+			if !strings.Contains(text, word) {
+				t.Errorf("%s: card %s does not contain %q", lang, c.ID, word)
+			}
+		}
+	}
+	if len(g.Find("", "zzzz-nothing", "en")) != 0 {
+		t.Error("a word in no card found cards")
+	}
+	if all, border := g.Find("", "", "en"), g.Find("border", "", "en"); len(border) == 0 || len(border) >= len(all) {
+		t.Errorf("the border filter gives %d of %d cards", len(border), len(all))
+	}
+}
+
+func TestUzbekSearchIgnoresTheApostropheKind(t *testing.T) {
+	g := guide(t)
+	var word string
+	for _, c := range g.Cards {
+		for _, w := range strings.Fields(c.Title["uz"]) {
+			if strings.Contains(w, "ʻ") {
+				word = w
+			}
+		}
+	}
+	if word == "" {
+		t.Fatal("no Uzbek card title with oʻ or gʻ to search for")
+	}
+	typed := strings.ReplaceAll(word, "ʻ", "'")
+	if len(g.Find("", typed, "uz")) == 0 {
+		t.Errorf("searching %q (typed with ') does not find %q", typed, word)
+	}
+}
