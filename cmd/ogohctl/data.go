@@ -21,6 +21,21 @@ func openData(ctx context.Context, dir string, opts ...store.Option) (*progress.
 	return openDataWithClock(ctx, dir, time.Now, opts...)
 }
 
+// openStore opens a data folder's database only.
+func openStore(ctx context.Context, dir string) (*store.DB, func(), error) {
+	if dir == "" {
+		return nil, nil, errors.New("--data DIR is required: the device's data folder")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, nil, fmt.Errorf("data folder: %w", err)
+	}
+	db, err := store.Open(ctx, filepath.Join(dir, store.FileName), time.Now)
+	if err != nil {
+		return nil, nil, err
+	}
+	return db, func() { db.Close() }, nil
+}
+
 func openDataWithClock(ctx context.Context, dir string, now func() time.Time, opts ...store.Option) (*progress.Service, func(), error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, nil, fmt.Errorf("data folder: %w", err)

@@ -15,6 +15,14 @@ func main() {
 
 const usage = `usage:
   ogohctl course validate PATH...       check course folders; every problem as file:line: message
+  ogohctl key new NAME                  make NAME.key (secret, mode 0600) and NAME.pub
+  ogohctl course pack DIR --key NAME.key -o FILE.ogoh
+                                        validate a course and write it as a signed pack
+  ogohctl course verify FILE.ogoh... --trust NAME.pub
+                                        check packs: signature, trust, files, the course itself
+  ogohctl course info FILE.ogoh         what a pack says about itself
+  ogohctl course install FILE.ogoh... --data DIR [--trust NAME.pub] [--force]
+                                        install packs into a device's data folder, as the app does
   ogohctl sync push --data DIR [--lrs URL --user U --password P]
                                         send a data folder's statements to an LRS
   ogohctl sync export --data DIR -o FILE
@@ -34,6 +42,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] + " " + args[1] {
 	case "course validate":
 		return courseValidate(args[2:], stdout, stderr)
+	case "course pack":
+		return coursePack(args[2:], stdout, stderr)
+	case "course verify":
+		return courseVerify(args[2:], stdout, stderr)
+	case "course info":
+		return courseInfo(args[2:], stdout, stderr)
+	case "course install":
+		return courseInstall(ctx, args[2:], stdout, stderr)
+	case "key new":
+		return keyNew(args[2:], stdout, stderr)
 	case "sync push":
 		return syncPush(ctx, args[2:], stdout, stderr)
 	case "sync export":

@@ -55,7 +55,8 @@ func LoadAll(root fs.FS) ([]*Course, Problems) {
 	var courses []*Course
 	var all Problems
 	for _, e := range entries {
-		if !e.IsDir() {
+		// Skip non-folders and an install's leftovers (.incoming-*, *.old).
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || strings.HasSuffix(e.Name(), ".old") {
 			continue
 		}
 		if _, err := fs.Stat(root, path.Join(e.Name(), ManifestFile)); err != nil {

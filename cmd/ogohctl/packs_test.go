@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ogoh/ogoh/courses"
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/library"
+	"github.com/ogoh/ogoh/internal/store"
+)
+
+func fails(t *testing.T, args ...string) string {
+	t.Helper()
+	var out, errOut strings.Builder
+	if code := run(args, &out, &errOut); code == 0 {
+		t.Fatalf("ogohctl %s succeeded, want a failure:\n%s", strings.Join(args, " "), out.String())
+	}
+	return out.String() + errOut.String()
+}
+
+// TestKeyPackVerifyInstall is a trainer's round: a key, a signed pack of a
+// course, verified, then installed on a device's data folder, where the
+// app finds it; a pack from another key is refused and changes nothing.
+func TestKeyPackVerifyInstall(t *testing.T) {
+	dir := t.TempDir()
+	trainer := filepath.Join(dir, "trainer")
+	ctl(t, "key", "new", trainer)
+	if info, err := os.Stat(trainer + ".key"); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("private key file: %v, mode %v", err, info.Mode())
+	}
+	packFile := filepath.Join(dir, "example.ogoh")
+	ctl(t, "course", "pack", "../../docs/example-course", "--key", trainer+".key", "-o", packFile)
+	if out := ctl(t, "course", "verify", packFile, "--trust", trainer+".pub"); !strings.Contains(out, "ok: example-course 1.0.0") {
+		t.Errorf("verify: %s", out)
+	}
+	if out := ctl(t, "course", "info", packFile); !strings.Contains(out, "signature: good") {
+		t.Errorf("info: %s", out)
+	}
+
+	data := filepath.Join(dir, "device")
+	fails(t, "course", "install", packFile, "--data", data) // no trusted key yet
+	if out := ctl(t, "course", "install", packFile, "--data", data, "--trust", trainer+".pub"); !strings.Contains(out, "installed example-course 1.0.0") {
+		t.Fatalf("install: %s", out)
+	}
+	db, err := store.Open(context.Background(), filepath.Join(data, store.FileName), time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bundled, _ := course.LoadAll(courses.FS)
+	list, problems := library.New(db, data, bundled).Courses()
+	db.Close()
+	found := false
+	for _, c := range list {
+		found = found || c.ID == "example-course"
+	}
+	if !found || len(problems) > 0 || len(list) != len(bundled)+1 {
+		t.Errorf("the device's courses: %d (%v), problems %v", len(list), found, problems)
+	}
+
+	stranger := filepath.Join(dir, "stranger")
+	ctl(t, "key", "new", stranger)
+	other := filepath.Join(dir, "other.ogoh")
+	ctl(t, "course", "pack", "../../docs/example-course", "--key", stranger+".key", "-o", other)
+	before, _ := os.ReadDir(filepath.Join(data, "courses"))
+	if out := fails(t, "course", "install", other, "--data", data, "--force"); !strings.Contains(out, "does not trust") {
+		t.Errorf("untrusted pack: %s", out)
+	}
+	if out := fails(t, "course", "verify", other, "--trust", trainer+".pub"); !strings.Contains(out, "refused") {
+		t.Errorf("verify of a stranger's pack: %s", out)
+	}
+	after, _ := os.ReadDir(filepath.Join(data, "courses"))
+	if len(before) != len(after) {
+		t.Error("a refused install changed the courses folder")
+	}
+}

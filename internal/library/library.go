@@ -1,0 +1,156 @@
+// Package library is the device's set of courses: those bundled with the
+// app and those a trainer installed from signed packs, with the keys it
+// trusts. The app's import and `ogohctl course install` both use it.
+package library
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/store"
+)
+
+// CoursesDir is where installed courses live inside the data folder.
+const CoursesDir = "courses"
+
+// Library manages the courses of one data folder.
+type Library struct {
+	db      *store.DB
+	dir     string
+	bundled []*course.Course
+}
+
+// New returns the library of the data folder dataDir.
+func New(db *store.DB, dataDir string, bundled []*course.Course) *Library {
+	return &Library{db: db, dir: filepath.Join(dataDir, CoursesDir), bundled: bundled}
+}
+
+// Courses are the bundled courses and the installed ones; an installed
+// course replaces a bundled one with the same ID when it is not older.
+// Installed courses with problems are left out and their problems returned.
+func (l *Library) Courses() ([]*course.Course, course.Problems) {
+	installed, problems := course.LoadInstalled(l.dir)
+	byID := map[string]*course.Course{}
+	var order []string
+	for _, c := range l.bundled {
+		byID[c.ID] = c
+		order = append(order, c.ID)
+	}
+	for _, c := range installed {
+		if b, ok := byID[c.ID]; ok && course.CompareVersions(c.Version, b.Version) < 0 {
+			continue
+		}
+		if _, ok := byID[c.ID]; !ok {
+			order = append(order, c.ID)
+		}
+		byID[c.ID] = c
+	}
+	out := make([]*course.Course, len(order))
+	for i, id := range order {
+		out[i] = byID[id]
+	}
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
+	return out, problems
+}
+
+func rank(c *course.Course) int {
+	if c.Order > 0 {
+		return c.Order
+	}
+	return 1 << 30
+}
+
+// IsInstalled reports whether a course came from a pack (and so may be removed).
+func (l *Library) IsInstalled(id string) bool {
+	_, err := os.Stat(filepath.Join(l.dir, id, course.ManifestFile))
+	return err == nil
+}
+
+// TrustedKeys are the keys this device accepts packs from.
+func (l *Library) TrustedKeys(ctx context.Context) ([]course.Key, error) {
+	rows, err := l.db.TrustedKeys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]course.Key, 0, len(rows))
+	for _, r := range rows {
+		pub, err := base64.StdEncoding.DecodeString(r.Public)
+		if err != nil {
+			continue
+		}
+		out = append(out, course.Key{Name: r.Name, Public: pub})
+	}
+	return out, nil
+}
+
+// Trust adds the public key in a .pub file's text.
+func (l *Library) Trust(ctx context.Context, pubText string) (course.Key, error) {
+	k, err := course.ParseKey(pubText)
+	if err != nil {
+		return k, err
+	}
+	k.Private = nil // only the public half is ever kept
+	return k, l.db.AddTrustedKey(ctx, store.TrustedKey{ID: k.ID(), Name: k.Name, Public: base64.StdEncoding.EncodeToString(k.Public)})
+}
+
+// Untrust removes a trusted key.
+func (l *Library) Untrust(ctx context.Context, keyID string) error {
+	return l.db.RemoveTrustedKey(ctx, keyID)
+}
+
+// Signed lists, per key ID, the installed courses each key signed.
+func (l *Library) Signed(ctx context.Context) (map[string][]string, error) {
+	rows, err := l.db.Installs(ctx)
+	out := map[string][]string{}
+	for _, r := range rows {
+		out[r.KeyID] = append(out[r.KeyID], r.CourseID+" "+r.Version)
+	}
+	return out, err
+}
+
+// Install checks the pack at path against the trusted keys (and extra
+// ones, for the command line) and installs it. Progress stays, since it is
+// kept by course and question IDs.
+func (l *Library) Install(ctx context.Context, path string, extra []course.Key, force bool) (course.Installed, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return course.Installed{}, fmt.Errorf("open pack: %w", err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return course.Installed{}, err
+	}
+	trusted, err := l.TrustedKeys(ctx)
+	if err != nil {
+		return course.Installed{}, err
+	}
+	p, err := course.ReadPack(f, info.Size(), append(trusted, extra...))
+	if err != nil {
+		return course.Installed{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return course.Installed{}, err // cancelled before anything was written
+	}
+	got, err := course.Install(p, l.dir, force)
+	if err != nil {
+		return got, err
+	}
+	return got, l.db.RecordInstall(ctx, store.InstalledCourse{CourseID: got.Course.ID, Version: got.Course.Version, KeyID: p.Signer.ID()})
+}
+
+// Remove deletes an installed course; progress stays in the database.
+func (l *Library) Remove(ctx context.Context, id string) error {
+	if !l.IsInstalled(id) {
+		return fmt.Errorf("course %q is part of the app and cannot be removed", id)
+	}
+	if err := course.Remove(l.dir, id); err != nil {
+		return err
+	}
+	return l.db.ForgetInstall(ctx, id)
+}
