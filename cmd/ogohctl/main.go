@@ -29,6 +29,8 @@ const usage = `usage:
                                         write a data folder's unsent statements to a sync file
   ogohctl sync forward FILE... --lrs URL --user U --password P
                                         send sync files on to an LRS
+  ogohctl report --data DIR [--csv FILE]
+                                        per learner and course: lessons, best score, attempts, passed
   ogohctl demo seed --data DIR --learners N --days D [--seed S]
                                         fill a data folder with simulated learners
 `
@@ -36,6 +38,9 @@ const usage = `usage:
 func run(args []string, stdout, stderr io.Writer) int {
 	ctx := context.Background()
 	if len(args) < 2 {
+		if len(args) == 1 && args[0] == "report" {
+			return report(ctx, nil, stdout, stderr)
+		}
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
@@ -60,6 +65,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return syncForward(ctx, args[2:], stdout, stderr)
 	case "demo seed":
 		return demoSeed(ctx, args[2:], stdout, stderr)
+	}
+	if args[0] == "report" {
+		return report(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)
 	return 2

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,5 +77,22 @@ func TestKeyPackVerifyInstall(t *testing.T) {
 	after, _ := os.ReadDir(filepath.Join(data, "courses"))
 	if len(before) != len(after) {
 		t.Error("a refused install changed the courses folder")
+	}
+}
+
+func TestReportPrintsAndWritesCSV(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "post")
+	ctl(t, "demo", "seed", "--data", data, "--learners", "4", "--days", "10")
+	csvFile := filepath.Join(t.TempDir(), "report.csv")
+	out := ctl(t, "report", "--data", data, "--csv", csvFile)
+	if !strings.Contains(out, "LEARNER") || !strings.Contains(out, "row(s)") {
+		t.Errorf("report:\n%s", out)
+	}
+	b, err := os.ReadFile(csvFile)
+	if err != nil || !strings.HasPrefix(string(b), "learner,role,post,course,lessons_done,best_score_percent,attempts,passed,last_activity\n") {
+		t.Errorf("CSV: %v\n%s", err, b)
+	}
+	if rows := strings.Count(string(b), "\n") - 1; !strings.Contains(out, fmt.Sprintf("%d row(s)", rows)) {
+		t.Errorf("the table and the CSV disagree: %d CSV rows\n%s", rows, out)
 	}
 }

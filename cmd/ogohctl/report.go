@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"text/tabwriter"
+
+	"github.com/ogoh/ogoh/courses"
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/library"
+	"github.com/ogoh/ogoh/internal/progress"
+)
+
+// report prints, per learner and course, lessons done, best score,
+// attempts, passed and last activity; --csv writes the same as CSV.
+func report(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	dir := fs.String("data", "", "the device's data folder")
+	csvFile := fs.String("csv", "", "also write the report to this CSV file")
+	if _, err := parseMixed(fs, args, stderr); err != nil {
+		return 2
+	}
+	svc, closeDB, err := openData(ctx, *dir)
+	if err != nil {
+		return failed(stderr, err)
+	}
+	defer closeDB()
+	rows, err := svc.Report(ctx)
+	if err != nil {
+		return failed(stderr, err)
+	}
+	title := courseTitles(ctx, *dir)
+	if *csvFile != "" {
+		f, err := os.Create(*csvFile)
+		if err != nil {
+			return failed(stderr, err)
+		}
+		err = progress.WriteReportCSV(f, rows, title)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return failed(stderr, err)
+		}
+	}
+	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "LEARNER\tPOST\tCOURSE\tLESSONS\tBEST\tATTEMPTS\tPASSED\tLAST ACTIVITY")
+	for _, r := range rows {
+		best := "-"
+		if r.BestPercent >= 0 {
+			best = fmt.Sprintf("%d%%", r.BestPercent)
+		}
+		last := "-"
+		if !r.LastActivity.IsZero() {
+			last = r.LastActivity.Local().Format("2006-01-02 15:04")
+		}
+		passed := "no"
+		if r.Passed {
+			passed = "yes"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%d\t%s\t%s\n", r.Name, r.Post, title(r.CourseID), r.LessonsDone, best, r.Attempts, passed, last)
+	}
+	tw.Flush()
+	fmt.Fprintf(stdout, "%d row(s)\n", len(rows))
+	return 0
+}
+
+// courseTitles names courses in English, from the bundled and installed ones.
+func courseTitles(ctx context.Context, dir string) func(string) string {
+	bundled, _ := course.LoadAll(courses.FS)
+	titles := map[string]string{}
+	db, closeDB, err := openStore(ctx, dir)
+	list := bundled
+	if err == nil {
+		list, _ = library.New(db, dir, bundled).Courses()
+		closeDB()
+	}
+	for _, c := range list {
+		titles[c.ID] = c.Title.In("en", c.DefaultLanguage)
+	}
+	return func(id string) string {
+		if t, ok := titles[id]; ok {
+			return t
+		}
+		return id
+	}
+}

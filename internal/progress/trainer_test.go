@@ -1,0 +1,98 @@
+package progress_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ogoh/ogoh/internal/progress"
+	"github.com/ogoh/ogoh/internal/quiz"
+	"github.com/ogoh/ogoh/internal/store"
+)
+
+func TestTrainerPINWaitsAfterFiveWrongTriesAndDoubles(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	file := filepath.Join(t.TempDir(), store.FileName)
+	db, _ := store.Open(ctx, file, clock)
+	svc, _ := progress.New(ctx, db, progress.Options{Seed: func() int64 { return 1 }, Now: clock})
+	if set, _ := svc.TrainerPINSet(ctx); set {
+		t.Fatal("a new device has a trainer PIN")
+	}
+	if err := svc.SetTrainerPIN(ctx, "12"); !errors.Is(err, progress.ErrBadPIN) {
+		t.Errorf("short PIN: %v", err)
+	}
+	svc.SetTrainerPIN(ctx, "909090")
+	for i := 1; i < progress.TrainerTries; i++ {
+		if _, err := svc.UnlockTrainer(ctx, "000000"); !errors.Is(err, progress.ErrWrongPIN) {
+			t.Fatalf("wrong try %d: %v", i, err)
+		}
+	}
+	wait, err := svc.UnlockTrainer(ctx, "000000")
+	if !errors.Is(err, progress.ErrLocked) || wait != progress.TrainerWait {
+		t.Fatalf("fifth wrong try: %v, wait %v", err, wait)
+	}
+	db.Close()
+	db, _ = store.Open(ctx, file, clock) // a restart does not reset the count
+	defer db.Close()
+	svc, _ = progress.New(ctx, db, progress.Options{Seed: func() int64 { return 1 }, Now: clock})
+	if _, err := svc.UnlockTrainer(ctx, "909090"); !errors.Is(err, progress.ErrLocked) {
+		t.Fatalf("the right PIN during the wait: %v", err)
+	}
+	now = now.Add(progress.TrainerWait)
+	if wait, err := svc.UnlockTrainer(ctx, "111111"); !errors.Is(err, progress.ErrLocked) || wait != 2*progress.TrainerWait {
+		t.Fatalf("a wrong PIN after the wait: %v, wait %v (want double)", err, wait)
+	}
+	now = now.Add(2 * progress.TrainerWait)
+	if _, err := svc.UnlockTrainer(ctx, "909090"); err != nil {
+		t.Fatalf("the right PIN after the wait: %v", err)
+	}
+	if _, err := svc.UnlockTrainer(ctx, "000000"); !errors.Is(err, progress.ErrWrongPIN) {
+		t.Errorf("after a success the count starts again: %v", err)
+	}
+}
+
+func TestReportAndArchive(t *testing.T) {
+	ctx := context.Background()
+	svc, _ := service(t)
+	c := exampleCourse(t)
+	a, _ := svc.CreateLearner(ctx, progress.NewLearner{Name: "Aziza", Role: "border-guard", Post: "Post 1", Language: "en"})
+	b, _ := svc.CreateLearner(ctx, progress.NewLearner{Name: "Bobur", Role: "other", Language: "en"})
+	svc.CompleteLesson(ctx, a.ID, c, "three-elements")
+	att, _ := svc.StartOrResume(ctx, a.ID, c, "check", "en")
+	for qu, _ := att.Next(); qu != nil; qu, _ = att.Next() {
+		svc.Answer(ctx, att, qu, quiz.Key(qu))
+	}
+	svc.Finish(ctx, att)
+	svc.OpenLesson(ctx, b.ID, c, "three-elements")
+	rows, err := svc.Report(ctx)
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("report: %+v, %v", rows, err)
+	}
+	if r := rows[0]; r.Name != "Aziza" || r.LessonsDone != 1 || r.Attempts != 1 || r.BestPercent != 100 || !r.Passed || r.LastActivity.IsZero() {
+		t.Errorf("Aziza: %+v", r)
+	}
+	if r := rows[1]; r.Name != "Bobur" || r.LessonsDone != 0 || r.Attempts != 0 || r.BestPercent != -1 || r.Passed {
+		t.Errorf("Bobur: %+v", r)
+	}
+	var csv bytes.Buffer
+	progress.WriteReportCSV(&csv, rows, func(id string) string { return "Example" })
+	lines := strings.Split(strings.TrimSpace(csv.String()), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], "Aziza,border-guard,Post 1,Example,1,100,1,true,") {
+		t.Errorf("CSV:\n%s", csv.String())
+	}
+	if err := svc.ArchiveLearner(ctx, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if ls, _ := svc.Learners(ctx); len(ls) != 1 {
+		t.Errorf("an archived learner is still listed")
+	}
+	if rows, _ := svc.Report(ctx); len(rows) != 1 {
+		t.Errorf("an archived learner is still in the report")
+	}
+}
