@@ -18,6 +18,7 @@ import (
 	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/i18n"
+	"github.com/ogoh/ogoh/internal/library"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/reference"
 	"github.com/ogoh/ogoh/internal/store"
@@ -52,9 +53,14 @@ func run(fy fyne.App, dataDir string) error {
 	if err != nil {
 		return err
 	}
-	list, problems := course.LoadAll(courses.FS)
+	bundled, problems := course.LoadAll(courses.FS)
 	for _, p := range problems {
 		fmt.Fprintln(os.Stderr, "ogoh: bundled course:", p)
+	}
+	lib := library.New(db, dataDir, bundled)
+	list, problems := lib.Courses()
+	for _, p := range problems {
+		fmt.Fprintln(os.Stderr, "ogoh: installed course:", p)
 	}
 	guide, err := reference.Load(quickref.FS)
 	if err != nil {
@@ -65,7 +71,7 @@ func run(fy fyne.App, dataDir string) error {
 		return err
 	}
 	app := ui.New(fy, ui.Options{
-		Service: svc, Courses: list, Guide: guide, Bundle: bundle,
+		Service: svc, Courses: list, Guide: guide, Library: lib, Bundle: bundle,
 		DataDir: dataDir, SystemLanguage: os.Getenv("LANG"),
 	})
 	app.StartAutoSync()

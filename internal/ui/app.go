@@ -15,6 +15,7 @@ import (
 
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/i18n"
+	"github.com/ogoh/ogoh/internal/library"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/reference"
 	xsync "github.com/ogoh/ogoh/internal/sync"
@@ -25,6 +26,7 @@ type Options struct {
 	Service        *progress.Service
 	Courses        []*course.Course
 	Guide          *reference.Guide // the field quick-reference; nil if it failed to load
+	Library        *library.Library // installs and removes courses; nil: the courses are fixed
 	Bundle         *i18n.Bundle
 	DataDir        string
 	SystemLanguage string // the OS locale, for the profile picker's first run
@@ -37,6 +39,8 @@ type App struct {
 	svc     *progress.Service
 	courses []*course.Course
 	guide   *reference.Guide
+	lib     *library.Library
+	trainer bool // trainer mode unlocked with the trainer PIN
 	bundle  *i18n.Bundle
 	loc     *i18n.Localizer
 	dataDir string
@@ -64,7 +68,7 @@ const (
 // New builds the window and shows the profile picker.
 func New(fy fyne.App, opts Options) *App {
 	a := &App{
-		fy: fy, svc: opts.Service, courses: opts.Courses, guide: opts.Guide, bundle: opts.Bundle,
+		fy: fy, svc: opts.Service, courses: opts.Courses, guide: opts.Guide, lib: opts.Library, bundle: opts.Bundle,
 		dataDir: opts.DataDir, ctx: context.Background(), background: func(f func()) { go f() },
 		newSender: xsync.NewSender,
 	}

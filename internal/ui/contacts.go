@@ -97,7 +97,7 @@ func (a *App) editContacts(list []progress.Contact, message string) {
 		save.Importance = widget.HighImportance
 		title := a.T("contacts.title")
 		body := container.NewVBox(note(a.T("contacts.hint")), box, container.NewHBox(add, save), wrapped(message))
-		return title, a.screen(title, a.showSettings, container.NewVScroll(container.NewPadded(body)))
+		return title, a.screen(title, a.showTrainer, container.NewVScroll(container.NewPadded(body)))
 	})
 }
 

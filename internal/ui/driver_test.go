@@ -16,6 +16,7 @@ import (
 	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/i18n"
+	"github.com/ogoh/ogoh/internal/library"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/reference"
@@ -81,8 +82,13 @@ func start(t failer, dir, systemLang string) *driver {
 	if err != nil {
 		t.Fatal(err)
 	}
+	lib := library.New(db, dir, bundledCourses(t))
+	list, problems := lib.Courses()
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
 	a := New(test.NewApp(), Options{
-		Service: svc, Courses: bundledCourses(t), Guide: guide,
+		Service: svc, Courses: list, Guide: guide, Library: lib,
 		Bundle: bundle, DataDir: dir, SystemLanguage: systemLang,
 	})
 	a.background = func(f func()) { f() } // long work runs in place, so a test sees its end
@@ -306,6 +312,21 @@ func (d *driver) createProfile(name, role, post, pin string) {
 	}
 	d.tap(d.T("profile.create"))
 	d.see(d.T("catalogue.greeting", "Name", name))
+}
+
+// unlockTrainer opens trainer mode from the settings screen, setting the
+// trainer PIN on first use.
+func (d *driver) unlockTrainer(pin string) {
+	d.t.Helper()
+	d.tap(d.T("trainer.title"))
+	d.typeInto(d.T("pin.placeholder"), pin)
+	for _, o := range d.visible() { // the repeat field, on first use
+		if e, ok := o.(*widget.Entry); ok && e.Password && e.PlaceHolder == "" {
+			test.Type(e, pin)
+		}
+	}
+	d.tap(d.T("pin.open"))
+	d.see(d.T("trainer.intro"))
 }
 
 // readAllLessons opens the first lesson and pages to the end.

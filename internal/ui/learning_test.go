@@ -125,14 +125,16 @@ func TestReferralContactsShowInTheReferralCourse(t *testing.T) {
 	defer d.close()
 	d.createProfile("Aziz", "other", "", "")
 	d.tap(d.T("settings.title"))
+	d.unlockTrainer("1357")
 	d.tap(d.T("contacts.title"))
 	d.see(d.T("contacts.none.editor"))
 	d.tap(d.T("contacts.add"))
 	d.typeInto(d.T("contacts.organisation.placeholder"), "Regional referral desk")
 	d.tap(d.T("sync.save"))
 	d.see(d.T("sync.saved"))
-	d.tap(d.T("nav.back"))
-	d.tap(d.T("nav.back"))
+	d.tap(d.T("nav.back")) // trainer mode
+	d.tap(d.T("nav.back")) // settings
+	d.tap(d.T("nav.back")) // the catalogue
 	d.openCourse(bundledCourse(t, "referral-nrm"))
 	d.see(d.T("contacts.for.post"))
 	d.see("Regional referral desk")

@@ -13,6 +13,7 @@ import (
 // showProfiles is the first screen: who is studying on this shared device.
 func (a *App) showProfiles() {
 	a.learner = nil
+	a.trainer = false
 	a.show(func() (string, fyne.CanvasObject) {
 		learners, err := a.svc.Learners(a.ctx)
 		if err != nil {

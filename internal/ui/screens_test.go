@@ -90,13 +90,31 @@ func TestEveryScreenIsTranslated(t *testing.T) {
 			d.tap(d.T("sync.title"))
 			snap("sync")
 			d.tap(d.T("nav.back"))
+			d.tap(d.T("trainer.title"))
+			snap("trainer-pin")
+			d.tap(d.T("nav.back"))
+			d.unlockTrainer("2468")
+			snap("trainer")
+			d.tap(d.T("sync.title"))
+			snap("sync-trainer")
+			d.tap(d.T("nav.back"))
 			d.tap(d.T("contacts.title"))
 			snap("contacts")
 			d.tap(d.T("contacts.add"))
 			snap("contacts-edit")
-			d.tap(d.T("nav.back")) // settings
-			d.tap(d.T("nav.back")) // the course
-			d.tap(d.T("nav.back")) // the catalogue
+			d.tap(d.T("nav.back"))
+			d.tap(d.T("trainer.keys"))
+			snap("keys")
+			d.tap(d.T("nav.back"))
+			d.tap(d.T("trainer.learners"))
+			snap("report")
+			d.tap(d.T("nav.back"))
+			d.tap(d.T("trainer.courses"))
+			snap("courses")
+			d.tap(d.T("nav.back"))
+			d.tap(d.T("trainer.leave")) // settings
+			d.tap(d.T("nav.back"))      // the course
+			d.tap(d.T("nav.back"))      // the catalogue
 			d.tap(d.T("guide.title"))
 			snap("guide")
 			d.openTab(1)

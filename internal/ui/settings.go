@@ -49,9 +49,9 @@ func (a *App) showSettings() {
 			widget.NewFormItem(a.T("settings.data"), data),
 		)
 		sync := widget.NewButtonWithIcon(a.T("sync.title"), theme.UploadIcon(), a.showSync)
-		contacts := widget.NewButtonWithIcon(a.T("contacts.title"), theme.AccountIcon(), a.showContactsEditor)
+		trainer := widget.NewButtonWithIcon(a.T("trainer.title"), theme.AccountIcon(), a.openTrainer)
 		title := a.T("settings.title")
 		return title, a.screen(title, back, container.NewPadded(container.NewVBox(form, note, widget.NewSeparator(),
-			container.NewHBox(sync, contacts))))
+			container.NewHBox(sync, trainer))))
 	})
 }

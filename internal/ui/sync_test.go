@@ -28,6 +28,10 @@ func TestSyncNowSendsProgressToTheLRS(t *testing.T) {
 
 	d.tap(d.T("settings.title"))
 	d.tap(d.T("sync.title"))
+	d.see(d.T("sync.lrs.trainer")) // learners see the status, not the LRS settings
+	d.tap(d.T("nav.back"))
+	d.unlockTrainer("2468")
+	d.tap(d.T("sync.title"))
 	d.see(d.T("sync.never"))
 	d.typeInto("https://lrs.example.org/xAPI/", "lrs.example.org")
 	d.tap(d.T("sync.save"))

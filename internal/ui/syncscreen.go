@@ -98,9 +98,15 @@ func (a *App) showSync() {
 			widget.NewCard(a.T("sync.status"), "", status),
 			container.NewHBox(run.now, run.cancel, a.exportButton(status, result)),
 			run.bar, result,
-			widget.NewCard(a.T("sync.lrs"), "", container.NewVBox(note(a.T("sync.lrs.hint")), form, container.NewHBox(save, test))),
 		)
-		return title, a.screen(title, a.showSettings, container.NewVScroll(container.NewPadded(body)))
+		back := a.showSettings
+		if a.trainer { // the LRS and what is sent are the organisation's, set in trainer mode
+			body.Add(widget.NewCard(a.T("sync.lrs"), "", container.NewVBox(note(a.T("sync.lrs.hint")), form, container.NewHBox(save, test))))
+			back = a.showTrainer
+		} else {
+			body.Add(note(a.T("sync.lrs.trainer")))
+		}
+		return title, a.screen(title, back, container.NewVScroll(container.NewPadded(body)))
 	})
 }
 

@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ogoh/ogoh/internal/progress"
+)
+
+// openTrainer asks for the trainer PIN (or, on first use, has one set)
+// before trainer mode: learners cannot reach its functions without it.
+func (a *App) openTrainer() {
+	if a.trainer {
+		a.showTrainer()
+		return
+	}
+	set, err := a.svc.TrainerPINSet(a.ctx)
+	if err != nil {
+		a.fail("error.load", err)
+		return
+	}
+	a.show(func() (string, fyne.CanvasObject) {
+		pin := widget.NewPasswordEntry()
+		pin.SetPlaceHolder(a.T("pin.placeholder"))
+		problem := wrapped("")
+		problem.Importance = widget.DangerImportance
+		items := []*widget.FormItem{widget.NewFormItem(a.T("trainer.pin"), pin)}
+		var repeat *widget.Entry
+		intro := a.T("trainer.enter.pin")
+		if !set {
+			repeat = widget.NewPasswordEntry()
+			items = append(items, widget.NewFormItem(a.T("profile.pin.repeat"), repeat))
+			intro = a.T("trainer.set.pin")
+		}
+		submit := func() {
+			if !set {
+				if pin.Text != repeat.Text {
+					problem.SetText(a.T("profile.pin.mismatch"))
+					return
+				}
+				if err := a.svc.SetTrainerPIN(a.ctx, pin.Text); err != nil {
+					problem.SetText(a.T("profile.pin.invalid"))
+					return
+				}
+			} else if wait, err := a.svc.UnlockTrainer(a.ctx, pin.Text); err != nil {
+				pin.SetText("")
+				switch {
+				case errors.Is(err, progress.ErrLocked):
+					problem.SetText(a.T("trainer.locked", "Seconds", int(wait.Seconds()+0.999)))
+				case errors.Is(err, progress.ErrWrongPIN):
+					problem.SetText(a.T("pin.wrong"))
+				default:
+					a.fail("error.load", err)
+				}
+				return
+			}
+			a.trainer = true
+			a.showTrainer()
+		}
+		pin.OnSubmitted = func(string) { submit() }
+		form := widget.NewForm(items...)
+		form.SubmitText = a.T("pin.open")
+		form.OnSubmit = submit
+		a.focus = pin
+		title := a.T("trainer.title")
+		return title, a.screen(title, a.showSettings, container.NewPadded(container.NewVBox(wrapped(intro), form, problem)))
+	})
+}
+
+// showTrainer is trainer mode's home: courses, keys, learners, contacts, sync.
+func (a *App) showTrainer() {
+	a.show(func() (string, fyne.CanvasObject) {
+		button := func(id string, icon fyne.Resource, f func()) *widget.Button {
+			b := widget.NewButtonWithIcon(a.T(id), icon, f)
+			b.Alignment = widget.ButtonAlignLeading
+			return b
+		}
+		importPack := button("trainer.import", theme.FolderOpenIcon(), a.chooseImport)
+		importPack.Importance = widget.HighImportance
+		body := container.NewVBox(
+			note(a.T("trainer.intro")),
+			importPack,
+			button("trainer.courses", theme.ListIcon(), a.showInstalled),
+			button("trainer.keys", theme.ConfirmIcon(), a.showKeys),
+			button("trainer.learners", theme.AccountIcon(), a.showReport),
+			button("contacts.title", theme.MailComposeIcon(), a.showContactsEditor),
+			button("sync.title", theme.UploadIcon(), a.showSync),
+			widget.NewSeparator(),
+			button("trainer.leave", theme.LogoutIcon(), func() { a.trainer = false; a.showSettings() }),
+		)
+		title := a.T("trainer.title")
+		return title, a.screen(title, a.showSettings, container.NewVScroll(container.NewPadded(body)))
+	})
+}
+
+// reloadCourses reads the courses again after an install or removal.
+func (a *App) reloadCourses() {
+	if a.lib == nil {
+		return
+	}
+	list, problems := a.lib.Courses()
+	a.courses = list
+	if len(problems) > 0 {
+		a.fail("error.courses", fmt.Errorf("%v", problems))
+	}
+}

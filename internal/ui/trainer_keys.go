@@ -1,0 +1,69 @@
+package ui
+
+import (
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// showKeys lists the keys trusted to sign packs, with the courses each
+// signed; keys are added from .pub files and can be removed.
+func (a *App) showKeys() {
+	a.show(func() (string, fyne.CanvasObject) {
+		keys, err := a.lib.TrustedKeys(a.ctx)
+		if err != nil {
+			a.fail("error.load", err)
+		}
+		signed, _ := a.lib.Signed(a.ctx)
+		box := container.NewVBox(note(a.T("trainer.keys.hint")))
+		for _, k := range keys {
+			k := k
+			info := a.T("trainer.key.none")
+			if list := signed[k.ID()]; len(list) > 0 {
+				info = a.T("trainer.key.signed", "Courses", strings.Join(list, ", "))
+			}
+			remove := widget.NewButtonWithIcon(a.T("contacts.remove"), theme.DeleteIcon(), func() {
+				if err := a.lib.Untrust(a.ctx, k.ID()); err != nil {
+					a.fail("error.save", err)
+				}
+				a.redraw()
+			})
+			box.Add(widget.NewCard("", "", container.NewBorder(nil, nil, nil, remove,
+				container.NewVBox(strong(k.Name+" ("+k.ID()+")"), note(info)))))
+		}
+		if len(keys) == 0 {
+			box.Add(wrapped(a.T("trainer.keys.empty")))
+		}
+		add := widget.NewButtonWithIcon(a.T("trainer.key.add"), theme.ContentAddIcon(), func() {
+			d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+				if err != nil || r == nil {
+					return
+				}
+				data, _ := io.ReadAll(io.LimitReader(r, 4096))
+				r.Close()
+				a.trustKey(string(data))
+			}, a.win)
+			d.SetFilter(storage.NewExtensionFileFilter([]string{".pub"}))
+			d.Show()
+		})
+		add.Importance = widget.HighImportance
+		box.Add(container.NewHBox(add))
+		title := a.T("trainer.keys")
+		return title, a.screen(title, a.showTrainer, container.NewVScroll(container.NewPadded(box)))
+	})
+}
+
+// trustKey adds a public key from a .pub file's text.
+func (a *App) trustKey(text string) {
+	if _, err := a.lib.Trust(a.ctx, text); err != nil {
+		a.message(a.T("trainer.keys"), a.T("trainer.key.bad")+"\n"+err.Error())
+		return
+	}
+	a.redraw()
+}

@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ogoh/ogoh/internal/progress"
+)
+
+// showReport is the per-learner progress table, with CSV export and
+// archiving a learner.
+func (a *App) showReport() {
+	a.show(func() (string, fyne.CanvasObject) {
+		rows, err := a.svc.Report(a.ctx)
+		if err != nil {
+			a.fail("error.load", err)
+		}
+		grid := container.NewGridWithColumns(6,
+			strong(a.T("report.learner")), strong(a.T("report.course")), strong(a.T("report.lessons")),
+			strong(a.T("report.best")), strong(a.T("report.passed")), strong(a.T("report.last")))
+		for _, r := range rows {
+			best := "—"
+			if r.BestPercent >= 0 {
+				best = fmt.Sprintf("%d%% (%d)", r.BestPercent, r.Attempts)
+			}
+			passed := a.T("report.no")
+			if r.Passed {
+				passed = a.T("report.yes")
+			}
+			last := "—"
+			if !r.LastActivity.IsZero() {
+				last = r.LastActivity.Local().Format("2006-01-02")
+			}
+			grid.Add(wrapped(r.Name))
+			grid.Add(wrapped(a.courseTitle(r.CourseID)))
+			grid.Add(widget.NewLabel(fmt.Sprint(r.LessonsDone)))
+			grid.Add(widget.NewLabel(best))
+			grid.Add(widget.NewLabel(passed))
+			grid.Add(widget.NewLabel(last))
+		}
+		if len(rows) == 0 {
+			grid = container.NewGridWithColumns(1, wrapped(a.T("report.empty")))
+		}
+		export := widget.NewButtonWithIcon(a.T("report.csv"), theme.DocumentSaveIcon(), func() {
+			d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+				if err != nil || w == nil {
+					return
+				}
+				path := w.URI().Path()
+				w.Close()
+				a.exportReport(path)
+			}, a.win)
+			d.SetFileName(fmt.Sprintf("ogoh-report-%s.csv", time.Now().Format("2006-01-02")))
+			d.Show()
+		})
+		archive := widget.NewButtonWithIcon(a.T("report.archive"), theme.DeleteIcon(), a.chooseArchive)
+		title := a.T("trainer.learners")
+		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(export, archive)), nil, nil,
+			container.NewVScroll(container.NewPadded(grid)))
+		return title, a.screen(title, a.showTrainer, content)
+	})
+}
+
+func (a *App) courseTitle(id string) string {
+	for _, c := range a.courses {
+		if c.ID == id {
+			return c.Title.In(a.courseLang(c), c.DefaultLanguage)
+		}
+	}
+	return id
+}
+
+// exportReport writes the report as CSV to path.
+func (a *App) exportReport(path string) {
+	rows, err := a.svc.Report(a.ctx)
+	if err == nil {
+		var f *os.File
+		if f, err = os.Create(path); err == nil {
+			err = progress.WriteReportCSV(f, rows, a.courseTitle)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+	}
+	if err != nil {
+		a.message(a.T("report.csv"), a.T("report.csv.failed")+"\n"+err.Error())
+		return
+	}
+	a.message(a.T("report.csv"), a.T("report.csv.done", "Rows", len(rows), "File", path))
+}
+
+// chooseArchive asks which learner to archive, then confirms.
+func (a *App) chooseArchive() {
+	learners, err := a.svc.Learners(a.ctx)
+	if err != nil || len(learners) == 0 {
+		return
+	}
+	names := make([]string, len(learners))
+	for i, l := range learners {
+		names[i] = l.Name
+		if l.Post != "" {
+			names[i] += " — " + l.Post
+		}
+	}
+	pick := widget.NewSelect(names, nil)
+	dialog.NewCustomConfirm(a.T("report.archive"), a.T("report.archive"), a.T("dialog.cancel"),
+		container.NewVBox(wrapped(a.T("report.archive.hint")), pick), func(ok bool) {
+			if i := pick.SelectedIndex(); ok && i >= 0 {
+				a.archive(learners[i].ID)
+			}
+		}, a.win).Show()
+}
+
+func (a *App) archive(id string) {
+	if err := a.svc.ArchiveLearner(a.ctx, id); err != nil {
+		a.fail("error.save", err)
+	}
+	a.redraw()
+}

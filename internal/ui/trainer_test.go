@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/quiz"
+)
+
+// writePack signs a course folder into a pack file for the tests.
+func writePack(t *testing.T, dir string, k course.Key) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := course.WritePack(dir, k, time.Now(), &b); err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(t.TempDir(), filepath.Base(dir)+".ogoh")
+	if err := os.WriteFile(f, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// TestTrainerImportsAPackALearnerTakesItTheTrainerSeesIt is the trainer's
+// round trip: unlock trainer mode, trust a key, import a pack, see it in
+// the catalogue; a learner takes its quiz; the trainer's table shows the
+// result and the CSV holds it. An untrusted pack is refused and changes
+// nothing.
+func TestTrainerImportsAPackALearnerTakesItTheTrainerSeesIt(t *testing.T) {
+	dir := t.TempDir()
+	d := start(t, dir, "en")
+	defer d.close()
+	k, _ := course.NewKey("Regional trainer")
+	stranger, _ := course.NewKey("Stranger")
+	good := writePack(t, "../../docs/example-course", k)
+	bad := writePack(t, "../../docs/example-course", stranger)
+
+	d.createProfile("Nodira", "border-guard", "", "")
+	d.tap(d.T("settings.title"))
+	d.unlockTrainer("8642")
+	d.tap(d.T("trainer.keys"))
+	d.see(d.T("trainer.keys.empty"))
+	d.app.trustKey(k.PublicText()) // what "Add key from file…" does with the file's text
+	d.see("Regional trainer (" + k.ID() + ")")
+	d.tap(d.T("nav.back"))
+
+	d.app.importPack(bad, false) // what the file chooser does with the picked path
+	d.see(d.T("pack.err.untrusted"))
+	if _, err := os.Stat(filepath.Join(dir, "courses", "example-course")); err == nil {
+		t.Fatal("a refused pack was installed")
+	}
+	d.app.importPack(good, false)
+	d.see(d.T("trainer.installed", "Course", "Example: the three elements", "Version", "1.0.0"))
+	d.tap(d.T("dialog.ok"))
+	d.app.importPack(good, false) // the same version again asks first
+	d.see(d.T("pack.err.same"))
+
+	d.tap(d.T("trainer.leave"))
+	d.tap(d.T("nav.back"))
+	c := d.courseByID("example-course")
+	d.openCourse(c)
+	d.tap(d.T("quiz.start"))
+	q := c.Quiz("check")
+	for i := 0; i < q.Draw; i++ {
+		qu := d.shownQuestion(c, q)
+		d.answer(c, qu, quiz.Key(qu))
+		d.tap(d.T("quiz.check"))
+		if i+1 < q.Draw {
+			d.tap(d.T("quiz.next"))
+		}
+	}
+	d.tap(d.T("quiz.see.result"))
+	d.see(d.T("result.passed", "PassMark", 80))
+
+	d.tap(d.T("settings.title"))
+	d.unlockTrainer("8642")
+	d.tap(d.T("trainer.learners"))
+	d.see("Example: the three elements")
+	d.see("100% (1)")
+	csvFile := filepath.Join(t.TempDir(), "report.csv")
+	d.app.exportReport(csvFile)
+	data, _ := os.ReadFile(csvFile)
+	if !strings.Contains(string(data), "Nodira,border-guard,,Example: the three elements,0,100,1,true,") {
+		t.Errorf("CSV:\n%s", data)
+	}
+}
+
+func TestTrainerModeNeedsThePIN(t *testing.T) {
+	d := start(t, t.TempDir(), "ru")
+	defer d.close()
+	d.createProfile("Learner", "other", "", "")
+	d.tap(d.T("settings.title"))
+	d.unlockTrainer("1111")
+	d.tap(d.T("trainer.leave"))
+	d.tap(d.T("trainer.title"))
+	d.typeInto(d.T("pin.placeholder"), "2222")
+	d.tap(d.T("pin.open"))
+	d.see(d.T("pin.wrong"))
+	if d.app.trainer {
+		t.Fatal("a wrong PIN opened trainer mode")
+	}
+	for i := 0; i < 4; i++ {
+		d.typeInto(d.T("pin.placeholder"), "2222")
+		d.tap(d.T("pin.open"))
+	}
+	d.see(d.T("trainer.locked", "Seconds", 30))
+	d.typeInto(d.T("pin.placeholder"), "1111")
+	d.tap(d.T("pin.open"))
+	if d.app.trainer {
+		t.Fatal("the right PIN opened trainer mode during the wait")
+	}
+}
+
+func (d *driver) courseByID(id string) *course.Course {
+	d.t.Helper()
+	for _, c := range d.app.courses {
+		if c.ID == id {
+			return c
+		}
+	}
+	d.t.Fatalf("course %s is not in the catalogue", id)
+	return nil
+}
