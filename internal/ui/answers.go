@@ -78,6 +78,13 @@ func newChoiceInput(ids, texts []string, multi bool, changed func()) *choiceInpu
 }
 
 func (in *choiceInput) object() fyne.CanvasObject { return in.box }
+
+// pick chooses the i-th option, as a tap would.
+func (in *choiceInput) pick(i int) {
+	if i < len(in.rows) {
+		in.rows[i].Tapped(nil)
+	}
+}
 func (in *choiceInput) disable() {
 	for _, r := range in.rows {
 		r.disable()
@@ -243,4 +250,18 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// bindChoiceKeys lets number keys pick the options of a choice question.
+func (a *App) bindChoiceKeys(in answerInput) {
+	ch, ok := in.(*choiceInput)
+	if !ok {
+		return
+	}
+	for i := range ch.rows {
+		if i < len(numberKeys) {
+			i := i
+			a.keys[numberKeys[i]] = func() { ch.pick(i) }
+		}
+	}
 }

@@ -49,7 +49,9 @@ type App struct {
 	learner  *progress.Learner
 	redraw   func()         // rebuilds the current screen, e.g. after a language switch
 	focus    fyne.Focusable // set by a screen's build: where typing goes first
-	returnTo func()         // the screen settings were opened from
+	back     func()         // Escape: the current screen's way back
+	keys     map[fyne.KeyName]func()
+	returnTo func() // the screen settings were opened from
 
 	// background runs long work (sync, export) off the UI thread; results
 	// come back through fyne.Do. Tests may run it in place.
@@ -77,6 +79,7 @@ func New(fy fyne.App, opts Options) *App {
 	a.applyTheme()
 	a.win = fy.NewWindow("Ogoh")
 	a.win.Resize(fyne.NewSize(1024, 700))
+	a.win.Canvas().SetOnTypedKey(a.typedKey)
 	a.showProfiles()
 	return a
 }
@@ -91,7 +94,7 @@ func (a *App) T(id string, kv ...any) string { return a.loc.T(id, kv...) }
 // rebuilt in place when the language or theme changes.
 func (a *App) show(build func() (title string, content fyne.CanvasObject)) {
 	a.redraw = func() {
-		a.focus = nil
+		a.focus, a.back, a.keys = nil, nil, map[fyne.KeyName]func(){}
 		title, content := build()
 		a.win.SetTitle("Ogoh — " + title)
 		a.win.SetContent(content)
@@ -109,6 +112,7 @@ func (a *App) show(build func() (title string, content fyne.CanvasObject)) {
 func (a *App) screen(title string, back func(), body fyne.CanvasObject) fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.Wrapping = fyne.TextWrapWord
+	a.back = back
 	var left fyne.CanvasObject
 	if back != nil {
 		left = widget.NewButtonWithIcon(a.T("nav.back"), theme.NavigateBackIcon(), back)
@@ -143,3 +147,29 @@ func (a *App) setLanguage(code string) {
 
 // courseLang is the language to show course text in.
 func (a *App) courseLang(c *course.Course) string { return c.Lang(a.loc.Lang) }
+
+// typedKey is the keyboard for keys no focused widget takes: Escape goes
+// back; a screen may bind others (number keys pick an answer, Enter
+// confirms, arrows turn lesson pages).
+func (a *App) typedKey(ev *fyne.KeyEvent) {
+	if f := a.keys[ev.Name]; f != nil {
+		f()
+		return
+	}
+	if ev.Name == fyne.KeyEscape && a.back != nil {
+		a.back()
+	}
+}
+
+// bindEnter makes Enter (and the keypad's) tap b when it is shown and enabled.
+func (a *App) bindEnter(b *widget.Button) {
+	press := func() {
+		if b.Visible() && !b.Disabled() && b.OnTapped != nil {
+			b.OnTapped()
+		}
+	}
+	a.keys[fyne.KeyReturn], a.keys[fyne.KeyEnter] = press, press
+}
+
+// numberKeys are the keys that pick the n-th choice.
+var numberKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}

@@ -77,8 +77,13 @@ func (a *App) showQuestion(c *course.Course, att *progress.Attempt) {
 		}
 		if ans, ok := att.Answered(qu.ID); ok {
 			answered(ans)
-		} else if !quiz.Complete(qu, input.response()) {
-			check.Disable()
+			a.bindEnter(next)
+		} else {
+			if !quiz.Complete(qu, input.response()) {
+				check.Disable()
+			}
+			a.bindChoiceKeys(input)
+			a.bindEnter(check)
 		}
 		body := container.NewVBox(bar, text, hint, input.object(), feedback)
 		buttons := container.NewHBox(check, next)
