@@ -65,6 +65,7 @@ type App struct {
 const (
 	settingLanguage = "ui.language" // of the profile picker, before a learner is chosen
 	settingTheme    = "ui.theme"
+	settingTextSize = "ui.text_size" // index into textScales
 )
 
 // New builds the window and shows the profile picker.

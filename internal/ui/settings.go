@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -26,14 +28,28 @@ func (a *App) showSettings() {
 				a.redraw()
 			}
 		}
-		themes := []string{themeSystem, themeLight, themeDark}
-		labels := []string{a.T("settings.theme.system"), a.T("settings.theme.light"), a.T("settings.theme.dark")}
+		themes := []string{themeSystem, themeLight, themeDark, themeContrast}
+		labels := []string{a.T("settings.theme.system"), a.T("settings.theme.light"), a.T("settings.theme.dark"), a.T("settings.theme.contrast")}
 		current, _ := a.svc.Setting(a.ctx, settingTheme, themeSystem)
 		th := widget.NewRadioGroup(labels, nil)
 		th.Horizontal = true
 		th.SetSelected(labels[indexOf(themes, current)])
 		th.OnChanged = func(label string) {
 			if err := a.svc.SetSetting(a.ctx, settingTheme, themes[indexOf(labels, label)]); err != nil {
+				a.fail("error.save", err)
+				return
+			}
+			a.applyTheme()
+		}
+		sizes := []string{a.T("settings.text.normal"), a.T("settings.text.large"), a.T("settings.text.larger")}
+		currentSize, _ := a.svc.Setting(a.ctx, settingTextSize, "0")
+		size := widget.NewRadioGroup(sizes, nil)
+		size.Horizontal = true
+		if i, err := strconv.Atoi(currentSize); err == nil && i >= 0 && i < len(sizes) {
+			size.SetSelected(sizes[i])
+		}
+		size.OnChanged = func(label string) {
+			if err := a.svc.SetSetting(a.ctx, settingTextSize, strconv.Itoa(indexOf(sizes, label))); err != nil {
 				a.fail("error.save", err)
 				return
 			}
@@ -46,6 +62,7 @@ func (a *App) showSettings() {
 		form := widget.NewForm(
 			widget.NewFormItem(a.T("settings.language"), lang),
 			widget.NewFormItem(a.T("settings.theme"), th),
+			widget.NewFormItem(a.T("settings.text"), size),
 			widget.NewFormItem(a.T("settings.data"), data),
 		)
 		sync := widget.NewButtonWithIcon(a.T("sync.title"), theme.UploadIcon(), a.showSync)
