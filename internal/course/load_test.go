@@ -273,3 +273,36 @@ func TestTheFoundationCourseComesFirst(t *testing.T) {
 		t.Errorf("catalogue starts with %s; the foundation course comes first", list[0].ID)
 	}
 }
+
+// TestTheCurriculumMeetsItsBar holds every bundled course to what the
+// curriculum promises: 4–8 lessons, at least two scenarios, a quiz pool of
+// at least 15 questions of at least three types, an audience and a time.
+func TestTheCurriculumMeetsItsBar(t *testing.T) {
+	list, problems := course.LoadAll(courses.FS)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if len(list) < 6 {
+		t.Errorf("%d bundled courses, want 6", len(list))
+	}
+	for _, c := range list {
+		if n := len(c.Lessons); n < 4 || n > 8 {
+			t.Errorf("%s: %d lessons, want 4 to 8", c.ID, n)
+		}
+		if n := len(c.Scenarios); n < 2 {
+			t.Errorf("%s: %d scenarios, want at least 2", c.ID, n)
+		}
+		if c.EstimatedMinutes <= 0 || len(c.Audience) == 0 {
+			t.Errorf("%s: says nothing of its audience or time", c.ID)
+		}
+		for _, q := range c.Quizzes {
+			types := map[string]bool{}
+			for _, qu := range q.Questions {
+				types[qu.Type] = true
+			}
+			if len(q.Questions) < 15 || len(types) < 3 {
+				t.Errorf("%s/%s: %d questions of %d types, want at least 15 of 3", c.ID, q.ID, len(q.Questions), len(types))
+			}
+		}
+	}
+}

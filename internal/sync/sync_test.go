@@ -405,7 +405,8 @@ func TestATimeoutIsRetried(t *testing.T) {
 		return true
 	})
 	s := fastSender(front)
-	s.Client.Timeout = 300 * time.Millisecond
+	s.Client.Timeout = 2 * time.Second // long enough for a busy LRS, short enough for the hung one
+	s.Retries = 5
 	if _, err := d.svc.Push(background, s); err != nil {
 		t.Fatal(err)
 	}
