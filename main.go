@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,6 +26,9 @@ import (
 	"github.com/ogoh/ogoh/internal/ui"
 	"github.com/ogoh/ogoh/quickref"
 )
+
+// version is the app's version; FyneApp.toml says the same (a test checks).
+const version = "0.1.0"
 
 func main() {
 	dataFlag := flag.String("data", os.Getenv("OGOH_DATA"), "data folder (database, courses, backups); default: the app's storage folder")
@@ -72,10 +76,27 @@ func run(fy fyne.App, dataDir string) error {
 	}
 	app := ui.New(fy, ui.Options{
 		Service: svc, Courses: list, Guide: guide, Library: lib, Bundle: bundle,
-		DataDir: dataDir, SystemLanguage: os.Getenv("LANG"),
+		DataDir: dataDir, SystemLanguage: os.Getenv("LANG"), Build: buildInfo(),
 	})
 	app.StartAutoSync()
 	defer app.Close()
 	app.Window().ShowAndRun()
 	return nil
+}
+
+// buildInfo reads the commit and its date that the Go toolchain records
+// in every binary built from a git checkout.
+func buildInfo() ui.Build {
+	b := ui.Build{Version: version, Date: "unknown", Commit: "unknown"}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				b.Commit = s.Value[:min(12, len(s.Value))]
+			case "vcs.time":
+				b.Date = s.Value
+			}
+		}
+	}
+	return b
 }

@@ -30,6 +30,7 @@ type Options struct {
 	Bundle         *i18n.Bundle
 	DataDir        string
 	SystemLanguage string // the OS locale, for the profile picker's first run
+	Build          Build  // version, date and commit, for About
 }
 
 // App is the running interface: one window whose content is the current screen.
@@ -40,6 +41,7 @@ type App struct {
 	courses []*course.Course
 	guide   *reference.Guide
 	lib     *library.Library
+	build   Build
 	trainer bool // trainer mode unlocked with the trainer PIN
 	bundle  *i18n.Bundle
 	loc     *i18n.Localizer
@@ -71,7 +73,7 @@ const (
 // New builds the window and shows the profile picker.
 func New(fy fyne.App, opts Options) *App {
 	a := &App{
-		fy: fy, svc: opts.Service, courses: opts.Courses, guide: opts.Guide, lib: opts.Library, bundle: opts.Bundle,
+		fy: fy, svc: opts.Service, courses: opts.Courses, guide: opts.Guide, lib: opts.Library, build: opts.Build, bundle: opts.Bundle,
 		dataDir: opts.DataDir, ctx: context.Background(), background: func(f func()) { go f() },
 		newSender: xsync.NewSender,
 	}
@@ -81,8 +83,19 @@ func New(fy fyne.App, opts Options) *App {
 	a.win = fy.NewWindow("Ogoh")
 	a.win.Resize(fyne.NewSize(1024, 700))
 	a.win.Canvas().SetOnTypedKey(a.typedKey)
-	a.showProfiles()
+	if a.firstRun() {
+		a.showWelcome()
+	} else {
+		a.showProfiles()
+	}
 	return a
+}
+
+// firstRun is true on a device where no one has been welcomed or studied yet.
+func (a *App) firstRun() bool {
+	done, _ := a.svc.Setting(a.ctx, settingWelcomed, "")
+	learners, _ := a.svc.Learners(a.ctx)
+	return done == "" && len(learners) == 0
 }
 
 // Window is the main window.
@@ -119,7 +132,10 @@ func (a *App) screen(title string, back func(), body fyne.CanvasObject) fyne.Can
 		left = widget.NewButtonWithIcon(a.T("nav.back"), theme.NavigateBackIcon(), back)
 	}
 	settings := widget.NewButtonWithIcon(a.T("settings.title"), theme.SettingsIcon(), a.openSettings)
-	bar := container.NewBorder(nil, nil, left, settings, heading)
+	here := a.redraw
+	help := widget.NewButtonWithIcon("", theme.HelpIcon(), func() { a.showHelp(here) })
+	a.keys[fyne.KeyF1] = help.OnTapped
+	bar := container.NewBorder(nil, nil, left, container.NewHBox(help, settings), heading)
 	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, body)
 }
 

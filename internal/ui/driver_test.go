@@ -61,8 +61,13 @@ func bundledCourses(t failer) []*course.Course {
 	return bundled
 }
 
-// start opens the app on the database in dir, as after a (re)start.
+// start opens the app on the database in dir, as after a (re)start, past
+// the first-run welcome (which TestFirstRunWelcomes covers).
 func start(t failer, dir, systemLang string) *driver {
+	return launch(t, dir, systemLang, true)
+}
+
+func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 	t.Helper()
 	db, err := store.Open(context.Background(), filepath.Join(dir, store.FileName), time.Now)
 	if err != nil {
@@ -81,6 +86,11 @@ func start(t failer, dir, systemLang string) *driver {
 	guide, err := reference.Load(quickref.FS)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if welcomed {
+		if err := svc.SetSetting(context.Background(), "ui.welcomed", "yes"); err != nil {
+			t.Fatal(err)
+		}
 	}
 	lib := library.New(db, dir, bundledCourses(t))
 	list, problems := lib.Courses()

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
 	"github.com/ogoh/ogoh/internal/course"
@@ -150,4 +151,35 @@ func (d *driver) openTab(i int) {
 		}
 	}
 	d.t.Fatal("no tabs on screen")
+}
+
+// TestFirstRunWelcomes: a new device greets in the system's language
+// (English when it has none of ours), explains itself, then asks for a
+// profile; the next start goes straight to the profiles.
+func TestFirstRunWelcomes(t *testing.T) {
+	for sys, lang := range map[string]string{"ru_RU.UTF-8": "ru", "uz_UZ": "uz", "de_DE.UTF-8": "en", "C": "en"} {
+		t.Run(sys, func(t *testing.T) {
+			dir := t.TempDir()
+			d := launch(t, dir, sys, false)
+			d.speak(lang)
+			d.see(d.T("welcome.offline"))
+			d.tap(d.T("welcome.start"))
+			d.see(d.T("profile.name"))
+			d.close()
+			again := launch(t, dir, sys, false)
+			defer again.close()
+			again.speak(lang)
+			again.see(again.T("profiles.title"))
+		})
+	}
+}
+
+func TestHelpListsTheShortcuts(t *testing.T) {
+	d := start(t, t.TempDir(), "uz")
+	defer d.close()
+	d.key(fyne.KeyF1)
+	d.see(d.T("help.key.numbers"))
+	d.see(d.T("help.key.escape"))
+	d.key(fyne.KeyEscape)
+	d.see(d.T("profiles.title"))
 }
