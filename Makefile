@@ -7,7 +7,7 @@ DATA ?=
 LRS_DIR := internal/sync/testdata/lrs
 LRS := $(LRS_DIR)/node_modules/.package-lock.json
 
-.PHONY: run test build ogohctl deps clean
+.PHONY: run test conformance fuzz build ogohctl deps clean
 
 run: deps
 	$(GO) run . $(if $(DATA),--data $(DATA))
@@ -16,6 +16,17 @@ test: deps $(LRS)
 	gofmt -l . | (! grep .) || (echo "gofmt would change the files above" && false)
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+
+# GIFT import against the external conformance set (51 files with a
+# reference parser's reading), kept outside this repository.
+conformance:
+	$(GO) run ./internal/gift/conformance ../shared/conformance/gift
+
+# Each fuzz target for a bounded time, from its committed seed corpus.
+FUZZTIME ?= 15s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzReadPack$$' -fuzztime $(FUZZTIME) ./internal/course
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/gift
 
 build: deps
 	$(GO) build -o ogoh .

@@ -33,6 +33,8 @@ const usage = `usage:
                                         per learner and course: lessons, best score, attempts, passed
   ogohctl demo seed --data DIR --learners N --days D [--seed S]
                                         fill a data folder with simulated learners
+  ogohctl gift import FILE.gift [--course DIR] [--lang xx] [--lesson ID] [--json] [-o FILE]
+                                        turn a Moodle GIFT question bank into a quiz file
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -65,6 +67,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return syncForward(ctx, args[2:], stdout, stderr)
 	case "demo seed":
 		return demoSeed(ctx, args[2:], stdout, stderr)
+	case "gift import":
+		return giftImport(args[2:], stdout, stderr)
 	}
 	if args[0] == "report" {
 		return report(ctx, args[1:], stdout, stderr)

@@ -1,0 +1,209 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/gift"
+)
+
+var giftLangCode = regexp.MustCompile(`^[a-z]{2,3}$`)
+
+// giftImport turns a Moodle GIFT question bank into a quiz file: into the
+// course folder (--course), a file (-o) or stdout. It reports what it
+// imported and every question it skipped, by line; with --json as one JSON
+// object on stdout.
+func giftImport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gift import", flag.ContinueOnError)
+	courseDir := fs.String("course", "", "course folder: the quiz is written there as <bank name>.toml")
+	lang := fs.String("lang", "en", "language code of the bank's text")
+	lesson := fs.String("lesson", "", "ID of the lesson the questions belong to (default: the course's first lesson)")
+	asJSON := fs.Bool("json", false, "print the report as one JSON object on stdout")
+	out := fs.String("o", "", "write the quiz to this file")
+	files, err := parseMixed(fs, args, stderr)
+	if err != nil {
+		return 2
+	}
+	switch {
+	case len(files) != 1:
+		fmt.Fprint(stderr, "usage: ogohctl gift import FILE.gift [--course DIR] [--lang xx] [--lesson ID] [--json] [-o FILE]\n")
+		return 2
+	case !giftLangCode.MatchString(*lang):
+		fmt.Fprintf(stderr, "ogohctl: --lang %q must be a language code of two or three lowercase letters\n", *lang)
+		return 2
+	case *asJSON && *courseDir == "" && *out == "":
+		fmt.Fprintln(stderr, "ogohctl: with --json, give --course DIR or -o FILE for the quiz")
+		return 2
+	}
+
+	var info giftCourseInfo
+	if *courseDir != "" {
+		info, err = readGiftCourse(*courseDir)
+		if err != nil && *lesson == "" {
+			fmt.Fprintf(stderr, "ogohctl: cannot read the lessons of %s (%v): give --lesson ID\n", *courseDir, err)
+			return 2
+		}
+		if *lesson == "" {
+			if len(info.lessons) == 0 {
+				fmt.Fprintf(stderr, "ogohctl: %s lists no lessons: give --lesson ID\n", *courseDir)
+				return 2
+			}
+			*lesson = info.lessons[0]
+		}
+	}
+
+	f, err := os.Open(files[0])
+	if err != nil {
+		return failed(stderr, err)
+	}
+	bank, err := gift.Parse(f)
+	f.Close()
+	if err != nil {
+		return failed(stderr, fmt.Errorf("%s: %w", files[0], err))
+	}
+	if len(bank.Questions) == 0 {
+		return failed(stderr, fmt.Errorf("%s: no GIFT questions found", files[0]))
+	}
+	qs, report := gift.ToQuestions(bank, *lang, *lesson)
+
+	dest := *out
+	guard := false // a file we chose the name of is only overwritten if we wrote it
+	if dest == "" && *courseDir != "" {
+		base := filepath.Base(files[0])
+		dest = filepath.Join(*courseDir, strings.TrimSuffix(base, filepath.Ext(base))+".toml")
+		guard = true
+	}
+	var quiz bytes.Buffer
+	if err := gift.WriteQuizTOML(&quiz, qs, *lang); err != nil {
+		return failed(stderr, err)
+	}
+	switch {
+	case len(qs) == 0:
+		fmt.Fprintln(stderr, "no question could be imported; no quiz written")
+	case dest == "":
+		stdout.Write(quiz.Bytes())
+	default:
+		if guard {
+			if old, err := os.ReadFile(dest); err == nil && !bytes.HasPrefix(old, []byte(gift.Header)) {
+				return failed(stderr, fmt.Errorf("%s exists and was not written by gift import; give -o FILE", dest))
+			}
+		}
+		if err := os.WriteFile(dest, quiz.Bytes(), 0o644); err != nil {
+			return failed(stderr, err)
+		}
+		fmt.Fprintf(stderr, "wrote %s\n", dest)
+	}
+	if len(qs) > 0 {
+		giftNotes(stderr, info, *lang, *lesson, *courseDir != "")
+	}
+
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(report); err != nil {
+			return failed(stderr, err)
+		}
+		return 0
+	}
+	fmt.Fprintln(stderr, giftSummary(report))
+	return 0
+}
+
+// giftSummary is "imported N: single 3, …; skipped K:" and a line per skip.
+func giftSummary(r gift.Report) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "imported %d", r.Imported)
+	var parts []string
+	for _, t := range []string{course.Single, course.Multiple, course.TrueFalse, course.Ordering, course.Matching} {
+		if n := r.ByType[t]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", t, n))
+		}
+	}
+	if len(parts) > 0 {
+		b.WriteString(": " + strings.Join(parts, ", "))
+	}
+	fmt.Fprintf(&b, "; skipped %d", len(r.Skipped))
+	if len(r.Skipped) > 0 {
+		b.WriteString(":")
+	}
+	for _, s := range r.Skipped {
+		fmt.Fprintf(&b, "\nline %d: %s — %s", s.Line, s.Type, s.Reason)
+	}
+	return b.String()
+}
+
+// giftNotes tells the author what the course still needs from them.
+func giftNotes(stderr io.Writer, info giftCourseInfo, lang, lesson string, inCourse bool) {
+	if lesson == "" {
+		fmt.Fprintln(stderr, "note: no --lesson given: set lesson in every question")
+	} else if inCourse && len(info.lessons) > 0 && !slices.Contains(info.lessons, lesson) {
+		fmt.Fprintf(stderr, "note: the course has no lesson %q\n", lesson)
+	}
+	if len(info.languages) > 0 {
+		if !slices.Contains(info.languages, lang) {
+			fmt.Fprintf(stderr, "note: the course is not written in %q (its languages: %s)\n", lang, strings.Join(info.languages, ", "))
+		}
+		var others []string
+		for _, l := range info.languages {
+			if l != lang {
+				others = append(others, l)
+			}
+		}
+		if len(others) > 0 {
+			fmt.Fprintf(stderr, "note: add the texts in %s before the course validates\n", strings.Join(others, ", "))
+		}
+	}
+}
+
+type giftCourseInfo struct {
+	lessons, languages []string
+}
+
+// readGiftCourse reads a course's lessons and languages: from the loaded
+// course if it is valid, else from its course.toml as far as it reads.
+func readGiftCourse(dir string) (giftCourseInfo, error) {
+	if c, err := course.LoadDir(dir); err == nil {
+		info := giftCourseInfo{languages: c.Languages}
+		for _, l := range c.Lessons {
+			info.lessons = append(info.lessons, l.ID)
+		}
+		return info, nil
+	}
+	data, err := os.ReadFile(filepath.Join(dir, course.ManifestFile))
+	if err != nil {
+		return giftCourseInfo{}, err
+	}
+	var m struct {
+		Languages []string `toml:"languages"`
+		Lessons   []struct {
+			ID string `toml:"id"`
+		} `toml:"lessons"`
+	}
+	if err := toml.Unmarshal(data, &m); err != nil {
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			row, _ := de.Position()
+			return giftCourseInfo{}, fmt.Errorf("%s:%d: %s", course.ManifestFile, row, de.Error())
+		}
+		return giftCourseInfo{}, err
+	}
+	info := giftCourseInfo{languages: m.Languages}
+	for _, l := range m.Lessons {
+		if l.ID != "" {
+			info.lessons = append(info.lessons, l.ID)
+		}
+	}
+	return info, nil
+}
