@@ -39,6 +39,9 @@ func TestKeyPackVerifyInstall(t *testing.T) {
 	if out := ctl(t, "course", "verify", packFile, "--trust", trainer+".pub"); !strings.Contains(out, "ok: example-course 1.0.0") {
 		t.Errorf("verify: %s", out)
 	}
+	if out := ctl(t, "course", "validate", packFile); !strings.Contains(out, "signature intact, course valid") {
+		t.Errorf("validate a pack: %s", out)
+	}
 	if out := ctl(t, "course", "info", packFile); !strings.Contains(out, "signature: good") {
 		t.Errorf("info: %s", out)
 	}

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"strings"
 
 	"github.com/ogoh/ogoh/internal/course"
 )
@@ -17,6 +20,12 @@ func courseValidate(paths []string, stdout, stderr io.Writer) int {
 	}
 	status := 0
 	for _, dir := range paths {
+		if strings.HasSuffix(dir, ".ogoh") {
+			if !validatePackFile(dir, stdout) {
+				status = 1
+			}
+			continue
+		}
 		c, err := course.LoadDir(dir)
 		var ps course.Problems
 		switch {
@@ -33,4 +42,25 @@ func courseValidate(paths []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
+}
+
+// validatePackFile checks a pack's integrity and the course inside it.
+func validatePackFile(path string, stdout io.Writer) bool {
+	data, err := os.ReadFile(path)
+	if err == nil {
+		err = course.ValidatePack(bytes.NewReader(data), int64(len(data)))
+	}
+	var ps course.Problems
+	switch {
+	case errors.As(err, &ps):
+		for _, p := range ps.WithPrefix(path + ":course") {
+			fmt.Fprintln(stdout, p)
+		}
+		return false
+	case err != nil:
+		fmt.Fprintf(stdout, "%s: %v\n", path, err)
+		return false
+	}
+	fmt.Fprintf(stdout, "%s: ok (signature intact, course valid)\n", path)
+	return true
 }

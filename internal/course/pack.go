@@ -339,3 +339,31 @@ func PackInfo(r io.ReaderAt, size int64) (PackManifest, string, error) {
 	_, _, err = checkSignature(raw, []Key{signer})
 	return m, signer.ID(), err
 }
+
+// ValidatePack checks a pack's integrity (its signature against its own
+// key, its files against the manifest) and the course inside, without
+// asking whether the signer is trusted; problems name files inside the pack.
+func ValidatePack(r io.ReaderAt, size int64) error {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrPackNotZip, err)
+	}
+	raw, err := readEntries(zr)
+	if err != nil {
+		return err
+	}
+	var m PackManifest
+	if err := json.Unmarshal(raw[packManifest], &m); err != nil {
+		return fmt.Errorf("%w: %v", ErrPackBadManifest, err)
+	}
+	pub, _ := base64.StdEncoding.DecodeString(m.Key)
+	if _, _, err := checkSignature(raw, []Key{{Public: pub}}); err != nil {
+		return err
+	}
+	files, err := checkFiles(raw, m)
+	if err != nil {
+		return err
+	}
+	_, err = Load(mapFS(files))
+	return err
+}
