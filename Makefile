@@ -7,7 +7,7 @@ DATA ?=
 LRS_DIR := internal/sync/testdata/lrs
 LRS := $(LRS_DIR)/node_modules/.package-lock.json
 
-.PHONY: run test conformance fuzz build ogohctl deps clean
+.PHONY: run test conformance fuzz package build ogohctl deps clean
 
 run: deps
 	$(GO) run . $(if $(DATA),--data $(DATA))
@@ -28,6 +28,10 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadPack$$' -fuzztime $(FUZZTIME) ./internal/course
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/gift
 
+# dist/ogoh-linux-amd64.tar.xz and dist/Ogoh-windows-amd64.exe
+package:
+	scripts/package.sh
+
 build: deps
 	$(GO) build -o ogoh .
 	$(GO) build -o ogohctl ./cmd/ogohctl
@@ -42,4 +46,4 @@ $(LRS): $(LRS_DIR)/package-lock.json
 	cd $(LRS_DIR) && npm ci --no-audit --no-fund --loglevel=error
 
 clean:
-	rm -f ogoh ogohctl
+	rm -rf ogoh ogohctl dist

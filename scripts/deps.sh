@@ -7,6 +7,8 @@ set -euo pipefail
 
 packages=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+# make package also cross-compiles for Windows.
+[ "${1:-}" = "--package" ] && packages+=(gcc-mingw-w64-x86-64 xz-utils)
 
 missing=()
 for p in "${packages[@]}"; do
