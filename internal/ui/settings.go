@@ -32,7 +32,7 @@ func (a *App) showSettings() {
 		labels := []string{a.T("settings.theme.system"), a.T("settings.theme.light"), a.T("settings.theme.dark"), a.T("settings.theme.contrast")}
 		current, _ := a.svc.Setting(a.ctx, settingTheme, themeSystem)
 		th := widget.NewRadioGroup(labels, nil)
-		th.Horizontal = true
+		th.Horizontal = a.textScale() == 1 // stacked when text is large, to fit a small screen
 		th.SetSelected(labels[indexOf(themes, current)])
 		th.OnChanged = func(label string) {
 			if err := a.svc.SetSetting(a.ctx, settingTheme, themes[indexOf(labels, label)]); err != nil {
@@ -44,7 +44,7 @@ func (a *App) showSettings() {
 		sizes := []string{a.T("settings.text.normal"), a.T("settings.text.large"), a.T("settings.text.larger")}
 		currentSize, _ := a.svc.Setting(a.ctx, settingTextSize, "0")
 		size := widget.NewRadioGroup(sizes, nil)
-		size.Horizontal = true
+		size.Horizontal = a.textScale() == 1
 		if i, err := strconv.Atoi(currentSize); err == nil && i >= 0 && i < len(sizes) {
 			size.SetSelected(sizes[i])
 		}
@@ -54,6 +54,7 @@ func (a *App) showSettings() {
 				return
 			}
 			a.applyTheme()
+			a.redraw()
 		}
 		data := widget.NewLabel(a.dataDir)
 		data.Wrapping = fyne.TextWrapBreak
@@ -68,7 +69,7 @@ func (a *App) showSettings() {
 		sync := widget.NewButtonWithIcon(a.T("sync.title"), theme.UploadIcon(), a.showSync)
 		trainer := widget.NewButtonWithIcon(a.T("trainer.title"), theme.AccountIcon(), a.openTrainer)
 		title := a.T("settings.title")
-		return title, a.screen(title, back, container.NewPadded(container.NewVBox(form, note, widget.NewSeparator(),
-			container.NewHBox(sync, trainer))))
+		return title, a.screen(title, back, container.NewVScroll(container.NewPadded(container.NewVBox(form, note, widget.NewSeparator(),
+			container.NewHBox(sync, trainer)))))
 	})
 }

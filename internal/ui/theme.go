@@ -70,11 +70,16 @@ var contrastPalette = map[fyne.ThemeColorName]color.Color{
 	theme.ColorNameHyperlink:           color.RGBA{0x80, 0xd4, 0xff, 0xff},
 }
 
-func (a *App) applyTheme() {
-	choice, _ := a.svc.Setting(a.ctx, settingTheme, themeSystem)
+// textScale is the chosen text size's factor.
+func (a *App) textScale() float32 {
 	sizeText, _ := a.svc.Setting(a.ctx, settingTextSize, "0")
 	size, _ := strconv.Atoi(sizeText)
-	t := ogohTheme{Theme: theme.DefaultTheme(), scale: textScales[max(0, min(size, len(textScales)-1))]}
+	return textScales[max(0, min(size, len(textScales)-1))]
+}
+
+func (a *App) applyTheme() {
+	choice, _ := a.svc.Setting(a.ctx, settingTheme, themeSystem)
+	t := ogohTheme{Theme: theme.DefaultTheme(), scale: a.textScale()}
 	switch choice {
 	case themeLight:
 		v := theme.VariantLight
