@@ -1,16 +1,14 @@
-// Command ogoh is the desktop app: it finds the data folder, opens the
-// progress database, loads the bundled courses and starts the UI.
+// Command ogoh is the desktop app: it finds the data folder, opens it (or
+// offers a backup when its database is damaged) and starts the UI.
 package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
-	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"runtime/debug"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -18,11 +16,9 @@ import (
 	"github.com/ogoh/ogoh/assets"
 	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/device"
 	"github.com/ogoh/ogoh/internal/i18n"
-	"github.com/ogoh/ogoh/internal/library"
-	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/reference"
-	"github.com/ogoh/ogoh/internal/store"
 	"github.com/ogoh/ogoh/internal/ui"
 	"github.com/ogoh/ogoh/quickref"
 )
@@ -35,52 +31,63 @@ func main() {
 	flag.Parse()
 	fy := app.NewWithID("org.ogoh.app")
 	fy.SetIcon(assets.Icon)
-	if err := run(fy, *dataFlag); err != nil {
-		fmt.Fprintln(os.Stderr, "ogoh:", err)
-		os.Exit(1)
-	}
-}
-
-func run(fy fyne.App, dataDir string) error {
+	dataDir := *dataFlag
 	if dataDir == "" {
 		dataDir = fy.Storage().RootURI().Path()
 	}
-	if err := os.MkdirAll(dataDir, 0o700); err != nil {
-		return fmt.Errorf("data folder: %w", err)
-	}
-	db, err := store.Open(context.Background(), filepath.Join(dataDir, store.FileName), time.Now)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 	bundle, err := i18n.Load()
 	if err != nil {
-		return err
+		fmt.Fprintln(os.Stderr, "ogoh:", err)
+		os.Exit(1)
 	}
+	start := func() {
+		if err := startApp(fy, bundle, dataDir); err != nil {
+			fmt.Fprintln(os.Stderr, "ogoh:", err)
+			os.Exit(1)
+		}
+	}
+	if err := device.Check(context.Background(), dataDir); errors.Is(err, device.ErrCorrupt) {
+		ui.ShowRecovery(fy, bundle, os.Getenv("LANG"), dataDir, err, start)
+	} else {
+		start()
+	}
+	fy.Run()
+}
+
+// startApp opens the data folder and shows the app's window.
+func startApp(fy fyne.App, bundle *i18n.Bundle, dataDir string) error {
+	ctx := context.Background()
 	bundled, problems := course.LoadAll(courses.FS)
 	for _, p := range problems {
 		fmt.Fprintln(os.Stderr, "ogoh: bundled course:", p)
 	}
-	lib := library.New(db, dataDir, bundled)
-	list, problems := lib.Courses()
-	for _, p := range problems {
+	dev, err := device.Open(ctx, dataDir, bundled)
+	if err != nil {
+		return err
+	}
+	for _, p := range dev.Problems {
 		fmt.Fprintln(os.Stderr, "ogoh: installed course:", p)
 	}
 	guide, err := reference.Load(quickref.FS)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "ogoh:", err) // the app still runs; the screen says it is missing
 	}
-	svc, err := progress.New(context.Background(), db, progress.Options{Seed: rand.Int64, Now: time.Now})
-	if err != nil {
-		return err
-	}
-	app := ui.New(fy, ui.Options{
-		Service: svc, Courses: list, Guide: guide, Library: lib, Bundle: bundle,
+	a := ui.New(fy, ui.Options{
+		Service: dev.Service, Courses: dev.Courses, Guide: guide, Library: dev.Library, Bundle: bundle,
 		DataDir: dataDir, SystemLanguage: os.Getenv("LANG"), Build: buildInfo(),
 	})
-	app.StartAutoSync()
-	defer app.Close()
-	app.Window().ShowAndRun()
+	a.StartAutoSync()
+	go func() { // off the start-up path: a copy of yesterday's progress
+		if err := dev.DailyBackup(ctx); err != nil {
+			fmt.Fprintln(os.Stderr, "ogoh: daily backup:", err)
+		}
+	}()
+	fy.Lifecycle().SetOnStopped(func() {
+		a.Close()
+		dev.Close()
+	})
+	a.Window().SetMaster()
+	a.Window().Show()
 	return nil
 }
 

@@ -105,7 +105,7 @@ func TestImportRules(t *testing.T) {
 		}
 	}
 	isFyne := func(p string) bool { return strings.HasPrefix(p, "fyne.io/") }
-	for _, domain := range []string{"course", "quiz", "store", "progress", "i18n", "sync", "gift", "library", "reference"} {
+	for _, domain := range []string{"course", "quiz", "store", "progress", "i18n", "sync", "gift", "library", "reference", "device"} {
 		forbid(in(domain), isFyne, "domain packages never import Fyne")
 	}
 	forbid(module+"/cmd/ogohctl", func(p string) bool { return isFyne(p) || p == in("ui") }, "the CLI builds without the UI")

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,17 +30,29 @@ var migrations embed.FS
 
 // DB is an open progress database.
 type DB struct {
-	db  *sql.DB
-	now func() time.Time
+	db        *sql.DB
+	now       func() time.Time
+	backupDir string // where to copy the database before a migration; "" for none
 }
 
 // Option changes how Open opens a database.
-type Option func(url.Values)
+type Option func(*openConfig)
+
+type openConfig struct {
+	dsn       url.Values
+	backupDir string
+}
+
+// BackupBeforeMigrating copies the database into dir before any
+// migration changes an existing schema.
+func BackupBeforeMigrating(dir string) Option {
+	return func(c *openConfig) { c.backupDir = dir }
+}
 
 // Unsynced trades durability for speed: SQLite does not wait for the disk.
 // Only for filling a throwaway database (demo data, benchmarks); never for
 // a learner's progress.
-func Unsynced() Option { return func(q url.Values) { q.Set("_synchronous", "OFF") } }
+func Unsynced() Option { return func(c *openConfig) { c.dsn.Set("_synchronous", "OFF") } }
 
 // Open opens (creating if needed) the database at file and brings its
 // schema up to date. synchronous=FULL because a power cut at a post must
@@ -49,16 +62,17 @@ func Open(ctx context.Context, file string, now func() time.Time, opts ...Option
 	q.Set("_foreign_keys", "1")
 	q.Set("_journal_mode", "WAL")
 	q.Set("_synchronous", "FULL")
-	for _, o := range opts {
-		o(q)
-	}
 	q.Set("_busy_timeout", "5000")
 	q.Set("_txlock", "immediate")
+	cfg := openConfig{dsn: q}
+	for _, o := range opts {
+		o(&cfg)
+	}
 	db, err := sql.Open("sqlite3", "file:"+file+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", file, err)
 	}
-	s := &DB{db: db, now: now}
+	s := &DB{db: db, now: now, backupDir: cfg.backupDir}
 	if err := s.init(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", file, err)
@@ -125,6 +139,12 @@ func (s *DB) migrate(ctx context.Context) error {
 	pending, err := pendingMigrations(current)
 	if err != nil {
 		return err
+	}
+	if current > 0 && len(pending) > 0 && s.backupDir != "" {
+		name := fmt.Sprintf("before-v%d-%s.db", pending[0].version, s.now().UTC().Format("20060102-150405"))
+		if err := s.Backup(ctx, filepath.Join(s.backupDir, name)); err != nil {
+			return fmt.Errorf("backup before migrating: %w", err)
+		}
 	}
 	for _, m := range pending {
 		body, err := migrations.ReadFile(m.name)

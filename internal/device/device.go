@@ -1,0 +1,80 @@
+// Package device opens one data folder — its progress database, its
+// courses and its backups — for the app; the UI never sees the store.
+package device
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/library"
+	"github.com/ogoh/ogoh/internal/progress"
+	"github.com/ogoh/ogoh/internal/store"
+)
+
+// Device is an opened data folder.
+type Device struct {
+	DataDir  string
+	Service  *progress.Service
+	Library  *library.Library
+	Courses  []*course.Course
+	Problems course.Problems // installed courses left out, and why
+	db       *store.DB
+}
+
+// ErrCorrupt means the progress database is damaged.
+var ErrCorrupt = store.ErrCorrupt
+
+// Check tells whether the data folder's database can be opened safely.
+func Check(ctx context.Context, dataDir string) error {
+	return store.Check(ctx, filepath.Join(dataDir, store.FileName))
+}
+
+// Open opens the data folder, backing the database up before any
+// migration, and loads the bundled and installed courses.
+func Open(ctx context.Context, dataDir string, bundled []*course.Course) (*Device, error) {
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("data folder: %w", err)
+	}
+	db, err := store.Open(ctx, filepath.Join(dataDir, store.FileName), time.Now,
+		store.BackupBeforeMigrating(filepath.Join(dataDir, store.BackupDir)))
+	if err != nil {
+		return nil, err
+	}
+	svc, err := progress.New(ctx, db, progress.Options{Seed: rand.Int64, Now: time.Now})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	d := &Device{DataDir: dataDir, Service: svc, Library: library.New(db, dataDir, bundled), db: db}
+	d.Courses, d.Problems = d.Library.Courses()
+	return d, nil
+}
+
+// DailyBackup copies the database into the backups folder once a day.
+func (d *Device) DailyBackup(ctx context.Context) error {
+	_, err := d.db.DailyBackup(ctx, filepath.Join(d.DataDir, store.BackupDir))
+	return err
+}
+
+// Close closes the database.
+func (d *Device) Close() error { return d.db.Close() }
+
+// LatestBackup is the newest backup of the data folder, if any.
+func LatestBackup(dataDir string) (path string, taken time.Time, ok bool) {
+	list, err := store.Backups(filepath.Join(dataDir, store.BackupDir))
+	if err != nil || len(list) == 0 {
+		return "", time.Time{}, false
+	}
+	return list[0].Path, list[0].Taken, true
+}
+
+// Restore replaces the damaged database with a backup, keeping the damaged
+// file beside it; it returns where the damaged file was kept.
+func Restore(dataDir, backup string) (string, error) {
+	return store.Restore(filepath.Join(dataDir, store.FileName), backup, time.Now())
+}
