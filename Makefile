@@ -7,7 +7,7 @@ DATA ?=
 LRS_DIR := internal/sync/testdata/lrs
 LRS := $(LRS_DIR)/node_modules/.package-lock.json
 
-.PHONY: run test conformance fuzz package build ogohctl deps clean
+.PHONY: run test conformance fuzz faults bench package build ogohctl deps clean
 
 run: deps
 	$(GO) run . $(if $(DATA),--data $(DATA))
@@ -27,6 +27,16 @@ FUZZTIME ?= 15s
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadPack$$' -fuzztime $(FUZZTIME) ./internal/course
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/gift
+
+# Fault tests too long for go test: 200 kill -9 runs of a scripted learner
+# at random moments (OGOH_CRASH_SEED picks them; the date by default).
+OGOH_CRASH_SEED ?= $(shell date +%s)
+faults: deps
+	OGOH_CRASH_RUNS=200 OGOH_CRASH_SEED=$(OGOH_CRASH_SEED) $(GO) test -count=1 -run '^TestKilledMidQuizLosesNoConfirmedAnswer$$' -timeout 30m ./internal/ui
+
+# Benchmarks; docs/performance.md says what they measure and what they gave.
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchtime 2000x ./internal/progress
 
 # dist/ogoh-linux-amd64.tar.xz and dist/Ogoh-windows-amd64.exe
 package:

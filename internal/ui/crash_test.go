@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -64,6 +66,23 @@ func scriptedLearner(dir string) {
 	}
 }
 
+// crashPlans are the answer counts after which the two kills of each run
+// happen: fixed for go test, drawn at random for make faults.
+func crashPlans(draw int) [][2]int {
+	n, _ := strconv.Atoi(os.Getenv("OGOH_CRASH_RUNS"))
+	if n <= 0 {
+		return [][2]int{{1, 2}, {3, 5}, {6, 4}}
+	}
+	seed, _ := strconv.ParseUint(os.Getenv("OGOH_CRASH_SEED"), 10, 64)
+	r := rand.New(rand.NewPCG(seed, seed+1))
+	plans := make([][2]int, n)
+	for i := range plans {
+		first := 1 + r.IntN(draw-2)
+		plans[i] = [2]int{first, 1 + r.IntN(draw-first-1)}
+	}
+	return plans
+}
+
 // runUntilKilled starts a scripted learner on dir and kills it with
 // SIGKILL right after its n-th confirmed answer; it returns the IDs of
 // the answers the screen had confirmed.
@@ -99,11 +118,14 @@ func runUntilKilled(t *testing.T, dir string, n int) []string {
 // middle of the quiz, twice in a row on the same data, and checks that every
 // answer the screen confirmed is in the database, the file is sound, and the
 // quiz resumes at the next question.
+//
+// OGOH_CRASH_RUNS=N (make faults: 200) runs N kill pairs at moments drawn
+// from OGOH_CRASH_SEED; go test runs three fixed ones.
 func TestKilledMidQuizLosesNoConfirmedAnswer(t *testing.T) {
 	c := trafficking(t)
 	q := c.Quiz("final")
-	for _, plan := range [][2]int{{1, 2}, {3, 5}, {6, 4}} {
-		t.Run(fmt.Sprintf("kill after %d then %d", plan[0], plan[1]), func(t *testing.T) {
+	for _, plan := range crashPlans(q.Draw) {
+		t.Run(fmt.Sprintf("kill after %d then %d more", plan[0], plan[1]), func(t *testing.T) {
 			dir := t.TempDir()
 			confirmed := runUntilKilled(t, dir, plan[0])
 			confirmed = append(confirmed, runUntilKilled(t, dir, plan[1])...)
