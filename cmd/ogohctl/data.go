@@ -9,33 +9,24 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/ogoh/ogoh/courses"
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/device"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
 )
 
-// openData opens a device's data folder through the same code as the app.
-func openData(ctx context.Context, dir string, opts ...store.Option) (*progress.Service, func(), error) {
+// openDevice opens a device's data folder through the same code as the
+// app: its database (backed up before any migration) and its courses.
+func openDevice(ctx context.Context, dir string) (*device.Device, error) {
 	if dir == "" {
-		return nil, nil, errors.New("--data DIR is required: the device's data folder")
+		return nil, errors.New("--data DIR is required: the device's data folder")
 	}
-	return openDataWithClock(ctx, dir, time.Now, opts...)
+	bundled, _ := course.LoadAll(courses.FS)
+	return device.Open(ctx, dir, bundled)
 }
 
-// openStore opens a data folder's database only.
-func openStore(ctx context.Context, dir string) (*store.DB, func(), error) {
-	if dir == "" {
-		return nil, nil, errors.New("--data DIR is required: the device's data folder")
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, nil, fmt.Errorf("data folder: %w", err)
-	}
-	db, err := store.Open(ctx, filepath.Join(dir, store.FileName), time.Now)
-	if err != nil {
-		return nil, nil, err
-	}
-	return db, func() { db.Close() }, nil
-}
-
+// openDataWithClock opens a data folder on a simulated clock, for demo data.
 func openDataWithClock(ctx context.Context, dir string, now func() time.Time, opts ...store.Option) (*progress.Service, func(), error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, nil, fmt.Errorf("data folder: %w", err)

@@ -11,9 +11,7 @@ import (
 	"sort"
 	"time"
 
-	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
-	"github.com/ogoh/ogoh/internal/library"
 )
 
 // keyNew makes NAME.key (private, mode 0600) and NAME.pub.
@@ -142,13 +140,12 @@ func courseInstall(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fmt.Fprintln(stderr, "usage: ogohctl course install FILE.ogoh --data DIR [--trust NAME.pub] [--force]")
 		return 2
 	}
-	db, closeDB, err := openStore(ctx, *dir)
+	dev, err := openDevice(ctx, *dir)
 	if err != nil {
 		return failed(stderr, err)
 	}
-	defer closeDB()
-	bundled, _ := course.LoadAll(courses.FS)
-	lib := library.New(db, *dir, bundled)
+	defer dev.Close()
+	lib := dev.Library
 	for _, t := range trust {
 		data, err := os.ReadFile(t)
 		if err != nil {

@@ -8,9 +8,7 @@ import (
 	"os"
 	"text/tabwriter"
 
-	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
-	"github.com/ogoh/ogoh/internal/library"
 	"github.com/ogoh/ogoh/internal/progress"
 )
 
@@ -23,16 +21,16 @@ func report(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if _, err := parseMixed(fs, args, stderr); err != nil {
 		return 2
 	}
-	svc, closeDB, err := openData(ctx, *dir)
+	dev, err := openDevice(ctx, *dir)
 	if err != nil {
 		return failed(stderr, err)
 	}
-	defer closeDB()
-	rows, err := svc.Report(ctx)
+	defer dev.Close()
+	rows, err := dev.Service.Report(ctx)
 	if err != nil {
 		return failed(stderr, err)
 	}
-	title := courseTitles(ctx, *dir)
+	title := courseTitles(dev.Courses)
 	if *csvFile != "" {
 		f, err := os.Create(*csvFile)
 		if err != nil {
@@ -68,16 +66,9 @@ func report(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// courseTitles names courses in English, from the bundled and installed ones.
-func courseTitles(ctx context.Context, dir string) func(string) string {
-	bundled, _ := course.LoadAll(courses.FS)
+// courseTitles names courses in English, from the device's courses.
+func courseTitles(list []*course.Course) func(string) string {
 	titles := map[string]string{}
-	db, closeDB, err := openStore(ctx, dir)
-	list := bundled
-	if err == nil {
-		list, _ = library.New(db, dir, bundled).Courses()
-		closeDB()
-	}
 	for _, c := range list {
 		titles[c.ID] = c.Title.In("en", c.DefaultLanguage)
 	}

@@ -40,11 +40,12 @@ func syncPush(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if _, err := parseMixed(fs, args, stderr); err != nil {
 		return 2
 	}
-	svc, closeDB, err := openData(ctx, *dir)
+	dev, err := openDevice(ctx, *dir)
 	if err != nil {
 		return failed(stderr, err)
 	}
-	defer closeDB()
+	defer dev.Close()
+	svc := dev.Service
 	configured, err := svc.LRS(ctx)
 	if err != nil {
 		return failed(stderr, err)
@@ -78,12 +79,12 @@ func syncExport(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintln(stderr, "ogohctl: -o FILE is required")
 		return 2
 	}
-	svc, closeDB, err := openData(ctx, *dir)
+	dev, err := openDevice(ctx, *dir)
 	if err != nil {
 		return failed(stderr, err)
 	}
-	defer closeDB()
-	n, err := svc.ExportSync(ctx, *out)
+	defer dev.Close()
+	n, err := dev.Service.ExportSync(ctx, *out)
 	if err != nil {
 		return failed(stderr, err)
 	}
