@@ -22,9 +22,10 @@ func (a *App) showReport() {
 		if err != nil {
 			a.fail("error.load", err)
 		}
-		grid := container.NewGridWithColumns(6,
+		// One grid per row, so each row is as tall as its own text.
+		grid := container.NewVBox(container.NewGridWithColumns(6,
 			strong(a.T("report.learner")), strong(a.T("report.course")), strong(a.T("report.lessons")),
-			strong(a.T("report.best")), strong(a.T("report.passed")), strong(a.T("report.last")))
+			strong(a.T("report.best")), strong(a.T("report.passed")), strong(a.T("report.last"))), widget.NewSeparator())
 		for _, r := range rows {
 			best := "—"
 			if r.BestPercent >= 0 {
@@ -38,15 +39,11 @@ func (a *App) showReport() {
 			if !r.LastActivity.IsZero() {
 				last = r.LastActivity.Local().Format("2006-01-02")
 			}
-			grid.Add(wrapped(r.Name))
-			grid.Add(wrapped(a.courseTitle(r.CourseID)))
-			grid.Add(widget.NewLabel(fmt.Sprint(r.LessonsDone)))
-			grid.Add(widget.NewLabel(best))
-			grid.Add(widget.NewLabel(passed))
-			grid.Add(widget.NewLabel(last))
+			grid.Add(container.NewGridWithColumns(6, wrapped(r.Name), wrapped(a.courseTitle(r.CourseID)),
+				widget.NewLabel(fmt.Sprint(r.LessonsDone)), widget.NewLabel(best), widget.NewLabel(passed), widget.NewLabel(last)))
 		}
 		if len(rows) == 0 {
-			grid = container.NewGridWithColumns(1, wrapped(a.T("report.empty")))
+			grid.Add(wrapped(a.T("report.empty")))
 		}
 		export := widget.NewButtonWithIcon(a.T("report.csv"), theme.DocumentSaveIcon(), func() {
 			d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
