@@ -36,7 +36,8 @@ faults: deps
 
 # Benchmarks; docs/performance.md says what they measure and what they gave.
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchtime 2000x ./internal/progress
+	$(GO) test -run '^$$' -bench 'RecordAnswer|FsyncFloor' -benchtime 2000x ./internal/progress
+	$(GO) test -run '^$$' -bench 'LargeDevice' -benchtime 200x ./internal/progress
 
 # dist/ogoh-linux-amd64.tar.xz and dist/Ogoh-windows-amd64.exe
 package:
