@@ -31,8 +31,10 @@ fuzz:
 # Fault tests too long for go test: 200 kill -9 runs of a scripted learner
 # at random moments (OGOH_CRASH_SEED picks them; the date by default).
 OGOH_CRASH_SEED ?= $(shell date +%s)
+# The disk-full tests mount a small tmpfs: run as root.
 faults: deps
 	OGOH_CRASH_RUNS=200 OGOH_CRASH_SEED=$(OGOH_CRASH_SEED) $(GO) test -count=1 -run '^TestKilledMidQuizLosesNoConfirmedAnswer$$' -timeout 30m ./internal/ui
+	$(GO) test -tags faults -count=1 -run '^TestDiskFull' ./internal/ui
 
 # Benchmarks; docs/performance.md says what they measure and what they gave.
 bench: deps
