@@ -71,8 +71,14 @@ func LoadAll(root fs.FS) ([]*Course, Problems) {
 		}
 		courses = append(courses, c)
 	}
-	sort.SliceStable(courses, func(i, j int) bool { return rank(courses[i]) < rank(courses[j]) })
+	SortByOrder(courses)
 	return courses, all
+}
+
+// SortByOrder puts courses in catalogue order: by their order key, those
+// without one last, otherwise as they came.
+func SortByOrder(courses []*Course) {
+	sort.SliceStable(courses, func(i, j int) bool { return rank(courses[i]) < rank(courses[j]) })
 }
 
 func rank(c *Course) int {

@@ -3,6 +3,7 @@ package course
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 )
 
@@ -73,7 +74,7 @@ func validateStep(c *Course, sc *Scenario, st *Step, r reporter, key string, ids
 		if len(st.Choices) > 0 {
 			r.at(key, "step %q is an ending and cannot have choices", st.ID)
 		}
-		if !contains(Outcomes, st.Outcome) {
+		if !slices.Contains(Outcomes, st.Outcome) {
 			r.at(key+".outcome", "ending %q: outcome must be good, mixed or poor", st.ID)
 		}
 		return
@@ -90,7 +91,7 @@ func validateStep(c *Course, sc *Scenario, st *Step, r reporter, key string, ids
 		choices.add(ckey+".id", "choice", ch.ID)
 		checkText(c, r, ckey+".text", ch.Text, true)
 		checkText(c, r, ckey+".feedback", ch.Feedback, true)
-		if !contains(Qualities, ch.Quality) {
+		if !slices.Contains(Qualities, ch.Quality) {
 			r.at(ckey+".quality", "choice %q: quality must be best, acceptable or poor", ch.ID)
 		}
 		if sc.Step(ch.Next) == nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -106,7 +107,7 @@ func checkText(c *Course, r reporter, key string, t Text, required bool) {
 		}
 	}
 	for lang := range t {
-		if !contains(c.Languages, lang) {
+		if !slices.Contains(c.Languages, lang) {
 			r.at(key+"."+lang, "%s: language %q is not in the course's languages", key, lang)
 		}
 	}
@@ -260,13 +261,4 @@ func (s idSet) add(key, kind, id string) {
 		s.r.at(key, "duplicate %s id %q", kind, id)
 	}
 	s.seen[id] = true
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

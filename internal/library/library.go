@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/store"
@@ -54,15 +53,8 @@ func (l *Library) Courses() ([]*course.Course, course.Problems) {
 	for i, id := range order {
 		out[i] = byID[id]
 	}
-	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
+	course.SortByOrder(out)
 	return out, problems
-}
-
-func rank(c *course.Course) int {
-	if c.Order > 0 {
-		return c.Order
-	}
-	return 1 << 30
 }
 
 // IsInstalled reports whether a course came from a pack (and so may be removed).

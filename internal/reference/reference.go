@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -79,7 +80,7 @@ func (g *Guide) check() []error {
 			bad("card %q: id must be a unique slug", c.ID)
 		}
 		seen[c.ID] = true
-		if !contains(Settings, c.Setting) {
+		if !slices.Contains(Settings, c.Setting) {
 			bad("card %q: setting %q must be one of %v", c.ID, c.Setting, Settings)
 		}
 		if c.Kind != Checklist && c.Kind != Action {
@@ -120,7 +121,7 @@ func (g *Guide) check() []error {
 
 // Lang is lang if the guide has it, else its first language.
 func (g *Guide) Lang(lang string) string {
-	if contains(g.Languages, lang) {
+	if slices.Contains(g.Languages, lang) {
 		return lang
 	}
 	return g.Languages[0]
@@ -169,13 +170,4 @@ func matches(query, text string) bool {
 // a search typed with a plain ' finds "oʻ".
 func fold(s string) string {
 	return strings.NewReplacer("ʻ", "'", "ʼ", "'", "‘", "'", "’", "'", "`", "'").Replace(strings.ToLower(s))
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -101,7 +102,7 @@ func (in *choiceInput) response() quiz.Response {
 }
 func (in *choiceInput) set(resp quiz.Response) {
 	for i, id := range in.ids {
-		in.rows[i].setSelected(contains(resp, id))
+		in.rows[i].setSelected(slices.Contains(resp, id))
 	}
 }
 
@@ -241,15 +242,6 @@ func (a *App) describe(qu *course.Question, r quiz.Response, lang, fallback stri
 		return strings.Join(parts, "\n")
 	}
 	return strings.Join(optionTexts(qu, r, lang, fallback), "\n")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // bindChoiceKeys lets number keys pick the options of a choice question.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -286,7 +287,7 @@ func (d *driver) typeInto(placeholder, text string) {
 func (d *driver) radioWith(option string) *widget.RadioGroup {
 	d.t.Helper()
 	for _, o := range d.visible() {
-		if r, ok := o.(*widget.RadioGroup); ok && contains(r.Options, option) {
+		if r, ok := o.(*widget.RadioGroup); ok && slices.Contains(r.Options, option) {
 			return r
 		}
 	}
