@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -98,7 +99,7 @@ func loadManifest(fsys fs.FS, ps *Problems) *Course {
 	if !decodeStrict(ManifestFile, data, &c, ps) {
 		return nil
 	}
-	validateManifest(&c, reporter{file: ManifestFile, lines: indexLines(data), out: ps})
+	validateManifest(&c, reporter{file: ManifestFile, lines: linesOf(data), out: ps})
 	return &c
 }
 
@@ -121,7 +122,7 @@ func loadQuiz(c *Course, q *Quiz, ps *Problems) {
 		return
 	}
 	q.Questions = f.Questions
-	validateQuestions(c, q, reporter{file: q.File, lines: indexLines(data), out: ps})
+	validateQuestions(c, q, reporter{file: q.File, lines: linesOf(data), out: ps})
 }
 
 // decodeStrict decodes TOML, reporting a syntax error or every unknown key
@@ -191,13 +192,20 @@ func checkImages(c *Course, file string, data []byte, ps *Problems) {
 	}
 }
 
-// manifestLines re-indexes the manifest; only called when reporting.
-func manifestLines(c *Course) lineIndex {
-	data, err := fs.ReadFile(c.fsys, ManifestFile)
-	if err != nil {
-		return lineIndex{}
-	}
-	return indexLines(data)
+// manifestLines re-indexes the manifest when a problem is first reported.
+func manifestLines(c *Course) func() lineIndex {
+	return sync.OnceValue(func() lineIndex {
+		data, err := fs.ReadFile(c.fsys, ManifestFile)
+		if err != nil {
+			return lineIndex{}
+		}
+		return indexLines(data)
+	})
+}
+
+// linesOf indexes a file's lines when a problem in it is first reported.
+func linesOf(data []byte) func() lineIndex {
+	return sync.OnceValue(func() lineIndex { return indexLines(data) })
 }
 
 func quizIndex(c *Course, q *Quiz) int {

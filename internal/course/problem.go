@@ -57,10 +57,10 @@ func (ps Problems) sorted() Problems {
 // reporter collects problems for one file.
 type reporter struct {
 	file  string
-	lines lineIndex
+	lines func() lineIndex // built on the first problem: most files have none
 	out   *Problems
 }
 
 func (r reporter) at(key string, format string, args ...any) {
-	*r.out = append(*r.out, Problem{File: r.file, Line: r.lines.line(key), Msg: fmt.Sprintf(format, args...)})
+	*r.out = append(*r.out, Problem{File: r.file, Line: r.lines().line(key), Msg: fmt.Sprintf(format, args...)})
 }

@@ -35,7 +35,7 @@ func loadScenario(c *Course, i int, ps *Problems) {
 		return
 	}
 	sc.Intro, sc.Start, sc.Steps = f.Intro, f.Start, f.Steps
-	validateScenario(c, sc, reporter{file: sc.File, lines: indexLines(data), out: ps})
+	validateScenario(c, sc, reporter{file: sc.File, lines: linesOf(data), out: ps})
 }
 
 func validateScenarioRef(c *Course, r reporter, i int, sc Scenario, ids idSet) {
