@@ -1,6 +1,10 @@
 # Ogoh: `make run` starts the app, `make test` runs every test.
 # Both first install what is missing (scripts/deps.sh).
 
+# Fyne's colour-emoji font is left out: no text of Ogoh's uses it (a test
+# checks), and parsing it cost 25 MB and start-up time.
+export GOFLAGS := -tags=no_emoji
+
 GO ?= go
 DATA ?=
 # The sync tests run a real LRS from npm (Learning Locker's xapi-statements).

@@ -13,10 +13,10 @@ mkdir -p dist
 cp FyneApp.toml dist/.FyneApp.toml
 trap 'mv dist/.FyneApp.toml FyneApp.toml' EXIT
 
-"$fyne" package -os linux -release
+"$fyne" package -os linux -release --tags no_emoji
 mv Ogoh.tar.xz dist/ogoh-linux-amd64.tar.xz
 
-CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 "$fyne" package -os windows -release
+CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 "$fyne" package -os windows -release --tags no_emoji
 mv Ogoh.exe dist/Ogoh-windows-amd64.exe
 
 ls -l dist

@@ -231,7 +231,7 @@ func (a *App) describe(qu *course.Question, r quiz.Response, lang, fallback stri
 		var parts []string
 		for _, item := range r {
 			left, right := quiz.SplitMatch(item)
-			parts = append(parts, pairByID(qu, left).Left.In(lang, fallback)+" → "+pairByID(qu, right).Right.In(lang, fallback))
+			parts = append(parts, pairByID(qu, left).Left.In(lang, fallback)+" › "+pairByID(qu, right).Right.In(lang, fallback))
 		}
 		return strings.Join(parts, "\n")
 	case course.Ordering:

@@ -242,7 +242,7 @@ func (d *driver) texts() string {
 		case *widget.RichText:
 			parts = append(parts, x.String())
 		case *widget.Check:
-			parts = append(parts, "☐ "+x.Text)
+			parts = append(parts, "• "+x.Text)
 		case *canvas.Text:
 			parts = append(parts, x.Text)
 		case *widget.ProgressBar:

@@ -74,7 +74,7 @@ func (a *App) guideCard(c reference.Card, lang string) fyne.CanvasObject {
 	l := a.guide.Lang(lang)
 	box := container.NewVBox(note(a.T("guide.kind."+c.Kind) + " · " + a.T("guide.setting."+c.Setting)))
 	for i, item := range c.Items[l] {
-		mark := "☐ "
+		mark := "• "
 		if c.Kind == reference.Action {
 			mark = fmt.Sprintf("%d. ", i+1)
 		}

@@ -51,7 +51,7 @@ func (a *App) showHelp(back func()) {
 			widget.NewFormItem("1 … 9", wrapped(a.T("help.key.numbers"))),
 			widget.NewFormItem("Enter", wrapped(a.T("help.key.enter"))),
 			widget.NewFormItem("Space", wrapped(a.T("help.key.space"))),
-			widget.NewFormItem("← →", wrapped(a.T("help.key.arrows"))),
+			widget.NewFormItem("Left / Right", wrapped(a.T("help.key.arrows"))),
 			widget.NewFormItem("Esc", wrapped(a.T("help.key.escape"))),
 		)
 		body := container.NewVBox(

@@ -44,7 +44,7 @@ func (a *App) playStep(p *scenarioPlay) {
 			a.bindEnter(done)
 			buttons = container.NewHBox(again, done)
 		case p.chosen != nil:
-			body.Add(note("→ " + t(p.chosen.Text)))
+			body.Add(note("› " + t(p.chosen.Text)))
 			body.Add(a.qualityLabel(p.chosen.Quality))
 			body.Add(wrapped(t(p.chosen.Feedback)))
 			next := widget.NewButtonWithIcon(a.T("scenario.continue"), theme.NavigateNextIcon(), func() {
