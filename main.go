@@ -35,46 +35,85 @@ func main() {
 	if dataDir == "" {
 		dataDir = fy.Storage().RootURI().Path()
 	}
-	bundle, err := i18n.Load()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "ogoh:", err)
+	// Start-up runs three ways at once (docs/performance.md): the data
+	// folder and courses load, the fonts are parsed, and the main thread
+	// makes the window and its GL context.
+	opening := make(chan opened, 1)
+	go func() { opening <- open(dataDir) }()
+	if fy.Metadata().Migrations["fyneDo"] {
+		go ui.WarmFonts()
+	}
+	win := ui.NewWindow(fy)
+	win.Show()
+	o := <-opening
+	if o.err != nil {
+		fmt.Fprintln(os.Stderr, "ogoh:", o.err)
 		os.Exit(1)
 	}
-	start := func() {
-		if err := startApp(fy, bundle, dataDir); err != nil {
-			fmt.Fprintln(os.Stderr, "ogoh:", err)
-			os.Exit(1)
-		}
-	}
-	if err := device.Check(context.Background(), dataDir); errors.Is(err, device.ErrCorrupt) {
-		ui.ShowRecovery(fy, bundle, os.Getenv("LANG"), dataDir, err, start)
+	if errors.Is(o.damage, device.ErrCorrupt) {
+		ui.ShowRecovery(win, fy, o.bundle, os.Getenv("LANG"), dataDir, o.damage, func() {
+			restored := open(dataDir)
+			if restored.err == nil && restored.damage != nil {
+				restored.err = restored.damage
+			}
+			if restored.err != nil {
+				fmt.Fprintln(os.Stderr, "ogoh:", restored.err)
+				os.Exit(1)
+			}
+			startApp(fy, win, restored, dataDir)
+		})
 	} else {
-		start()
+		startApp(fy, win, o, dataDir)
 	}
 	fy.Run()
 }
 
-// startApp opens the data folder and shows the app's window.
-func startApp(fy fyne.App, bundle *i18n.Bundle, dataDir string) error {
+// opened is the data folder, ready for the UI, or why it is not.
+type opened struct {
+	bundle *i18n.Bundle
+	dev    *device.Device
+	guide  *reference.Guide
+	damage error // the database is damaged: offer a backup
+	err    error
+}
+
+// open loads the translations and bundled courses and opens the data
+// folder. It touches no widget, so it runs while the window is made.
+func open(dataDir string) opened {
 	ctx := context.Background()
+	var o opened
+	if o.bundle, o.err = i18n.Load(); o.err != nil {
+		return o
+	}
+	if err := device.Check(ctx, dataDir); errors.Is(err, device.ErrCorrupt) {
+		o.damage = err
+		return o
+	}
 	bundled, problems := course.LoadAll(courses.FS)
 	for _, p := range problems {
 		fmt.Fprintln(os.Stderr, "ogoh: bundled course:", p)
 	}
-	dev, err := device.Open(ctx, dataDir, bundled)
-	if err != nil {
-		return err
+	if o.dev, o.err = device.Open(ctx, dataDir, bundled); o.err != nil {
+		return o
 	}
-	for _, p := range dev.Problems {
+	for _, p := range o.dev.Problems {
 		fmt.Fprintln(os.Stderr, "ogoh: installed course:", p)
 	}
-	guide, err := reference.Load(quickref.FS)
-	if err != nil {
+	var err error
+	if o.guide, err = reference.Load(quickref.FS); err != nil {
 		fmt.Fprintln(os.Stderr, "ogoh:", err) // the app still runs; the screen says it is missing
 	}
+	return o
+}
+
+// startApp shows the app in the main window.
+func startApp(fy fyne.App, win fyne.Window, o opened, dataDir string) {
+	ctx := context.Background()
+	dev := o.dev
 	a := ui.New(fy, ui.Options{
-		Service: dev.Service, Courses: dev.Courses, Guide: guide, Library: dev.Library, Bundle: bundle,
-		DataDir: dataDir, SystemLanguage: os.Getenv("LANG"), Build: buildInfo(),
+		Service: dev.Service, Courses: dev.Courses, Guide: o.guide, Library: dev.Library, Bundle: o.bundle,
+		DataDir: dataDir, SystemLanguage: os.Getenv("LANG"), Build: buildInfo(), Window: win,
+		Probe: os.Getenv("OGOH_PROBE"), ProbeOut: os.Stdout, // the start-up benchmark; see docs/performance.md
 	})
 	a.StartAutoSync()
 	go func() { // off the start-up path: a copy of yesterday's progress
@@ -86,9 +125,6 @@ func startApp(fy fyne.App, bundle *i18n.Bundle, dataDir string) error {
 		a.Close()
 		dev.Close()
 	})
-	a.Window().SetMaster()
-	a.Window().Show()
-	return nil
 }
 
 // buildInfo reads the commit and its date that the Go toolchain records

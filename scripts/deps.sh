@@ -9,6 +9,8 @@ packages=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 # make package also cross-compiles for Windows.
 [ "${1:-}" = "--package" ] && packages+=(gcc-mingw-w64-x86-64 xz-utils)
+# make bench runs the app under a virtual X server and compares with unzip.
+[ "${1:-}" = "--bench" ] && packages+=(xvfb unzip)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,6 +5,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -31,6 +32,13 @@ type Options struct {
 	DataDir        string
 	SystemLanguage string // the OS locale, for the profile picker's first run
 	Build          Build  // version, date and commit, for About
+	// Window is the window made by NewWindow while the data folder was being
+	// opened; nil: New makes one.
+	Window fyne.Window
+	// Probe, when set (OGOH_PROBE), opens on the catalogue and reports to
+	// ProbeOut when screens are drawn; see Probe.
+	Probe    string
+	ProbeOut io.Writer
 }
 
 // App is the running interface: one window whose content is the current screen.
@@ -80,15 +88,42 @@ func New(fy fyne.App, opts Options) *App {
 	lang, _ := a.svc.Setting(a.ctx, settingLanguage, i18n.Supported(opts.SystemLanguage))
 	a.loc = a.bundle.For(lang)
 	a.applyTheme()
-	a.win = fy.NewWindow("Ogoh")
-	a.win.Resize(fyne.NewSize(1024, 700))
+	a.win = opts.Window
+	if a.win == nil {
+		a.win = NewWindow(fy)
+	}
 	a.win.Canvas().SetOnTypedKey(a.typedKey)
+	if opts.Probe != "" {
+		if err := a.probe(opts.Probe, opts.ProbeOut); err != nil {
+			a.fail("error.load", err)
+		}
+		return a
+	}
 	if a.firstRun() {
 		a.showWelcome()
 	} else {
 		a.showProfiles()
 	}
 	return a
+}
+
+// NewWindow makes Ogoh's main window. main makes it first, so the window
+// system and GL set themselves up while the data folder is opened.
+func NewWindow(fy fyne.App) fyne.Window {
+	win := fy.NewWindow("Ogoh")
+	win.Resize(fyne.NewSize(1024, 700))
+	win.SetMaster()
+	return win
+}
+
+// WarmFonts parses the text fonts into Fyne's cache. Run off the UI
+// thread at start-up, it takes font parsing (about 100 ms on an old
+// laptop) off the path to the first screen. Only call it with the fyneDo
+// migration on, where measuring text is safe from any goroutine.
+func WarmFonts() {
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}} { // notes are italic
+		fyne.MeasureText("Ogoh", theme.TextSize(), style)
+	}
 }
 
 // firstRun is true on a device where no one has been welcomed or studied yet.

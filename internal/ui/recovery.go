@@ -13,10 +13,9 @@ import (
 // ShowRecovery is shown instead of the app when the progress database is
 // damaged: it says so, offers the newest backup, and changes nothing until
 // the user chooses. restored is called once the backup is in place.
-func ShowRecovery(fy fyne.App, bundle *i18n.Bundle, lang, dataDir string, damage error, restored func()) fyne.Window {
+func ShowRecovery(win fyne.Window, fy fyne.App, bundle *i18n.Bundle, lang, dataDir string, damage error, restored func()) {
 	loc := bundle.For(lang)
-	win := fy.NewWindow("Ogoh — " + loc.T("recovery.title"))
-	win.Resize(fyne.NewSize(800, 500))
+	win.SetTitle("Ogoh — " + loc.T("recovery.title"))
 	result := wrapped("")
 	result.Importance = widget.DangerImportance
 	quit := widget.NewButtonWithIcon(loc.T("recovery.quit"), theme.LogoutIcon(), fy.Quit)
@@ -37,14 +36,11 @@ func ShowRecovery(fy fyne.App, bundle *i18n.Bundle, lang, dataDir string, damage
 				return
 			}
 			result.SetText(loc.T("recovery.kept", "File", kept))
-			restored()
-			win.Close()
+			restored() // the app takes over this window
 		})
 		restore.Importance = widget.HighImportance
 		body.Add(container.NewHBox(restore, quit))
 	}
 	body.Add(result)
 	win.SetContent(container.NewPadded(body))
-	win.Show()
-	return win
 }

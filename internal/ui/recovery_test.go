@@ -44,7 +44,9 @@ func TestADamagedDatabaseIsRestoredOnlyWhenAsked(t *testing.T) {
 	bundle, _ := i18n.Load()
 	loc := bundle.For("en")
 	restored := false
-	win := ShowRecovery(test.NewApp(), bundle, "en", dir, damage, func() { restored = true })
+	fy := test.NewApp()
+	win := fy.NewWindow("")
+	ShowRecovery(win, fy, bundle, "en", dir, damage, func() { restored = true })
 	before, _ := os.ReadFile(file)
 	var restore *widget.Button
 	for _, o := range visibleUnder(win.Content()) {
