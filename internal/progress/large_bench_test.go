@@ -2,57 +2,36 @@ package progress_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"sort"
 	"testing"
 	"time"
 
-	"github.com/ogoh/ogoh/courses"
-	"github.com/ogoh/ogoh/internal/course"
-	"github.com/ogoh/ogoh/internal/demo"
 	"github.com/ogoh/ogoh/internal/progress"
-	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/quiz"
 )
 
 // BenchmarkLargeDevice measures the queries behind the catalogue, a course
-// page and the trainer's report on a device with 500 learners over a year
-// (seeded once, through the same code as `ogohctl demo seed`). Each
-// reports its 95th percentile; the budget is 20 ms.
+// page and the trainer's report, and recording an answer, on devices
+// seeded through the same code as `ogohctl demo seed`: 500 learners over a
+// year (the budget: p95 under 20 ms), and 25, 250 and 2,500 learners over a
+// year (x1, x10, x100: how each cost grows with the data). Each reports
+// its 95th percentile; the answer also its median and 99th.
 func BenchmarkLargeDevice(b *testing.B) {
-	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "ogoh-large-")
-	if err != nil {
-		b.Fatal(err)
+	for _, size := range []struct {
+		name     string
+		learners int
+	}{{"500-learners", 500}, {"x1", 25}, {"x10", 250}, {"x100", 2500}} {
+		b.Run(size.name, func(b *testing.B) { benchDevice(b, size.learners) })
 	}
-	defer os.RemoveAll(dir)
-	list, problems := course.LoadAll(courses.FS)
-	if len(problems) > 0 {
-		b.Fatal(problems)
-	}
-	end := time.Now().UTC()
-	clock := end
-	file := filepath.Join(dir, store.FileName)
-	db, err := store.Open(ctx, file, func() time.Time { return clock }, store.Unsynced())
-	if err != nil {
-		b.Fatal(err)
-	}
-	svc, _ := progress.New(ctx, db, progress.Options{Seed: func() int64 { return 1 }, Now: func() time.Time { return clock }})
-	if err := demo.Seed(ctx, svc, &clock, list, 500, 365, 1, end); err != nil {
-		b.Fatal(err)
-	}
-	db.Close()
-	if info, err := os.Stat(file); err == nil {
-		b.Logf("database: %.1f MB", float64(info.Size())/(1<<20))
-	}
-	db, err = store.Open(ctx, file, time.Now)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	svc, _ = progress.New(ctx, db, progress.Options{Seed: func() int64 { return 1 }, Now: time.Now})
-	learners, _ := svc.Learners(ctx)
+}
 
+func benchDevice(b *testing.B, learnerCount int) {
+	ctx := context.Background()
+	svc, list := seededService(b, b.TempDir(), learnerCount)
+	learners, _ := svc.Learners(ctx)
+	if st, err := svc.SyncStatus(ctx); err == nil {
+		b.Logf("%d statements waiting", st.Outbox.Pending)
+	}
 	measure := func(b *testing.B, op func(i int) error) {
 		times := make([]time.Duration, 0, b.N)
 		b.ResetTimer()
@@ -87,6 +66,27 @@ func BenchmarkLargeDevice(b *testing.B) {
 	b.Run("report", func(b *testing.B) {
 		measure(b, func(int) error {
 			_, err := svc.Report(ctx)
+			return err
+		})
+	})
+	b.Run("answer", func(b *testing.B) {
+		l := learners[0]
+		var a *progress.Attempt
+		measure(b, func(i int) error {
+			if a != nil {
+				if next, _ := a.Next(); next == nil {
+					svc.Finish(ctx, a)
+					a = nil
+				}
+			}
+			if a == nil {
+				var err error
+				if a, err = svc.StartOrResume(ctx, l.ID, list[0], list[0].Quizzes[0].ID, "en"); err != nil {
+					return err
+				}
+			}
+			q, _ := a.Next()
+			_, err := svc.Answer(ctx, a, q, quiz.Key(q))
 			return err
 		})
 	})

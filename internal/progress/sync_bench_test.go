@@ -1,0 +1,155 @@
+package progress_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/ogoh/ogoh/courses"
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/demo"
+	"github.com/ogoh/ogoh/internal/progress"
+	"github.com/ogoh/ogoh/internal/store"
+	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/internal/sync/lrstest"
+)
+
+// BenchmarkSync measures how fast a device's statements leave it, at x1,
+// x10 and x100 (25, 250 and 2,500 learners over a year; x100 is about
+// 107,000 statements), in statements per second:
+//   - lrs-intake: the same statements posted straight to a fresh local LRS
+//     in batches of 250 with no database at all: the LRS's own ceiling;
+//   - push: Ogoh's sender from the outbox to another fresh LRS, marking
+//     each batch sent as it is confirmed;
+//   - export: the sync file written for a USB stick.
+//
+// Run with -benchtime 1x: each part handles every statement once.
+func BenchmarkSync(b *testing.B) {
+	for _, size := range []struct {
+		name     string
+		learners int
+	}{{"x1", 25}, {"x10", 250}, {"x100", 2500}} {
+		b.Run(size.name, func(b *testing.B) { benchSync(b, size.learners) })
+	}
+}
+
+func benchSync(b *testing.B, learners int) {
+	ctx := context.Background()
+	dir := b.TempDir()
+	svc, _ := seededService(b, dir, learners)
+
+	var n int
+	b.Run("export", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			start := time.Now()
+			var err error
+			if n, err = svc.ExportSync(ctx, filepath.Join(dir, "out.ogohsync")); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(n)/time.Since(start).Seconds(), "stmt/s")
+		}
+	})
+	file, err := xsync.ReadFile(filepath.Join(dir, "out.ogohsync"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%d statements", len(file.Statements))
+
+	b.Run("lrs-intake", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			lrs := lrstest.Start(b)
+			start := time.Now()
+			for from := 0; from < len(file.Statements); from += 250 {
+				batch := file.Statements[from:min(from+250, len(file.Statements))]
+				if err := postBatch(lrs.Endpoint(), batch); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(file.Statements))/time.Since(start).Seconds(), "stmt/s")
+			lrs.Stop()
+		}
+	})
+
+	b.Run("push", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			lrs := lrstest.Start(b)
+			start := time.Now()
+			rep, err := svc.Push(ctx, xsync.NewSender(xsync.LRS{Endpoint: lrs.Endpoint()}))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if rep.Sent != len(file.Statements) {
+				b.Fatalf("sent %d of %d", rep.Sent, len(file.Statements))
+			}
+			b.ReportMetric(float64(rep.Sent)/time.Since(start).Seconds(), "stmt/s")
+			lrs.Stop()
+		}
+	})
+}
+
+// postBatch is the least a client can do: one POST of a JSON array.
+func postBatch(endpoint string, batch []json.RawMessage) error {
+	var body bytes.Buffer
+	body.WriteByte('[')
+	for i, st := range batch {
+		if i > 0 {
+			body.WriteByte(',')
+		}
+		body.Write(st)
+	}
+	body.WriteByte(']')
+	req, err := http.NewRequest(http.MethodPost, endpoint+"statements", &body)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Experience-API-Version", xsync.Version)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("LRS answered %s", res.Status)
+	}
+	return nil
+}
+
+// seededService opens a data folder seeded like `ogohctl demo seed` with
+// learners over a year, and gives the bundled courses.
+func seededService(b *testing.B, dir string, learners int) (*progress.Service, []*course.Course) {
+	b.Helper()
+	ctx := context.Background()
+	list, problems := course.LoadAll(courses.FS)
+	if len(problems) > 0 {
+		b.Fatal(problems)
+	}
+	end := time.Now().UTC()
+	clock := end
+	file := filepath.Join(dir, store.FileName)
+	db, err := store.Open(ctx, file, func() time.Time { return clock }, store.Unsynced())
+	if err != nil {
+		b.Fatal(err)
+	}
+	svc, _ := progress.New(ctx, db, progress.Options{Seed: func() int64 { return 1 }, Now: func() time.Time { return clock }})
+	if err := demo.Seed(ctx, svc, &clock, list, learners, 365, 1, end); err != nil {
+		b.Fatal(err)
+	}
+	db.Close()
+	if info, err := os.Stat(file); err == nil {
+		b.Logf("%d learners over a year: database %.1f MB", learners, float64(info.Size())/(1<<20))
+	}
+	if db, err = store.Open(ctx, file, time.Now); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	seed := int64(0)
+	svc, _ = progress.New(ctx, db, progress.Options{Seed: func() int64 { seed++; return seed }, Now: time.Now})
+	return svc, list
+}
