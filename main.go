@@ -116,9 +116,13 @@ func startApp(fy fyne.App, win fyne.Window, o opened, dataDir string) {
 		Probe: os.Getenv("OGOH_PROBE"), ProbeOut: os.Stdout, // the start-up benchmark; see docs/performance.md
 	})
 	a.StartAutoSync()
-	go func() { // off the start-up path: a copy of yesterday's progress
-		if err := dev.DailyBackup(ctx); err != nil {
-			fmt.Fprintln(os.Stderr, "ogoh: daily backup:", err)
+	go func() { // off the start-up path: the full check of a large database, the daily backup
+		err := dev.AfterStart(ctx)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "ogoh: after start-up:", err)
+		}
+		if errors.Is(err, device.ErrCorrupt) {
+			fyne.Do(a.DamageFound)
 		}
 	}()
 	fy.Lifecycle().SetOnStopped(func() {

@@ -55,8 +55,16 @@ func Open(ctx context.Context, dataDir string, bundled []*course.Course) (*Devic
 	return d, nil
 }
 
-// DailyBackup copies the database into the backups folder once a day.
-func (d *Device) DailyBackup(ctx context.Context) error {
+// AfterStart does what start-up leaves for later: the full check of a
+// database too large to check before the window shows, then the daily
+// backup (never of a damaged file). ErrCorrupt means damage was found; the
+// next start-up will offer the newest backup.
+func (d *Device) AfterStart(ctx context.Context) error {
+	if d.db.NeedsDeepCheck() { // a damaged file is not copied over good backups' place
+		if err := d.db.DeepCheck(ctx); err != nil {
+			return err
+		}
+	}
 	_, err := d.db.DailyBackup(ctx, filepath.Join(d.DataDir, store.BackupDir))
 	return err
 }

@@ -33,6 +33,7 @@ type DB struct {
 	db        *sql.DB
 	now       func() time.Time
 	backupDir string // where to copy the database before a migration; "" for none
+	file      string
 }
 
 // Option changes how Open opens a database.
@@ -72,7 +73,7 @@ func Open(ctx context.Context, file string, now func() time.Time, opts ...Option
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", file, err)
 	}
-	s := &DB{db: db, now: now, backupDir: cfg.backupDir}
+	s := &DB{db: db, now: now, backupDir: cfg.backupDir, file: file}
 	if err := s.init(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", file, err)

@@ -26,7 +26,7 @@ func TestADamagedDatabaseIsRestoredOnlyWhenAsked(t *testing.T) {
 		t.Fatal(err)
 	}
 	dev.Service.CreateLearner(ctx, progress.NewLearner{Name: "Before", Role: "other", Language: "en"})
-	if err := dev.DailyBackup(ctx); err != nil {
+	if err := dev.AfterStart(ctx); err != nil {
 		t.Fatal(err)
 	}
 	dev.Close()
@@ -75,5 +75,16 @@ func TestADamagedDatabaseIsRestoredOnlyWhenAsked(t *testing.T) {
 	kept, _ := filepath.Glob(file + ".damaged-*")
 	if len(kept) == 0 {
 		t.Error("the damaged file was not kept")
+	}
+}
+
+// A large database is fully checked only after start-up; when that check
+// finds damage, the user is told in their language what to do next.
+func TestDamageFoundAfterStartUpIsExplained(t *testing.T) {
+	for _, lang := range []string{"en", "ru", "uz"} {
+		d := start(t, t.TempDir(), lang)
+		d.app.DamageFound()
+		d.see(d.T("damage.text"))
+		d.close()
 	}
 }

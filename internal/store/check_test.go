@@ -1,0 +1,76 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ogoh/ogoh/internal/store"
+)
+
+// bigDatabase writes a database of many pages and closes it, so everything
+// is in the main file.
+func bigDatabase(t *testing.T) string {
+	t.Helper()
+	ctx := context.Background()
+	file := filepath.Join(t.TempDir(), store.FileName)
+	db, err := store.Open(ctx, file, time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 300; i++ {
+		if _, err := db.CreateLearner(ctx, store.Learner{Name: strings.Repeat("Learner ", 40), Role: "other", Language: "en"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	return file
+}
+
+// A large database is not read whole before the window shows; the full
+// check runs after start-up, and damage it finds is offered for restore at
+// the next start.
+func TestDamageInALargeDatabaseIsFoundAfterStartUpAndAtTheNextStart(t *testing.T) {
+	ctx := context.Background()
+	defer store.SetQuickCheckLimit(0)() // every database counts as large
+	file := bigDatabase(t)
+	info, _ := os.Stat(file)
+	f, _ := os.OpenFile(file, os.O_WRONLY, 0)
+	f.WriteAt([]byte(strings.Repeat("\xa5", 4096)), info.Size()-8192) // a page of learners, not the schema
+	f.Close()
+
+	if err := store.Check(ctx, file); err != nil {
+		t.Fatalf("start-up check of a large file read more than its header and schema: %v", err)
+	}
+	db, err := store.Open(ctx, file, time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !db.NeedsDeepCheck() {
+		t.Error("a large database should be checked after start-up")
+	}
+	if err := db.DeepCheck(ctx); !errors.Is(err, store.ErrCorrupt) {
+		t.Fatalf("the full check after start-up found %v, want the damage", err)
+	}
+	db.Close()
+	if err := store.Check(ctx, file); !errors.Is(err, store.ErrCorrupt) {
+		t.Fatalf("the next start-up's check gave %v, want the damage found before", err)
+	}
+}
+
+func TestATruncatedDatabaseIsFoundFromItsHeader(t *testing.T) {
+	defer store.SetQuickCheckLimit(0)()
+	file := bigDatabase(t)
+	info, _ := os.Stat(file)
+	if err := os.Truncate(file, info.Size()/2); err != nil {
+		t.Fatal(err)
+	}
+	err := store.Check(context.Background(), file)
+	if !errors.Is(err, store.ErrCorrupt) || !strings.Contains(err.Error(), "truncated") {
+		t.Fatalf("check of a file cut in half: %v", err)
+	}
+}
