@@ -2,6 +2,7 @@ package course_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -304,5 +305,28 @@ func TestTheCurriculumMeetsItsBar(t *testing.T) {
 				t.Errorf("%s/%s: %d questions of %d types, want at least 15 of 3", c.ID, q.ID, len(q.Questions), len(types))
 			}
 		}
+	}
+}
+
+// A pack is hostile input: a scenario whose every step offers many choices
+// leading on must still be checked in one pass over its steps. Walking
+// every path instead took 40^6 walks here, which never finished.
+func TestAWideScenarioIsCheckedStepByStep(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("intro.en = \"Wide.\"\nintro.ru = \"Широкий.\"\nstart = \"s0\"\n")
+	for level := 0; level < 6; level++ {
+		next := fmt.Sprintf("s%d", level+1)
+		if level == 5 {
+			next = "end"
+		}
+		fmt.Fprintf(&b, "\n[[steps]]\nid = \"s%d\"\ntext.en = \"Step.\"\ntext.ru = \"Шаг.\"\n", level)
+		for c := 0; c < 40; c++ {
+			fmt.Fprintf(&b, "[[steps.choices]]\nid = \"c%d\"\ntext.en = \"Go.\"\ntext.ru = \"Идти.\"\nfeedback.en = \"Fine.\"\nfeedback.ru = \"Хорошо.\"\nquality = \"best\"\nnext = %q\n", c, next)
+		}
+	}
+	b.WriteString("\n[[steps]]\nid = \"end\"\nend = true\noutcome = \"good\"\ntext.en = \"Done.\"\ntext.ru = \"Готово.\"\n")
+	dir := broken(t, map[string]func(string) string{"scenario-minibus.toml": func(string) string { return b.String() }})
+	if _, err := course.LoadDir(dir); err != nil {
+		t.Fatalf("a wide but sound scenario was refused: %v", err)
 	}
 }

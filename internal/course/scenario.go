@@ -102,39 +102,54 @@ func validateStep(c *Course, sc *Scenario, st *Step, r reporter, key string, ids
 
 // checkPaths walks every path from the start: each must reach an ending
 // without looping, within the allowed number of choices, and every step
-// must be reachable.
+// must be reachable. A step already walked at the same depth is not walked
+// again: without that, a pack with many choices per step took minutes.
 func checkPaths(sc *Scenario, r reporter) {
+	type visit struct {
+		id    string
+		depth int
+	}
+	type outcome struct {
+		ok      bool
+		deepest int // the most choices on a path to an ending below
+	}
 	reached := map[string]bool{}
-	longest := 0
-	var walk func(id string, depth int, onPath map[string]bool) bool
-	walk = func(id string, depth int, onPath map[string]bool) bool {
+	onPath := map[string]bool{}
+	walked := map[visit]outcome{}
+	var walk func(id string, depth int) outcome
+	walk = func(id string, depth int) outcome {
 		st := sc.Step(id)
 		if st == nil {
-			return false // reported by validateStep
+			return outcome{} // reported by validateStep
 		}
 		reached[id] = true
 		if onPath[id] {
 			r.at("steps."+stepIndex(sc, id), "step %q: a path loops back to it; every path must reach an ending", id)
-			return false
+			return outcome{}
 		}
 		if st.End {
-			longest = max(longest, depth)
-			return true
+			return outcome{ok: true, deepest: depth}
 		}
 		if depth >= maxScenarioChoices {
 			r.at("steps."+stepIndex(sc, id), "step %q: a path is longer than %d choices", id, maxScenarioChoices)
-			return false
+			return outcome{}
+		}
+		if o, done := walked[visit{id, depth}]; done {
+			return o
 		}
 		onPath[id] = true
-		defer delete(onPath, id)
-		ok := true
+		o := outcome{ok: true}
 		for _, ch := range st.Choices {
-			ok = walk(ch.Next, depth+1, onPath) && ok
+			next := walk(ch.Next, depth+1)
+			o.ok = o.ok && next.ok
+			o.deepest = max(o.deepest, next.deepest)
 		}
-		return ok
+		delete(onPath, id)
+		walked[visit{id, depth}] = o
+		return o
 	}
-	if walk(sc.Start, 0, map[string]bool{}) && longest < minScenarioChoices {
-		r.at("start", "scenario %q ends after at most %d choice(s); its longest path needs at least %d", sc.ID, longest, minScenarioChoices)
+	if o := walk(sc.Start, 0); o.ok && o.deepest < minScenarioChoices {
+		r.at("start", "scenario %q ends after at most %d choice(s); its longest path needs at least %d", sc.ID, o.deepest, minScenarioChoices)
 	}
 	for i, st := range sc.Steps {
 		if !reached[st.ID] {
