@@ -100,15 +100,20 @@ func runUntilKilled(t *testing.T, dir string, n int) []string {
 		t.Fatal(err)
 	}
 	var confirmed []string
+	finished := false
 	lines := bufio.NewScanner(out)
-	for len(confirmed) < n && lines.Scan() {
+	for len(confirmed) < n && !finished && lines.Scan() {
 		if id, ok := strings.CutPrefix(lines.Text(), "confirmed "); ok {
 			confirmed = append(confirmed, id)
 		}
+		// The learner can save an answer or two between the line read here
+		// and the kill arriving, so a later run may reach the quiz's end
+		// before its n-th answer.
+		finished = lines.Text() == "finished"
 	}
 	cmd.Process.Kill() // SIGKILL: no deferred cleanup, no close
 	cmd.Wait()
-	if len(confirmed) < n {
+	if len(confirmed) < n && !finished {
 		t.Fatalf("the scripted learner stopped after %d answers:\n%s", len(confirmed), stderr.String())
 	}
 	return confirmed
@@ -159,7 +164,11 @@ func TestKilledMidQuizLosesNoConfirmedAnswer(t *testing.T) {
 			d.tap("Crash — " + d.T("role.other"))
 			d.openCourse(c)
 			d.tap(d.T("quiz.resume"))
-			d.see(d.T("quiz.position", "N", len(att.Answers)+1, "Total", q.Draw))
+			if len(att.Answers) < q.Draw {
+				d.see(d.T("quiz.position", "N", len(att.Answers)+1, "Total", q.Draw))
+			} else { // every question was answered before the last kill
+				d.see(d.T("result.again"))
+			}
 		})
 	}
 }
