@@ -25,10 +25,12 @@ if [ -z "${DISPLAY:-}" ]; then
 	for _ in $(seq 100); do [ -S /tmp/.X11-unix/X97 ] && break; sleep 0.1; done
 fi
 
+status=0
 for scale in "${@:-1}"; do
 	data="$out/data-x$scale"
 	[ -f "$data/ogoh.db" ] || "$out/ogohctl" demo seed --data "$data" --learners $((25 * scale)) --days 365 >/dev/null
 	echo
 	"$out/startup" -ogoh "$out/ogoh" -empty "$out/emptywindow" -data "$data" -runs "${RUNS:-9}" \
-		-label "data x$scale ($((25 * scale)) learners over a year, $(du -h "$data/ogoh.db" | cut -f1) database)"
+		-label "data x$scale ($((25 * scale)) learners over a year, $(du -h "$data/ogoh.db" | cut -f1) database)" || status=$?
 done
+exit $status
