@@ -108,8 +108,12 @@ func Check(ctx context.Context, file string) error {
 		return fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
 	defer db.Close()
-	if _, err := os.Stat(file + checkMark); err == nil || info.Size() <= quickCheckLimit {
-		return quickCheck(ctx, db)
+	if _, err := os.Stat(file + checkMark); err == nil || readWholeAtStart(info.Size()) {
+		err := quickCheck(ctx, db)
+		if err == nil {
+			os.Remove(file + checkMark) // a mark the full check no longer confirms
+		}
+		return err
 	}
 	var tables int
 	if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM sqlite_schema").Scan(&tables); err != nil {
@@ -132,8 +136,11 @@ func (s *DB) DeepCheck(ctx context.Context) error {
 // NeedsDeepCheck is true when Check did not read the whole file.
 func (s *DB) NeedsDeepCheck() bool {
 	info, err := os.Stat(s.file)
-	return err == nil && info.Size() > quickCheckLimit
+	return err == nil && !readWholeAtStart(info.Size())
 }
+
+// readWholeAtStart is the one rule for which files Check reads whole.
+func readWholeAtStart(size int64) bool { return size <= quickCheckLimit }
 
 func quickCheck(ctx context.Context, db *sql.DB) error {
 	var verdict string
