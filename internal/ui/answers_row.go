@@ -16,13 +16,12 @@ type optionRow struct {
 	selected bool
 	disabled bool
 	icon     *widget.Icon
-	label    *widget.Label
+	label    *paragraph
 	onTap    func()
 }
 
 func newOptionRow(text string, multi bool, onTap func()) *optionRow {
-	r := &optionRow{multi: multi, onTap: onTap, label: widget.NewLabel(text)}
-	r.label.Wrapping = fyne.TextWrapWord
+	r := &optionRow{multi: multi, onTap: onTap, label: wrapped(text)}
 	r.icon = widget.NewIcon(nil)
 	r.ExtendBaseWidget(r)
 	r.update()
@@ -66,8 +65,7 @@ func (r *optionRow) update() {
 		res = theme.NewDisabledResource(res)
 	}
 	r.icon.SetResource(res)
-	r.label.TextStyle.Bold = r.selected
-	r.label.Refresh()
+	r.label.SetStyle(fyne.TextStyle{Bold: r.selected})
 }
 
 // newToggle is a check box whose text wraps, for long settings labels.

@@ -25,7 +25,7 @@ func (a *App) showCatalogue() {
 		guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), func() { a.showGuide(a.showCatalogue) })
 		top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(guide, switchUser), who), a.reviewCard())
 		title := a.T("catalogue.title")
-		body := container.NewBorder(top, nil, nil, nil, container.NewVScroll(list))
+		body := container.NewBorder(top, nil, nil, nil, culledScroll(list))
 		return title, a.screen(title, nil, container.NewPadded(body))
 	})
 }
@@ -39,8 +39,7 @@ func (a *App) courseCard(c *course.Course) fyne.CanvasObject {
 	open := widget.NewButtonWithIcon(a.T("catalogue.open"), theme.NavigateNextIcon(), func() { a.showCourse(c) })
 	open.Importance = widget.HighImportance
 	// The card's own title does not wrap; a long Uzbek title would widen the window.
-	title := widget.NewRichText(&widget.TextSegment{Text: c.Title.In(lang, c.DefaultLanguage),
-		Style: widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
-	title.Wrapping = fyne.TextWrapWord
+	title := newParagraph(c.Title.In(lang, c.DefaultLanguage), fyne.TextStyle{Bold: true})
+	title.size = theme.SizeNameSubHeadingText
 	return widget.NewCard("", "", container.NewVBox(title, a.courseIntro(c), container.NewBorder(nil, nil, nil, open, bar)))
 }

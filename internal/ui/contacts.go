@@ -26,7 +26,9 @@ func (a *App) contactList() fyne.CanvasObject {
 			{"contacts.role", c.Role}, {"contacts.phone", c.Phone}, {"contacts.address", c.Address}, {"contacts.hours", c.Hours},
 		} {
 			if field.value != "" {
-				l := wrapped(a.T(field.id) + ": " + field.value)
+				// A Label, not a paragraph: a phone number can be selected and copied.
+				l := widget.NewLabel(a.T(field.id) + ": " + field.value)
+				l.Wrapping = fyne.TextWrapWord
 				l.Selectable = true
 				lines.Add(l)
 			}

@@ -143,6 +143,7 @@ func visibleUnder(root fyne.CanvasObject) []fyne.CanvasObject {
 		}
 		out = append(out, o)
 		switch x := o.(type) {
+		case *paragraph: // read whole, not line by line
 		case *fyne.Container:
 			for _, child := range x.Objects {
 				walk(child)
@@ -163,7 +164,7 @@ func (d *driver) openCourse(c *course.Course) {
 	title := c.Title.In(c.Lang(d.loc.Lang), c.DefaultLanguage)
 	seen := false // the card's title comes before its button
 	for _, o := range d.visible() {
-		if rt, ok := o.(*widget.RichText); ok && rt.String() == title {
+		if p, ok := o.(*paragraph); ok && p.Text() == title {
 			seen = true
 		}
 		if b, ok := o.(*widget.Button); ok && seen && b.Text == d.T("catalogue.open") {
@@ -235,6 +236,8 @@ func (d *driver) texts() string {
 		switch x := o.(type) {
 		case *widget.Label:
 			parts = append(parts, x.Text)
+		case *paragraph:
+			parts = append(parts, x.Text())
 		case *widget.Button:
 			parts = append(parts, "["+x.Text+"]")
 		case *widget.Card:
@@ -403,7 +406,7 @@ func (d *driver) answer(c *course.Course, qu *course.Question, resp quiz.Respons
 func (d *driver) choose(text string) {
 	d.t.Helper()
 	for _, o := range d.visible() {
-		if r, ok := o.(*optionRow); ok && r.label.Text == text {
+		if r, ok := o.(*optionRow); ok && r.label.Text() == text {
 			test.Tap(r)
 			return
 		}
@@ -419,9 +422,9 @@ func (d *driver) order(c *course.Course, qu *course.Question, resp quiz.Response
 		for {
 			at := -1
 			for _, o := range d.visible() {
-				if l, ok := o.(*widget.Label); ok {
+				if l, ok := o.(*paragraph); ok {
 					var k int
-					if _, err := fmt.Sscanf(l.Text, "%d.", &k); err == nil && strings.HasSuffix(l.Text, ". "+want) {
+					if _, err := fmt.Sscanf(l.Text(), "%d.", &k); err == nil && strings.HasSuffix(l.Text(), ". "+want) {
 						at = k - 1
 					}
 				}

@@ -64,7 +64,7 @@ func (d *driver) rowIndex(text string) int {
 	n := 0
 	for _, o := range d.visible() {
 		if r, ok := o.(*optionRow); ok {
-			if r.label.Text == text {
+			if r.label.Text() == text {
 				return n
 			}
 			n++

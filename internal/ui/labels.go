@@ -3,26 +3,17 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/progress"
 )
 
-// wrapped is a label that wraps at word boundaries, so long text (Russian
+// wrapped is text that wraps at word boundaries, so long text (Russian
 // above all) never widens the window.
-func wrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
+func wrapped(text string) *paragraph { return newParagraph(text, fyne.TextStyle{}) }
 
 // note is secondary text: wrapped and in italics, readable in both themes.
-func note(text string) *widget.Label {
-	l := wrapped(text)
-	l.TextStyle.Italic = true
-	return l
-}
+func note(text string) *paragraph { return newParagraph(text, fyne.TextStyle{Italic: true}) }
 
 // courseIntro is what a course says about itself: description, time, audience.
 func (a *App) courseIntro(c *course.Course) fyne.CanvasObject {
@@ -44,8 +35,4 @@ func (a *App) progressIn(c *course.Course) progress.CourseProgress {
 }
 
 // strong is wrapped bold text: a question, a situation, a verdict.
-func strong(text string) *widget.Label {
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
+func strong(text string) *paragraph { return newParagraph(text, fyne.TextStyle{Bold: true}) }

@@ -98,16 +98,16 @@ func (a *App) playStep(p *scenarioPlay) {
 	})
 }
 
-func (a *App) qualityLabel(q string) *widget.Label {
+func (a *App) qualityLabel(q string) *paragraph {
 	return a.verdict("scenario.quality."+q, q == "best", q == "poor")
 }
 
-func (a *App) outcomeLabel(o string) *widget.Label {
+func (a *App) outcomeLabel(o string) *paragraph {
 	return a.verdict("scenario.outcome."+o, o == "good", o == "poor")
 }
 
 // verdict is a bold message coloured as good, bad, or in between.
-func (a *App) verdict(id string, good, bad bool) *widget.Label {
+func (a *App) verdict(id string, good, bad bool) *paragraph {
 	l := strong(a.T(id))
 	switch {
 	case good:

@@ -97,10 +97,10 @@ func TestSyncWithTheLRSDownLosesNothing(t *testing.T) {
 
 	// Export for a USB stick instead; the file holds everything waiting.
 	file := filepath.Join(t.TempDir(), "post.ogohsync")
-	status, result := widget.NewLabel(""), widget.NewLabel("")
+	status, result := wrapped(""), wrapped("")
 	d.app.exportTo(file, status, result)
-	if result.Text != d.T("sync.exported", "Count", before.Outbox.Pending, "File", file) {
-		t.Errorf("export said %q", result.Text)
+	if result.Text() != d.T("sync.exported", "Count", before.Outbox.Pending, "File", file) {
+		t.Errorf("export said %q", result.Text())
 	}
 	f, err := xsync.ReadFile(file)
 	if err != nil || len(f.Statements) != before.Outbox.Pending {

@@ -116,7 +116,7 @@ type syncControls struct {
 	bar         *widget.ProgressBar
 }
 
-func (a *App) syncRunner(status, result *widget.Label) syncControls {
+func (a *App) syncRunner(status, result *paragraph) syncControls {
 	c := syncControls{bar: widget.NewProgressBar()}
 	c.bar.Hide()
 	var stop context.CancelFunc
@@ -174,7 +174,7 @@ func (f progressFunc) Delivered(done int) { f(done) }
 
 // exportButton writes the unsent statements to a file the user picks,
 // e.g. on a USB stick.
-func (a *App) exportButton(status, result *widget.Label) *widget.Button {
+func (a *App) exportButton(status, result *paragraph) *widget.Button {
 	return widget.NewButtonWithIcon(a.T("sync.export"), theme.DocumentSaveIcon(), func() {
 		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 			if err != nil || w == nil {
@@ -190,7 +190,7 @@ func (a *App) exportButton(status, result *widget.Label) *widget.Button {
 }
 
 // exportTo writes the sync file off the UI thread and says how it went.
-func (a *App) exportTo(path string, status, result *widget.Label) {
+func (a *App) exportTo(path string, status, result *paragraph) {
 	result.SetText(a.T("sync.exporting"))
 	a.background(func() {
 		n, err := a.svc.ExportSync(a.ctx, path)

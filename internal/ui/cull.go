@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// culledScroll scrolls content vertically and keeps the paragraphs out of
+// sight from being drawn. Fyne draws everything in a scroll, seen or not,
+// and drawing text is most of what a first frame costs: each line is
+// shaped and rasterised anew. Paragraphs within an eighth of a view of the
+// visible part are drawn too, so a slow scroll shows text already there.
+func culledScroll(content *fyne.Container) *container.Scroll {
+	s := container.NewVScroll(content)
+	c := &cullLayout{inner: content.Layout, scroll: s, content: content}
+	content.Layout = c
+	s.OnScrolled = func(fyne.Position) { c.cull() }
+	return s
+}
+
+// cullLayout lays out as the content's own layout does, then culls.
+type cullLayout struct {
+	inner   fyne.Layout
+	scroll  *container.Scroll
+	content *fyne.Container
+}
+
+func (c *cullLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	c.inner.Layout(objects, size)
+	c.cull()
+}
+
+func (c *cullLayout) MinSize(objects []fyne.CanvasObject) fyne.Size { return c.inner.MinSize(objects) }
+
+func (c *cullLayout) cull() {
+	view := c.scroll.Size().Height
+	if view <= 0 {
+		return
+	}
+	top := c.scroll.Offset.Y - view/8
+	bottom := c.scroll.Offset.Y + view*9/8
+	for _, o := range c.content.Objects {
+		cullUnder(o, 0, top, bottom)
+	}
+
+}
+
+// cullUnder shows or hides the paragraphs in o, which stands at y (plus its
+// own position) within the content.
+func cullUnder(o fyne.CanvasObject, y, top, bottom float32) {
+	y += o.Position().Y
+	switch x := o.(type) {
+	case *paragraph:
+		x.setInView(y < bottom && y+x.Size().Height > top)
+	case *fyne.Container:
+		for _, child := range x.Objects {
+			cullUnder(child, y, top, bottom)
+		}
+	case *widget.Card:
+		if x.Content != nil {
+			cullUnder(x.Content, y, top, bottom)
+		}
+	}
+}

@@ -1,0 +1,180 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/ogoh/ogoh/courses"
+	"github.com/ogoh/ogoh/internal/course"
+)
+
+// fakeMeasure makes every letter 10 wide.
+type fakeMeasure struct{}
+
+func (fakeMeasure) letter(rune) float32 { return 10 }
+
+func (fakeMeasure) width(s string) float32 { return 10 * float32(len([]rune(s))) }
+
+func TestWrappedLinesFitAndKeepEveryWord(t *testing.T) {
+	text := "Documents held by others, travel paid by a third party, workers returning in debt."
+	lines := wrapText(text, 200, fakeMeasure{})
+	for _, l := range lines {
+		if w := (fakeMeasure{}).width(l); w > 200 {
+			t.Errorf("line %q is %v wide, over 200", l, w)
+		}
+	}
+	if len(lines) < 5 {
+		t.Errorf("%d lines: %q", len(lines), lines)
+	}
+	if got := strings.Join(lines, " "); got != text {
+		t.Errorf("the lines read %q", got)
+	}
+}
+
+// The lines are guessed, never measured; this holds the guess to what Fyne
+// draws, for every text of the bundled courses, in every style a paragraph
+// uses, at the widths of a small and a large window.
+func TestEveryCourseLineFits(t *testing.T) {
+	test.NewTempApp(t)
+	cs, _ := course.LoadAll(courses.FS)
+	var texts []string
+	add := func(x course.Text) {
+		for _, s := range x {
+			texts = append(texts, s)
+		}
+	}
+	for _, c := range cs {
+		add(c.Title)
+		add(c.Description)
+		add(c.Audience)
+		for _, q := range c.Quizzes {
+			for _, qu := range q.Questions {
+				add(qu.Text)
+				for _, o := range qu.Options {
+					add(o.Text)
+					add(o.Feedback)
+				}
+			}
+		}
+	}
+	lines := 0
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}} {
+		m := textMeasure{size: theme.TextSize(), style: style}
+		for _, width := range []float32{280, 640, 990} {
+			for _, s := range texts {
+				for _, l := range wrapText(s, width, m) {
+					lines++
+					if w := fyne.MeasureText(l, m.size, style).Width; w > width {
+						t.Errorf("%v at %v: %q is %v wide", style, width, l, w)
+					}
+				}
+			}
+		}
+	}
+	if lines < 1000 {
+		t.Errorf("only %d lines checked", lines)
+	}
+}
+
+func TestAWordWiderThanTheLineIsBrokenInside(t *testing.T) {
+	m := fakeMeasure{}
+	lines := wrapText("Identifikatsiyalashtirilmaganlar bor", 100, m)
+	if strings.Join(lines, "") != "Identifikatsiyalashtirilmaganlarbor" {
+		t.Fatalf("letters lost or added: %q", lines)
+	}
+	for _, l := range lines {
+		if m.width(l) > 100 {
+			t.Errorf("piece %q is wider than the line", l)
+		}
+	}
+}
+
+func TestNewlinesAndEmptyLinesStay(t *testing.T) {
+	lines := wrapText("one\n\ntwo", 500, fakeMeasure{})
+	if strings.Join(lines, "|") != "one||two" {
+		t.Errorf("lines %q", lines)
+	}
+}
+
+func TestAParagraphGrowsTallerWhenNarrower(t *testing.T) {
+	test.NewTempApp(t)
+	p := wrapped(strings.Repeat("How trafficking shows at a border crossing. ", 6))
+	w := test.NewWindow(p)
+	defer w.Close()
+	w.Resize(fyne.NewSize(900, 400))
+	wide := p.MinSize().Height
+	w.Resize(fyne.NewSize(300, 400))
+	narrow := p.MinSize().Height
+	if narrow <= wide {
+		t.Errorf("height %v at 300 wide, %v at 900", narrow, wide)
+	}
+	for _, o := range test.WidgetRenderer(p).Objects() {
+		if tx := o.(*canvas.Text); tx.MinSize().Width > p.Size().Width {
+			t.Errorf("line %q is wider than the paragraph", tx.Text)
+		}
+	}
+	p.SetText("Short now.")
+	if got := len(test.WidgetRenderer(p).Objects()); got != 1 {
+		t.Errorf("%d lines after SetText, want 1", got)
+	}
+}
+
+// Text far below the window is not drawn until the learner scrolls to it;
+// text in view always is.
+func TestCatalogueDrawsOnlyTheTextInView(t *testing.T) {
+	d := start(t, t.TempDir(), "en")
+	defer d.close()
+	d.createProfile("Guard", "border-guard", "Post 12", "")
+	cs := d.app.courses
+	first, last := courseTitle(t, d, cs[0]), courseTitle(t, d, cs[len(cs)-1])
+	if !drawn(first) {
+		t.Fatalf("the first course's title is not drawn")
+	}
+	if drawn(last) {
+		t.Fatalf("the last course's title is drawn, far below the window")
+	}
+	scroll := scrollOf(t, d)
+	scroll.ScrollToBottom()
+	if !drawn(last) {
+		t.Errorf("the last course's title is not drawn once scrolled to")
+	}
+}
+
+// drawn tells whether any line of p would be painted.
+func drawn(p *paragraph) bool {
+	for _, o := range test.WidgetRenderer(p).Objects() {
+		if o.Visible() {
+			return true
+		}
+	}
+	return false
+}
+
+func courseTitle(t *testing.T, d *driver, c *course.Course) *paragraph {
+	t.Helper()
+	title := c.Title.In(c.Lang(d.loc.Lang), c.DefaultLanguage)
+	for _, o := range d.visible() {
+		if p, ok := o.(*paragraph); ok && p.Text() == title {
+			return p
+		}
+	}
+	t.Fatalf("no course title %q", title)
+	return nil
+}
+
+func scrollOf(t *testing.T, d *driver) *container.Scroll {
+	t.Helper()
+	for _, o := range d.visible() {
+		if s, ok := o.(*container.Scroll); ok {
+			return s
+		}
+	}
+	t.Fatal("no scroll on screen")
+	return nil
+}
