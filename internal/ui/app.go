@@ -147,9 +147,6 @@ func (a *App) show(build func() (title string, content fyne.CanvasObject)) {
 		title, content := build()
 		a.win.SetTitle("Ogoh — " + title)
 		a.win.SetContent(content)
-		// Wrapped labels learn their height from their first width; a second
-		// layout pass settles them, so long texts never overlap.
-		content.Refresh()
 		if a.focus != nil {
 			a.win.Canvas().Focus(a.focus)
 		}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -41,5 +42,14 @@ func (a *App) courseCard(c *course.Course) fyne.CanvasObject {
 	// The card's own title does not wrap; a long Uzbek title would widen the window.
 	title := newParagraph(c.Title.In(lang, c.DefaultLanguage), fyne.TextStyle{Bold: true})
 	title.size = theme.SizeNameSubHeadingText
-	return widget.NewCard("", "", container.NewVBox(title, a.courseIntro(c), container.NewBorder(nil, nil, nil, open, bar)))
+	return panel(container.NewVBox(title, a.courseIntro(c), container.NewBorder(nil, nil, nil, open, bar)))
+}
+
+// panel sets content apart on a plain rounded background. Fyne's Card
+// draws a shadow of eight gradients and refreshes all of its content when
+// made; six course cards cost 20 ms of start-up.
+func panel(content fyne.CanvasObject) fyne.CanvasObject {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize()
+	return container.NewPadded(container.NewStack(bg, container.NewPadded(content)))
 }
