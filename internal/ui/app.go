@@ -121,9 +121,11 @@ func NewWindow(fy fyne.App) fyne.Window {
 // laptop) off the path to the first screen. Only call it with the fyneDo
 // migration on, where measuring text is safe from any goroutine.
 func WarmFonts() {
-	for _, style := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}} { // notes are italic
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
 		fyne.MeasureText("Ogoh", theme.TextSize(), style)
 	}
+	// Notes are italic paragraphs, drawn from the font named (fontSource).
+	fyne.CurrentApp().Driver().RenderedTextSize("Ogoh", theme.TextSize(), fyne.TextStyle{Italic: true}, italicFont())
 }
 
 // firstRun is true on a device where no one has been welcomed or studied yet.

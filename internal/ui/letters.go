@@ -25,12 +25,28 @@ var (
 	letterBuf     sfnt.Buffer
 )
 
-// fontAdvance is how far r advances text of the given size in the font
-// res; false when the font has no such letter (Fyne draws it from a
-// fallback font) or cannot be read.
-func fontAdvance(res fyne.Resource, r rune, size float32) (float32, bool) {
+// fontHasAll tells whether the font res has a glyph for every letter of s.
+func fontHasAll(res fyne.Resource, s string) bool {
 	letterFontsMu.Lock()
 	defer letterFontsMu.Unlock()
+	lf := letterFontFor(res)
+	if lf == nil {
+		return false
+	}
+	for _, r := range s {
+		if r == '\n' {
+			continue
+		}
+		if g, err := lf.f.GlyphIndex(&letterBuf, r); err != nil || g == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// letterFontFor parses res once; nil when it cannot be read. Call with
+// letterFontsMu held.
+func letterFontFor(res fyne.Resource) *letterFont {
 	lf, ok := letterFonts[res]
 	if !ok {
 		if f, err := sfnt.Parse(res.Content()); err == nil {
@@ -38,6 +54,16 @@ func fontAdvance(res fyne.Resource, r rune, size float32) (float32, bool) {
 		}
 		letterFonts[res] = lf // nil: unreadable, and not tried again
 	}
+	return lf
+}
+
+// fontAdvance is how far r advances text of the given size in the font
+// res; false when the font has no such letter (Fyne draws it from a
+// fallback font) or cannot be read.
+func fontAdvance(res fyne.Resource, r rune, size float32) (float32, bool) {
+	letterFontsMu.Lock()
+	defer letterFontsMu.Unlock()
+	lf := letterFontFor(res)
 	if lf == nil {
 		return 0, false
 	}

@@ -178,3 +178,23 @@ func scrollOf(t *testing.T, d *driver) *container.Scroll {
 	t.Fatal("no scroll on screen")
 	return nil
 }
+
+// Italic text is drawn from the theme's italic font by name, sparing Fyne's
+// system-font copy for italics, unless the font lacks one of its letters:
+// then Fyne's fallback fonts must be free to draw it.
+func TestItalicTextNamesItsFontOnlyWhenTheFontHasEveryLetter(t *testing.T) {
+	test.NewTempApp(t)
+	source := func(p *paragraph) fyne.Resource {
+		p.Resize(fyne.NewSize(400, 100))
+		return test.WidgetRenderer(p).Objects()[0].(*canvas.Text).FontSource
+	}
+	if s := source(note("Taxminan 55 daqiqa · Около 55 мин")); s == nil || s.Name() != italicFont().Name() {
+		t.Errorf("an Uzbek and Russian note is drawn from %v, not the italic font", s)
+	}
+	if s := source(note("Folder: C:\\Users\\王芳")); s != nil {
+		t.Errorf("a note with letters the font lacks is drawn from %s only", s.Name())
+	}
+	if s := source(wrapped("Regular text")); s != nil {
+		t.Errorf("regular text names %s; Fyne's own faces serve it", s.Name())
+	}
+}
