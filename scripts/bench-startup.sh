@@ -18,11 +18,13 @@ go build -o "$out/ogohctl" ./cmd/ogohctl
 go build -o "$out/startup" ./bench/startup
 
 if [ -z "${DISPLAY:-}" ]; then
-	Xvfb :97 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+	n=97 # the first display number no X server is using
+	while [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ]; do n=$((n + 1)); done
+	Xvfb :$n -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 	xvfb=$!
 	trap 'kill $xvfb' EXIT
-	export DISPLAY=:97
-	for _ in $(seq 100); do [ -S /tmp/.X11-unix/X97 ] && break; sleep 0.1; done
+	export DISPLAY=:$n
+	for _ in $(seq 100); do [ -S /tmp/.X11-unix/X$n ] && break; sleep 0.1; done
 fi
 
 status=0
