@@ -74,3 +74,35 @@ func TestATruncatedDatabaseIsFoundFromItsHeader(t *testing.T) {
 		t.Fatalf("check of a file cut in half: %v", err)
 	}
 }
+
+// The full check of a large database runs with the daily backup, not at
+// every start: once a backup is less than a day old, none is due; a day
+// later one is.
+func TestABackupIsDueOnceADay(t *testing.T) {
+	ctx := context.Background()
+	file := filepath.Join(t.TempDir(), store.FileName)
+	now := time.Now() // a backup's time is its file's
+	db, err := store.Open(ctx, file, func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	dir := filepath.Join(filepath.Dir(file), store.BackupDir)
+	if !db.BackupDue(dir) {
+		t.Fatal("no backup was ever taken, yet none is due")
+	}
+	if path, err := db.DailyBackup(ctx, dir); err != nil || path == "" {
+		t.Fatalf("daily backup: %q, %v", path, err)
+	}
+	now = now.Add(20 * time.Hour)
+	if db.BackupDue(dir) {
+		t.Error("a backup is due 20 hours after the last")
+	}
+	if path, _ := db.DailyBackup(ctx, dir); path != "" {
+		t.Errorf("a second backup the same day: %s", path)
+	}
+	now = now.Add(5 * time.Hour)
+	if !db.BackupDue(dir) {
+		t.Error("no backup is due 25 hours after the last")
+	}
+}
