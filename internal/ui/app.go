@@ -69,6 +69,7 @@ type App struct {
 	newSender  func(xsync.LRS) *xsync.Sender // tests shorten its retries
 	syncing    atomic.Bool                   // one sync at a time, by hand or automatic
 	stopAuto   context.CancelFunc
+	probeMark  fyne.CanvasObject // the start-up benchmark's mark (probe.go)
 }
 
 // settings keys

@@ -9,8 +9,8 @@ import (
 // culledScroll scrolls content vertically and keeps the paragraphs out of
 // sight from being drawn. Fyne draws everything in a scroll, seen or not,
 // and drawing text is most of what a first frame costs: each line is
-// shaped and rasterised anew. Paragraphs within an eighth of a view of the
-// visible part are drawn too, so a slow scroll shows text already there.
+// shaped and rasterised anew. A scroll shows the lines it brings into view
+// in the frame that draws it (each costs about a millisecond, once).
 func culledScroll(content *fyne.Container) *container.Scroll {
 	s := container.NewVScroll(content)
 	c := &cullLayout{inner: content.Layout, scroll: s, content: content}
@@ -38,8 +38,8 @@ func (c *cullLayout) cull() {
 	if view <= 0 {
 		return
 	}
-	top := c.scroll.Offset.Y - view/8
-	bottom := c.scroll.Offset.Y + view*9/8
+	top := c.scroll.Offset.Y
+	bottom := c.scroll.Offset.Y + view
 	for _, o := range c.content.Objects {
 		cullUnder(o, 0, top, bottom)
 	}

@@ -98,9 +98,15 @@ func (a *App) onUI(change func()) <-chan struct{} {
 	return painted
 }
 
-// markScreen lays the probe's mark over the window's current content.
+// markScreen lays the probe's mark over the window as an overlay: set as
+// part of the content, it would make the window lay the screen out again.
 func (a *App) markScreen() <-chan struct{} {
-	content, painted := startprobe.Mark(a.win.Content())
-	a.win.SetContent(content)
+	overlays := a.win.Canvas().Overlays()
+	if a.probeMark != nil {
+		overlays.Remove(a.probeMark)
+	}
+	mark, painted := startprobe.Mark(nil)
+	a.probeMark = mark
+	overlays.Add(mark)
 	return painted
 }
