@@ -22,7 +22,7 @@ func (a *App) reviewCard() fyne.CanvasObject {
 	}
 	start := widget.NewButtonWithIcon(a.T("review.start"), theme.HistoryIcon(), func() { a.showReview(due, 0, 0) })
 	start.Importance = widget.HighImportance
-	return widget.NewCard("", "", container.NewBorder(nil, nil, nil, start, strong(a.loc.N("review.due", len(due)))))
+	return panel(container.NewBorder(nil, nil, nil, start, strong(a.loc.N("review.due", len(due)))))
 }
 
 // showReview asks due question i; right counts the right answers so far.
