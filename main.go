@@ -123,6 +123,9 @@ func startApp(fy fyne.App, win fyne.Window, o opened, dataDir string) {
 		Probe: os.Getenv("OGOH_PROBE"), ProbeOut: os.Stdout, // the start-up benchmark; see docs/performance.md
 	})
 	a.StartAutoSync()
+	// Draw the first screen now: Show on a shown window paints it at once,
+	// where the event loop would wait for its next frame tick (up to 16 ms).
+	win.Show()
 	go func() { // off the start-up path: the full check of a large database, the daily backup
 		err := dev.AfterStart(ctx)
 		if err != nil {
