@@ -53,6 +53,8 @@ func cullUnder(o fyne.CanvasObject, y, top, bottom float32) {
 	switch x := o.(type) {
 	case *paragraph:
 		x.setInView(y < bottom && y+x.Size().Height > top)
+	case *cullBox:
+		x.setInView(y < bottom && y+x.Size().Height > top)
 	case *fyne.Container:
 		for _, child := range x.Objects {
 			cullUnder(child, y, top, bottom)
@@ -63,3 +65,42 @@ func cullUnder(o fyne.CanvasObject, y, top, bottom float32) {
 		}
 	}
 }
+
+// cullBox keeps its content's place in a layout while culling hides it: a
+// container's layout would close the gap a hidden object leaves.
+type cullBox struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+}
+
+func newCullBox(content fyne.CanvasObject) *cullBox {
+	b := &cullBox{content: content}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *cullBox) setInView(in bool) {
+	if in == b.content.Visible() {
+		return
+	}
+	if in {
+		b.content.Show()
+	} else {
+		b.content.Hide()
+	}
+}
+
+func (b *cullBox) CreateRenderer() fyne.WidgetRenderer { return &cullBoxRenderer{b} }
+
+type cullBoxRenderer struct{ b *cullBox }
+
+func (r *cullBoxRenderer) MinSize() fyne.Size { return r.b.content.MinSize() }
+
+func (r *cullBoxRenderer) Layout(size fyne.Size) {
+	r.b.content.Move(fyne.NewPos(0, 0))
+	r.b.content.Resize(size)
+}
+
+func (r *cullBoxRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.b.content} }
+func (r *cullBoxRenderer) Refresh()                     { r.b.content.Refresh() }
+func (r *cullBoxRenderer) Destroy()                     {}

@@ -55,7 +55,7 @@ func (a *App) showLesson(c *course.Course, i int) {
 		nav := container.NewHBox(prev, layout.NewSpacer(), where, layout.NewSpacer(), next)
 		title := l.Title.In(lang, c.DefaultLanguage)
 		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), nav), nil, nil,
-			container.NewVScroll(container.NewPadded(body)))
+			culledScroll(container.NewPadded(body)))
 		return title, a.screen(fmt.Sprintf("%s — %s", c.Title.In(lang, c.DefaultLanguage), title), func() { a.showCourse(c) }, content)
 	})
 }

@@ -26,6 +26,10 @@ const maxImageWidth = 560
 // renderLesson turns lesson Markdown into rich text, with the course's
 // images read from the course itself (Fyne's Markdown would look for them
 // as URLs).
+//
+// Each section, from one heading to the next, is a block of its own that
+// a culled scroll (culledScroll) stops drawing while it is out of view:
+// Fyne draws everything in a scroll, and a lesson runs to several screens.
 func renderLesson(c *course.Course, md string) fyne.CanvasObject {
 	box := container.NewVBox()
 	var text []string
@@ -33,18 +37,20 @@ func renderLesson(c *course.Course, md string) fyne.CanvasObject {
 		if strings.TrimSpace(strings.Join(text, "")) != "" {
 			rt := widget.NewRichTextFromMarkdown(strings.Join(text, "\n"))
 			rt.Wrapping = fyne.TextWrapWord
-			box.Add(rt)
+			box.Add(newCullBox(rt))
 		}
 		text = text[:0]
 	}
 	for _, line := range strings.Split(md, "\n") {
-		m := imageLine.FindStringSubmatch(line)
-		if m == nil {
-			text = append(text, line)
+		if m := imageLine.FindStringSubmatch(line); m != nil {
+			flush()
+			box.Add(newCullBox(lessonImage(c, m[2], m[1])))
 			continue
 		}
-		flush()
-		box.Add(lessonImage(c, m[2], m[1]))
+		if strings.HasPrefix(line, "#") {
+			flush() // a heading starts a section
+		}
+		text = append(text, line)
 	}
 	flush()
 	return box

@@ -198,3 +198,36 @@ func TestItalicTextNamesItsFontOnlyWhenTheFontHasEveryLetter(t *testing.T) {
 		t.Errorf("regular text names %s; Fyne's own faces serve it", s.Name())
 	}
 }
+
+// A lesson runs to several screens: its sections below the window are not
+// drawn until scrolled to, and keep their place meanwhile.
+func TestLessonDrawsOnlyTheSectionsInView(t *testing.T) {
+	d := start(t, t.TempDir(), "en")
+	defer d.close()
+	d.createProfile("Guard", "border-guard", "Post 12", "")
+	d.openCourse(trafficking(t))
+	d.tap(d.T("lesson.read"))
+	var boxes []*cullBox
+	for _, o := range visibleUnder(d.app.win.Content()) {
+		if b, ok := o.(*cullBox); ok {
+			boxes = append(boxes, b)
+		}
+	}
+	if len(boxes) < 3 {
+		t.Fatalf("the lesson has %d sections", len(boxes))
+	}
+	first, last := boxes[0], boxes[len(boxes)-1]
+	if !first.content.Visible() {
+		t.Fatal("the lesson's first section is not drawn")
+	}
+	if last.content.Visible() {
+		t.Fatal("the lesson's last section is drawn, screens below the window")
+	}
+	if last.Size().Height == 0 || last.Position().Y <= first.Position().Y {
+		t.Errorf("a hidden section lost its place: at %v, %v", last.Position(), last.Size())
+	}
+	scrollOf(t, d).ScrollToBottom()
+	if !last.content.Visible() {
+		t.Error("the last section is not drawn once scrolled to")
+	}
+}
