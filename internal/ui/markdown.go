@@ -41,10 +41,18 @@ func renderLesson(c *course.Course, md string) fyne.CanvasObject {
 		}
 		text = text[:0]
 	}
-	for _, line := range strings.Split(md, "\n") {
+	lines := strings.Split(md, "\n")
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
 		if m := imageLine.FindStringSubmatch(line); m != nil {
 			flush()
 			box.Add(newCullBox(lessonImage(c, m[2], m[1])))
+			continue
+		}
+		if n := tableLines(lines[i:]); n > 0 {
+			flush()
+			box.Add(newCullBox(lessonTable(lines[i : i+n])))
+			i += n - 1
 			continue
 		}
 		if strings.HasPrefix(line, "#") {
@@ -54,6 +62,63 @@ func renderLesson(c *course.Course, md string) fyne.CanvasObject {
 	}
 	flush()
 	return box
+}
+
+// tableSeparator is a Markdown table's second line: |---|:--:|
+var tableSeparator = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
+
+// tableLines tells how many of lines, from the first, make a Markdown
+// table (a header row, a separator row, then rows); 0 if they do not.
+// Fyne's Markdown has no tables: it showed them as rows of pipes.
+func tableLines(lines []string) int {
+	if len(lines) < 2 || !strings.HasPrefix(strings.TrimSpace(lines[0]), "|") || !tableSeparator.MatchString(lines[1]) {
+		return 0
+	}
+	n := 2
+	for n < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[n]), "|") {
+		n++
+	}
+	return n
+}
+
+// lessonTable lays a Markdown table out as a grid of wrapped cells, the
+// header in bold and a line between rows.
+func lessonTable(lines []string) fyne.CanvasObject {
+	header := tableCells(lines[0])
+	cols := len(header)
+	row := func(cells []string, bold bool) fyne.CanvasObject {
+		grid := container.NewGridWithColumns(cols)
+		for i := range cols {
+			cell := ""
+			if i < len(cells) {
+				cell = cells[i]
+			}
+			if bold && cell != "" {
+				cell = "**" + strings.Trim(cell, "*") + "**"
+			}
+			rt := widget.NewRichTextFromMarkdown(cell)
+			rt.Wrapping = fyne.TextWrapWord
+			grid.Add(rt)
+		}
+		return grid
+	}
+	table := container.NewVBox(row(header, true))
+	for _, l := range lines[2:] {
+		table.Add(widget.NewSeparator())
+		table.Add(row(tableCells(l), false))
+	}
+	return table
+}
+
+// tableCells splits a table row at its pipes.
+func tableCells(line string) []string {
+	line = strings.TrimSpace(line)
+	line = strings.TrimPrefix(strings.TrimSuffix(line, "|"), "|")
+	cells := strings.Split(line, "|")
+	for i := range cells {
+		cells[i] = strings.TrimSpace(cells[i])
+	}
+	return cells
 }
 
 func lessonImage(c *course.Course, ref, alt string) fyne.CanvasObject {
