@@ -42,14 +42,19 @@ func main() {
 	if dataDir == "" {
 		dataDir = fy.Storage().RootURI().Path()
 	}
-	// Start-up runs three ways at once (docs/performance.md): the data
-	// folder and courses load, the fonts are parsed, and the main thread
-	// makes the window and its GL context.
+	// Start-up runs two ways at once (docs/performance.md): the main
+	// thread makes the window and its GL context, while one goroutine
+	// loads the data folder and courses, then parses the fonts. A third
+	// way, fonts apart, made the window slower on two cores: the X server
+	// needs one too.
 	opening := make(chan opened, 1)
-	go func() { opening <- open(dataDir) }()
-	if fy.Metadata().Migrations["fyneDo"] {
-		go ui.WarmFonts()
-	}
+	go func() {
+		o := open(dataDir)
+		if fy.Metadata().Migrations["fyneDo"] {
+			ui.WarmFonts()
+		}
+		opening <- o
+	}()
 	win := ui.NewWindow(fy)
 	win.Show()
 	o := <-opening
