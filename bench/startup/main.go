@@ -7,6 +7,8 @@ package main
 
 import (
 	"bufio"
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -44,11 +46,11 @@ func main() {
 	// One warm-up each (disk cache, the day's backup), then alternate so
 	// both see the same machine.
 	for i := -1; i < *runs; i++ {
-		e, err := run(*empty, nil, "shown")
+		e, err := runAgain(*empty, nil, "shown")
 		check(err)
-		c, err := run(*ogoh, []string{"--data", *data}, "catalogue", "OGOH_PROBE=catalogue")
+		c, err := runAgain(*ogoh, []string{"--data", *data}, "catalogue", "OGOH_PROBE=catalogue")
 		check(err)
-		q, err := run(*ogoh, []string{"--data", *data}, "course", "OGOH_PROBE=course")
+		q, err := runAgain(*ogoh, []string{"--data", *data}, "course", "OGOH_PROBE=course")
 		check(err)
 		if i >= 0 {
 			base, catalogue, course = append(base, e), append(catalogue, c), append(course, q)
@@ -81,10 +83,27 @@ func row(name string, base, v, budget float64) bool {
 	return ratio <= budget
 }
 
+// hung is how long a run may take before it is killed. Rarely, under Xvfb
+// with software GL, a Fyne window (the empty one too) never draws its first
+// frame; one such run would otherwise stop the benchmark for good.
+const hung = time.Minute
+
+// runAgain runs once more a run that was killed as hung.
+func runAgain(bin string, args []string, last string, env ...string) (sample, error) {
+	s, err := run(bin, args, last, env...)
+	if errors.Is(err, context.DeadlineExceeded) {
+		fmt.Fprintf(os.Stderr, "startup: %s hung, killed after %v; running it again\n", bin, hung)
+		s, err = run(bin, args, last, env...)
+	}
+	return s, err
+}
+
 // run starts a program, reads its probe lines and waits for it to quit.
 func run(bin string, args []string, last string, env ...string) (sample, error) {
 	s := sample{at: map[string]time.Duration{}, hwm: map[string]int{}}
-	cmd := exec.Command(bin, args...)
+	ctx, cancel := context.WithTimeout(context.Background(), hung)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Env = append(os.Environ(), env...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -105,6 +124,9 @@ func run(bin string, args []string, last string, env ...string) (sample, error) 
 		}
 	}
 	if err := cmd.Wait(); err != nil {
+		if ctx.Err() != nil {
+			return s, ctx.Err()
+		}
 		return s, fmt.Errorf("%s: %w\n%s", bin, err, stderr.String())
 	}
 	if _, ok := s.at[last]; !ok {
