@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/ogoh/ogoh/internal/course"
@@ -16,7 +17,7 @@ import (
 
 // keyNew makes NAME.key (private, mode 0600) and NAME.pub.
 func keyNew(args []string, stdout, stderr io.Writer) int {
-	if len(args) != 1 || args[0] == "" {
+	if len(args) != 1 || args[0] == "" || strings.HasPrefix(args[0], "-") { // -h is not a name
 		fmt.Fprintln(stderr, "usage: ogohctl key new NAME")
 		return 2
 	}
@@ -24,14 +25,31 @@ func keyNew(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failed(stderr, err)
 	}
-	if err := os.WriteFile(args[0]+".key", []byte(k.SecretText()), 0o600); err != nil {
+	// Never over an existing key: devices trust it, and a new one would
+	// leave the trainer unable to sign updates they accept.
+	if err := writeNew(args[0]+".key", []byte(k.SecretText()), 0o600); err != nil {
 		return failed(stderr, err)
 	}
-	if err := os.WriteFile(args[0]+".pub", []byte(k.PublicText()), 0o644); err != nil {
+	if err := writeNew(args[0]+".pub", []byte(k.PublicText()), 0o644); err != nil {
+		os.Remove(args[0] + ".key")
 		return failed(stderr, err)
 	}
 	fmt.Fprintf(stdout, "wrote %s.key (keep it secret) and %s.pub (give it to devices); key %s\n", args[0], args[0], k.ID())
 	return 0
+}
+
+// writeNew writes a file that must not exist yet.
+func writeNew(path string, data []byte, perm os.FileMode) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	return f.Close()
 }
 
 func readKeyFile(path string) (course.Key, error) {

@@ -99,3 +99,23 @@ func TestReportPrintsAndWritesCSV(t *testing.T) {
 		t.Errorf("the table and the CSV disagree: %d CSV rows\n%s", rows, out)
 	}
 }
+
+// A trainer who runs "key new" again, or asks for help, keeps the key their
+// devices trust: nothing is overwritten, and no key named "-h" appears.
+func TestKeyNewNeverReplacesAKey(t *testing.T) {
+	dir := t.TempDir()
+	trainer := filepath.Join(dir, "trainer")
+	ctl(t, "key", "new", trainer)
+	before, _ := os.ReadFile(trainer + ".key")
+	if out := fails(t, "key", "new", trainer); !strings.Contains(out, "exists") {
+		t.Errorf("second key new said: %s", out)
+	}
+	if after, _ := os.ReadFile(trainer + ".key"); string(after) != string(before) {
+		t.Error("the trainer's key was replaced")
+	}
+	t.Chdir(dir)
+	fails(t, "key", "new", "-h")
+	if _, err := os.Stat("-h.key"); err == nil {
+		t.Error(`"key new -h" wrote a key named -h`)
+	}
+}
