@@ -118,8 +118,14 @@ func ReadFile(path string) (*File, error) {
 // Read reads and checks a sync file from r.
 func Read(r io.Reader) (*File, error) {
 	var f File
-	if err := json.NewDecoder(r).Decode(&f); err != nil {
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadSyncFile, err)
+	}
+	// Anything after the file's end (two files joined into one?) would
+	// otherwise be dropped without a word.
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("%w: more follows the end of the sync file (two files joined into one?)", ErrBadSyncFile)
 	}
 	switch {
 	case f.Format != FileFormat:

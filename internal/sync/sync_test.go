@@ -536,10 +536,11 @@ func TestDamagedSyncFilesAreRefused(t *testing.T) {
 	}
 	data, _ := os.ReadFile(f)
 	for name, damaged := range map[string][]byte{
-		"truncated": data[:len(data)/2],
-		"changed":   []byte(strings.Replace(string(data), "three-elements", "three-elephants", 1)),
-		"foreign":   []byte(`{"format":"something-else","version":1}`),
-		"empty":     nil,
+		"truncated":  data[:len(data)/2],
+		"changed":    []byte(strings.Replace(string(data), "three-elements", "three-elephants", 1)),
+		"foreign":    []byte(`{"format":"something-else","version":1}`),
+		"empty":      nil,
+		"two joined": append(append([]byte{}, data...), data...),
 	} {
 		bad := filepath.Join(t.TempDir(), name)
 		os.WriteFile(bad, damaged, 0o644)
