@@ -145,11 +145,37 @@ func decodeStrict(file string, data []byte, v any, ps *Problems) bool {
 		return true // the known keys decoded; keep checking them
 	case errors.As(err, &de):
 		row, _ := de.Position()
-		*ps = append(*ps, Problem{File: file, Line: row, Msg: "TOML syntax: " + de.Error()})
+		msg := "TOML syntax: " + de.Error()
+		if m := wrongType.FindStringSubmatch(de.Error()); m != nil {
+			msg = fmt.Sprintf("%s must be %s, not a TOML %s", strings.Join(de.Key(), "."), goTypeWords(m[2]), m[1])
+		}
+		*ps = append(*ps, Problem{File: file, Line: row, Msg: msg})
 	default:
 		*ps = append(*ps, Problem{File: file, Line: 1, Msg: "TOML: " + err.Error()})
 	}
 	return false
+}
+
+// wrongType is how go-toml reports a value of the wrong type, which is
+// well-formed TOML: not a syntax error.
+var wrongType = regexp.MustCompile(`cannot decode TOML (\w+) into .* of type (\S+)$`)
+
+// goTypeWords names a Go field type as a course author knows it.
+func goTypeWords(t string) string {
+	switch {
+	case strings.HasPrefix(t, "int"), strings.HasPrefix(t, "uint"):
+		return "a whole number"
+	case strings.HasPrefix(t, "float"):
+		return "a number"
+	case t == "string":
+		return "text in quotes"
+	case t == "bool":
+		return "true or false"
+	case strings.HasPrefix(t, "[]"):
+		return "a list"
+	default:
+		return "a table"
+	}
 }
 
 var imageRef = regexp.MustCompile(`!\[[^\]]*\]\(\s*([^)\s]+)`)

@@ -152,6 +152,8 @@ func TestBrokenCoursesNameFileAndLine(t *testing.T) {
 			[]string{`course.toml:26: quiz file "quiz.toml" is missing`}},
 		{"bad TOML", map[string]func(string) string{"quiz.toml": replace(`answer = "b"`, `answer = "b`)},
 			[]string{"quiz.toml:7: TOML syntax:"}},
+		{"wrong type", map[string]func(string) string{"course.toml": replace("estimated_minutes = 10", `estimated_minutes = "ten"`)},
+			[]string{"course.toml:8: estimated_minutes must be a whole number, not a TOML string"}},
 		{"duplicate question id", map[string]func(string) string{"quiz.toml": replace(`id = "means"`, `id = "purpose"`)},
 			[]string{`quiz.toml:31: duplicate question id "purpose"`}},
 		{"duplicate option id", map[string]func(string) string{"quiz.toml": replace("  id = \"c\"\n  text.en = \"The means\"", "  id = \"a\"\n  text.en = \"The means\"")},
