@@ -59,8 +59,8 @@ func (a *App) showGuide(back func()) {
 		}
 		fill()
 		tabs := container.NewAppTabs(
-			container.NewTabItemWithIcon(a.T("guide.cards"), theme.ListIcon(), container.NewVScroll(container.NewPadded(cards))),
-			container.NewTabItemWithIcon(a.T("guide.glossary"), theme.InfoIcon(), container.NewVScroll(container.NewPadded(terms))),
+			container.NewTabItemWithIcon(a.T("guide.cards"), theme.ListIcon(), culledScroll(container.NewPadded(cards))),
+			container.NewTabItemWithIcon(a.T("guide.glossary"), theme.InfoIcon(), culledScroll(container.NewPadded(terms))),
 			container.NewTabItemWithIcon(a.T("contacts.title"), theme.AccountIcon(), container.NewVScroll(container.NewPadded(a.contactList()))),
 		)
 		top := container.NewBorder(nil, nil, nil, filter, search)

@@ -231,3 +231,29 @@ func TestLessonDrawsOnlyTheSectionsInView(t *testing.T) {
 		t.Error("the last section is not drawn once scrolled to")
 	}
 }
+
+// The quick reference lists many cards: those far below are not drawn
+// until scrolled to, and a search that changes the list draws what it
+// brings into view.
+func TestQuickReferenceDrawsOnlyTheCardsInView(t *testing.T) {
+	d := start(t, t.TempDir(), "en")
+	defer d.close()
+	d.createProfile("Guard", "border-guard", "Post 12", "")
+	d.tap(d.T("guide.title"))
+	var texts []*paragraph
+	for _, o := range d.visible() {
+		if p, ok := o.(*paragraph); ok {
+			texts = append(texts, p)
+		}
+	}
+	if len(texts) < 10 {
+		t.Fatalf("the quick reference shows %d paragraphs", len(texts))
+	}
+	if !drawn(texts[0]) || drawn(texts[len(texts)-1]) {
+		t.Fatalf("first drawn: %v, last drawn: %v; want only what is in view", drawn(texts[0]), drawn(texts[len(texts)-1]))
+	}
+	scrollOf(t, d).ScrollToBottom()
+	if !drawn(texts[len(texts)-1]) {
+		t.Error("the last card is not drawn once scrolled to")
+	}
+}
