@@ -6,8 +6,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// culledScroll scrolls content vertically and keeps the paragraphs out of
-// sight from being drawn. Fyne draws everything in a scroll, seen or not,
+// culledScroll scrolls content vertically and keeps what is out of sight
+// (paragraphs, and blocks in a cullBox) from being drawn. Fyne draws
+// everything in a scroll, seen or not,
 // and drawing text is most of what a first frame costs: each line is
 // shaped and rasterised anew. A scroll shows the lines it brings into view
 // in the frame that draws it (each costs about a millisecond, once).
@@ -43,17 +44,20 @@ func (c *cullLayout) cull() {
 	for _, o := range c.content.Objects {
 		cullUnder(o, 0, top, bottom)
 	}
-
 }
 
-// cullUnder shows or hides the paragraphs in o, which stands at y (plus its
+// cullable is what culling shows and hides; it keeps its place either way.
+type cullable interface {
+	fyne.CanvasObject
+	setInView(in bool)
+}
+
+// cullUnder shows or hides what in o can be culled; o stands at y (plus its
 // own position) within the content.
 func cullUnder(o fyne.CanvasObject, y, top, bottom float32) {
 	y += o.Position().Y
 	switch x := o.(type) {
-	case *paragraph:
-		x.setInView(y < bottom && y+x.Size().Height > top)
-	case *cullBox:
+	case cullable:
 		x.setInView(y < bottom && y+x.Size().Height > top)
 	case *fyne.Container:
 		for _, child := range x.Objects {
