@@ -31,7 +31,7 @@ func main() {
 	flag.Parse()
 	// The heap is small (20–30 MB) and most of what start-up allocates
 	// (font tables, course files) is garbage at once. Collecting at half
-	// the default growth keeps the peak 5–10 MB lower for no measurable
+	// the default growth keeps the peak 4–10 MB lower for no measurable
 	// time (docs/performance.md); these laptops are short of memory.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(50)
