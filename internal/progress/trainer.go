@@ -97,6 +97,12 @@ func (s *Service) ArchiveLearner(ctx context.Context, id string) error {
 	return s.db.ArchiveLearner(ctx, id)
 }
 
+// ClearPIN removes the PIN of a learner who forgot it, so they can open
+// their profile again; their progress is kept.
+func (s *Service) ClearPIN(ctx context.Context, id string) error {
+	return s.db.ClearLearnerPIN(ctx, id)
+}
+
 // WriteReportCSV writes the report as CSV with a header row; courseTitle
 // names a course for people (the ID when it is not installed).
 func WriteReportCSV(w io.Writer, rows []ReportRow, courseTitle func(id string) string) error {

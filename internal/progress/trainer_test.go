@@ -57,12 +57,15 @@ func TestTrainerPINWaitsAfterFiveWrongTriesAndDoubles(t *testing.T) {
 	}
 }
 
-func TestReportAndArchive(t *testing.T) {
+func TestReportPINRemovalAndArchive(t *testing.T) {
 	ctx := context.Background()
 	svc, _ := service(t)
 	c := exampleCourse(t)
-	a, _ := svc.CreateLearner(ctx, progress.NewLearner{Name: "Aziza", Role: "border-guard", Post: "Post 1", Language: "en"})
+	a, _ := svc.CreateLearner(ctx, progress.NewLearner{Name: "Aziza", Role: "border-guard", Post: "Post 1", Language: "en", PIN: "2468"})
 	b, _ := svc.CreateLearner(ctx, progress.NewLearner{Name: "Bobur", Role: "other", Language: "en"})
+	if progress.Unlock(a, "") {
+		t.Fatal("a profile with a PIN opens without it")
+	}
 	svc.CompleteLesson(ctx, a.ID, c, "three-elements")
 	att, _ := svc.StartOrResume(ctx, a.ID, c, "check", "en")
 	for qu, _ := att.Next(); qu != nil; qu, _ = att.Next() {
@@ -85,6 +88,15 @@ func TestReportAndArchive(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(csv.String()), "\n")
 	if len(lines) != 3 || !strings.HasPrefix(lines[1], "Aziza,border-guard,Post 1,Example,1,100,1,true,") {
 		t.Errorf("CSV:\n%s", csv.String())
+	}
+	if err := svc.ClearPIN(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if l, _ := svc.Learner(ctx, a.ID); l.PINHash != "" || !progress.Unlock(l, "") {
+		t.Errorf("a learner whose PIN was removed still needs one: %+v", l)
+	}
+	if rows, _ := svc.Report(ctx); len(rows) != 2 || rows[0].Attempts != 1 {
+		t.Errorf("removing a PIN changed the records: %+v", rows)
 	}
 	if err := svc.ArchiveLearner(ctx, b.ID); err != nil {
 		t.Fatal(err)

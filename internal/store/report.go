@@ -60,6 +60,17 @@ func (s *DB) Report(ctx context.Context) ([]ReportRow, error) {
 
 // ArchiveLearner hides a learner from the picker and reports; their
 // records stay, and statements already made still sync.
+// ClearLearnerPIN removes a learner's PIN; their records stay as they are.
+func (s *DB) ClearLearnerPIN(ctx context.Context, id string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE learner SET pin_hash = NULL WHERE id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("clear PIN of learner %s: %w", id, err)
+		}
+		return mustAffect(res, "learner "+id)
+	})
+}
+
 func (s *DB) ArchiveLearner(ctx context.Context, id string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE learner SET archived_at = ? WHERE id = ? AND archived_at IS NULL`, s.stamp(), id)

@@ -58,8 +58,9 @@ func (a *App) showReport() {
 			d.Show()
 		})
 		archive := widget.NewButtonWithIcon(a.T("report.archive"), theme.DeleteIcon(), a.chooseArchive)
+		unpin := widget.NewButtonWithIcon(a.T("report.pin"), theme.VisibilityOffIcon(), a.choosePINRemoval)
 		title := a.T("trainer.learners")
-		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(export, archive)), nil, nil,
+		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(export, unpin, archive)), nil, nil,
 			container.NewVScroll(container.NewPadded(grid)))
 		return title, a.screen(title, a.showTrainer, content)
 	})
@@ -99,6 +100,46 @@ func (a *App) chooseArchive() {
 	if err != nil || len(learners) == 0 {
 		return
 	}
+	pick := widget.NewSelect(learnerNames(learners), nil)
+	dialog.NewCustomConfirm(a.T("report.archive"), a.T("report.archive"), a.T("dialog.cancel"),
+		container.NewVBox(wrapped(a.T("report.archive.hint")), pick), func(ok bool) {
+			if i := pick.SelectedIndex(); ok && i >= 0 {
+				a.archive(learners[i].ID)
+			}
+		}, a.win).Show()
+}
+
+// choosePINRemoval asks whose PIN to remove (only learners with one are
+// listed), then confirms.
+func (a *App) choosePINRemoval() {
+	all, err := a.svc.Learners(a.ctx)
+	if err != nil {
+		a.fail("error.load", err)
+		return
+	}
+	var learners []progress.Learner
+	for _, l := range all {
+		if l.PINHash != "" {
+			learners = append(learners, l)
+		}
+	}
+	if len(learners) == 0 {
+		a.message(a.T("report.pin"), a.T("report.pin.none"))
+		return
+	}
+	pick := widget.NewSelect(learnerNames(learners), nil)
+	dialog.NewCustomConfirm(a.T("report.pin"), a.T("report.pin"), a.T("dialog.cancel"),
+		container.NewVBox(wrapped(a.T("report.pin.hint")), pick), func(ok bool) {
+			if i := pick.SelectedIndex(); ok && i >= 0 {
+				if err := a.svc.ClearPIN(a.ctx, learners[i].ID); err != nil {
+					a.fail("error.save", err)
+				}
+			}
+		}, a.win).Show()
+}
+
+// learnerNames names learners as the trainer's choosers list them.
+func learnerNames(learners []progress.Learner) []string {
 	names := make([]string, len(learners))
 	for i, l := range learners {
 		names[i] = l.Name
@@ -106,13 +147,7 @@ func (a *App) chooseArchive() {
 			names[i] += " — " + l.Post
 		}
 	}
-	pick := widget.NewSelect(names, nil)
-	dialog.NewCustomConfirm(a.T("report.archive"), a.T("report.archive"), a.T("dialog.cancel"),
-		container.NewVBox(wrapped(a.T("report.archive.hint")), pick), func(ok bool) {
-			if i := pick.SelectedIndex(); ok && i >= 0 {
-				a.archive(learners[i].ID)
-			}
-		}, a.win).Show()
+	return names
 }
 
 func (a *App) archive(id string) {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fyne.io/fyne/v2/widget"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,4 +126,40 @@ func (d *driver) courseByID(id string) *course.Course {
 	}
 	d.t.Fatalf("course %s is not in the catalogue", id)
 	return nil
+}
+
+// A learner who forgot their PIN: the trainer removes it from the learners'
+// screen, and the learner's profile opens without one, progress kept.
+func TestTrainerRemovesAForgottenPIN(t *testing.T) {
+	d := start(t, t.TempDir(), "en")
+	defer d.close()
+	d.createProfile("Forgetful", "border-guard", "Post 3", "1357")
+	d.tap(d.T("settings.title"))
+	d.unlockTrainer("8642")
+	d.tap(d.T("trainer.learners"))
+	d.tap(d.T("report.pin"))
+	d.see(d.T("report.pin.hint"))
+	var pick *widget.Select
+	for _, o := range d.visible() {
+		if s, ok := o.(*widget.Select); ok {
+			pick = s
+		}
+	}
+	if pick == nil || len(pick.Options) != 1 || pick.Options[0] != "Forgetful — Post 3" {
+		t.Fatalf("the chooser offers %v", pick)
+	}
+	pick.SetSelectedIndex(0)
+	d.tapNth(d.T("report.pin"), 1) // the dialog's button, over the screen's
+	d.tap(d.T("nav.back"))
+	d.tap(d.T("trainer.leave"))
+	d.tap(d.T("nav.back"))
+	d.tap(d.T("catalogue.switch"))
+	d.tap("Forgetful — " + d.T("role.border-guard") + ", Post 3")
+	d.see(d.T("catalogue.greeting", "Name", "Forgetful"))
+
+	d.tap(d.T("settings.title")) // nobody else has a PIN now
+	d.unlockTrainer("8642")
+	d.tap(d.T("trainer.learners"))
+	d.tap(d.T("report.pin"))
+	d.see(d.T("report.pin.none"))
 }
