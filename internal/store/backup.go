@@ -38,16 +38,21 @@ func (s *DB) Backup(ctx context.Context, path string) error {
 // BackupDue is true when dir holds no backup from the last 24 hours.
 func (s *DB) BackupDue(dir string) bool {
 	list, _ := Backups(dir)
+	return s.due(list)
+}
+
+// due is BackupDue over backups already listed, newest first.
+func (s *DB) due(list []BackupFile) bool {
 	return len(list) == 0 || s.now().Sub(list[0].Taken) >= 24*time.Hour
 }
 
 // DailyBackup takes a backup into dir unless one was taken in the last 24
 // hours, and keeps only the newest KeepBackups daily ones.
 func (s *DB) DailyBackup(ctx context.Context, dir string) (string, error) {
-	if !s.BackupDue(dir) {
+	list, _ := Backups(dir)
+	if !s.due(list) {
 		return "", nil
 	}
-	list, _ := Backups(dir)
 	now := s.now()
 	path := filepath.Join(dir, "ogoh-"+now.UTC().Format("20060102-150405")+".db")
 	if err := s.Backup(ctx, path); err != nil {
