@@ -14,6 +14,7 @@ import (
 	"github.com/ogoh/ogoh/internal/device"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
+	xsync "github.com/ogoh/ogoh/internal/sync"
 )
 
 // openDevice opens a device's data folder through the same code as the
@@ -35,7 +36,12 @@ func openDataWithClock(ctx context.Context, dir string, now func() time.Time, op
 	if err != nil {
 		return nil, nil, err
 	}
-	svc, err := progress.New(ctx, db, progress.Options{Seed: rand.Int64, Now: now})
+	key, err := xsync.LoadOrCreateDeviceKey(filepath.Join(dir, xsync.DeviceKeyFile))
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	svc, err := progress.New(ctx, db, progress.Options{Seed: rand.Int64, Now: now, DeviceKey: key})
 	if err != nil {
 		db.Close()
 		return nil, nil, err

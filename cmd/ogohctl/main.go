@@ -27,8 +27,12 @@ const usage = `usage:
                                         send a data folder's statements to an LRS
   ogohctl sync export --data DIR -o FILE
                                         write a data folder's unsent statements to a sync file
-  ogohctl sync forward FILE... --lrs URL --user U --password P
-                                        send sync files on to an LRS
+  ogohctl sync forward FILE... --lrs URL --user U --password P [--devices FILE]
+          [--trust-devices DIR] [--require-signed] [--home-page URL]
+                                        check sync files' signatures and send them on to an LRS
+  ogohctl sync retry --data DIR         queue a data folder's set-aside statements again
+  ogohctl device show --data DIR [--pub FILE]
+                                        a data folder's device ID and key fingerprint
   ogohctl report --data DIR [--csv FILE]
                                         per learner and course: lessons, best score, attempts, passed
   ogohctl demo seed --data DIR --learners N --days D [--seed S]
@@ -65,6 +69,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return syncExport(ctx, args[2:], stdout, stderr)
 	case "sync forward":
 		return syncForward(ctx, args[2:], stdout, stderr)
+	case "sync retry":
+		return syncRetry(ctx, args[2:], stdout, stderr)
+	case "device show":
+		return deviceShow(ctx, args[2:], stdout, stderr)
 	case "demo seed":
 		return demoSeed(ctx, args[2:], stdout, stderr)
 	case "gift import":

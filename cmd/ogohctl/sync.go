@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 
 	xsync "github.com/ogoh/ogoh/internal/sync"
 )
@@ -56,7 +57,7 @@ func syncPush(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 2
 	}
 	rep, err := svc.Push(ctx, s)
-	fmt.Fprintf(stdout, "sent %d statement(s) to %s\n", rep.Sent, s.LRS.Endpoint)
+	fmt.Fprintf(stdout, "sent %d statement(s) to %s\n", rep.Sent, xsync.Printable(s.LRS.Endpoint))
 	printRefused(stdout, append(rep.Rejected, rep.Conflicts...))
 	if st, serr := svc.SyncStatus(ctx); serr == nil {
 		fmt.Fprintf(stdout, "waiting: %d, delivered: %d, set aside: %d\n", st.Outbox.Pending, st.Outbox.Sent, st.Outbox.Rejected)
@@ -92,33 +93,35 @@ func syncExport(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	return 0
 }
 
-// syncForward sends sync files on to the LRS from a connected machine.
+// syncForward sends sync files on to the LRS from a connected machine,
+// after checking each file's signature and device.
 func syncForward(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sync forward", flag.ContinueOnError)
 	var l lrsFlags
 	l.register(fs)
+	devices := fs.String("devices", "", "the registry of devices seen (default: devices.json in the user's config folder)")
+	trustDir := fs.String("trust-devices", "", "a folder of enrolled device files (*.pub): refuse every other device")
+	requireSigned := fs.Bool("require-signed", false, "refuse unsigned files (made before devices signed their files)")
+	homePage := fs.String("home-page", xsync.DefaultConfig.HomePage, "the organisation's home page: every learner is an account under it")
 	files, err := parseMixed(fs, args, stderr)
 	if err != nil {
 		return 2
 	}
 	if len(files) == 0 || l.endpoint == "" {
-		fmt.Fprintln(stderr, "usage: ogohctl sync forward FILE... --lrs URL --user U --password P")
+		fmt.Fprintln(stderr, "usage: ogohctl sync forward FILE... --lrs URL --user U --password P [--devices FILE] [--trust-devices DIR] [--require-signed]")
 		return 2
 	}
-	s := l.sender(xsync.LRS{})
+	fw, err := newForwarder(l.sender(xsync.LRS{}), *devices, *trustDir, *homePage)
+	if err != nil {
+		return failed(stderr, err)
+	}
+	fw.RequireSigned = *requireSigned
 	status := 0
 	var total xsync.Forwarded
 	for _, f := range files {
-		r := s.Forward(ctx, f)
-		if r.Err != nil {
-			fmt.Fprintf(stdout, "%s: %v\n", f, r.Err)
-			status = 1
-		} else {
-			fmt.Fprintf(stdout, "%s: %d statement(s) from device %s: %d stored, %d already there, %d refused\n",
-				f, r.Total, r.Device, r.Stored, r.AlreadyThere, len(r.Refused))
-		}
-		printRefused(stdout, r.Refused)
-		if len(r.Refused) > 0 {
+		r := fw.Forward(ctx, f)
+		printForwarded(stdout, r)
+		if r.Err != nil || len(r.Refused) > 0 {
 			status = 1
 		}
 		total.Stored += r.Stored
@@ -131,9 +134,100 @@ func syncForward(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	return status
 }
 
+func newForwarder(s *xsync.Sender, devices, trustDir, homePage string) (*xsync.Forwarder, error) {
+	if devices == "" {
+		var err error
+		if devices, err = xsync.DefaultRegistryPath(); err != nil {
+			return nil, fmt.Errorf("no folder for the device registry (give --devices FILE): %w", err)
+		}
+	}
+	reg, err := xsync.OpenRegistry(devices)
+	if err != nil {
+		return nil, err
+	}
+	fw := &xsync.Forwarder{Sender: s, Registry: reg, HomePage: homePage}
+	if trustDir != "" {
+		if fw.Enrolled, err = xsync.LoadEnrolled(trustDir); err != nil {
+			return nil, err
+		}
+	}
+	return fw, nil
+}
+
+// printForwarded says, for one file, who signed it and what became of
+// its statements. Everything that came from the file or the LRS is
+// printed without control characters.
+func printForwarded(w io.Writer, r xsync.Forwarded) {
+	name := xsync.Printable(r.File)
+	if r.Err != nil {
+		fmt.Fprintf(w, "%s: refused: %s\n", name, xsync.Printable(r.Err.Error()))
+	} else {
+		fmt.Fprintf(w, "%s: %d statement(s) from device %s: %d stored, %d already there, %d refused\n",
+			name, r.Total, r.Device, r.Stored, r.AlreadyThere, len(r.Refused))
+	}
+	switch {
+	case r.Fingerprint != "" && r.NewDevice:
+		fmt.Fprintf(w, "  new device %s, key fingerprint %s: compare it with the device's Sync screen\n", r.Device, r.Fingerprint)
+	case r.Fingerprint != "":
+		fmt.Fprintf(w, "  signed by device %s, key fingerprint %s (export number %d)\n", r.Device, r.Fingerprint, r.Sequence)
+	}
+	for _, warning := range r.Warnings {
+		fmt.Fprintf(w, "  warning: %s\n", xsync.Printable(warning))
+	}
+	printRefused(w, r.Refused)
+}
+
+// syncRetry queues a data folder's set-aside statements again.
+func syncRetry(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("sync retry", flag.ContinueOnError)
+	dir := fs.String("data", "", "the device's data folder")
+	if _, err := parseMixed(fs, args, stderr); err != nil {
+		return 2
+	}
+	dev, err := openDevice(ctx, *dir)
+	if err != nil {
+		return failed(stderr, err)
+	}
+	defer dev.Close()
+	n, err := dev.Service.RetrySetAside(ctx)
+	if err != nil {
+		return failed(stderr, err)
+	}
+	fmt.Fprintf(stdout, "queued %d set-aside statement(s) again; the next push sends them\n", n)
+	return 0
+}
+
+// deviceShow prints a data folder's device ID and key fingerprint, and
+// with --pub writes its enrolment file for a trainer's --trust-devices.
+func deviceShow(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("device show", flag.ContinueOnError)
+	dir := fs.String("data", "", "the device's data folder")
+	pub := fs.String("pub", "", "also write the device's public key to this file, for --trust-devices")
+	if _, err := parseMixed(fs, args, stderr); err != nil {
+		return 2
+	}
+	dev, err := openDevice(ctx, *dir)
+	if err != nil {
+		return failed(stderr, err)
+	}
+	defer dev.Close()
+	id, err := dev.Service.Identity(ctx)
+	if err != nil {
+		return failed(stderr, err)
+	}
+	fmt.Fprintf(stdout, "device %s\nkey fingerprint %s\n", id.Device, id.Fingerprint)
+	if *pub != "" {
+		if err := os.WriteFile(*pub, []byte(xsync.DevicePublicText(id.Device, id.PublicKey)), 0o644); err != nil {
+			return failed(stderr, err)
+		}
+		fmt.Fprintf(stdout, "wrote %s\n", *pub)
+	}
+	return 0
+}
+
 func printRefused(w io.Writer, refused []xsync.Rejection) {
 	for _, r := range refused {
-		fmt.Fprintf(w, "  refused %s: %s\n", r.ID, r.Reason)
+		fmt.Fprintf(w, "  refused %s: %s\n", xsync.Printable(r.ID), xsync.Printable(r.Reason))
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/ogoh/ogoh/internal/library"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
+	xsync "github.com/ogoh/ogoh/internal/sync"
 )
 
 // Device is an opened data folder.
@@ -35,7 +36,8 @@ func Check(ctx context.Context, dataDir string) error {
 }
 
 // Open opens the data folder, backing the database up before any
-// migration, and loads the bundled and installed courses.
+// migration, makes the device's signing key on first start, and loads
+// the bundled and installed courses.
 func Open(ctx context.Context, dataDir string, bundled []*course.Course) (*Device, error) {
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
@@ -45,7 +47,12 @@ func Open(ctx context.Context, dataDir string, bundled []*course.Course) (*Devic
 	if err != nil {
 		return nil, err
 	}
-	svc, err := progress.New(ctx, db, progress.Options{Seed: rand.Int64, Now: time.Now})
+	key, err := xsync.LoadOrCreateDeviceKey(filepath.Join(dataDir, xsync.DeviceKeyFile))
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	svc, err := progress.New(ctx, db, progress.Options{Seed: rand.Int64, Now: time.Now, DeviceKey: key})
 	if err != nil {
 		db.Close()
 		return nil, err

@@ -5,6 +5,7 @@ package progress
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"strconv"
@@ -35,12 +36,15 @@ type Service struct {
 	seed func() int64
 	now  func() time.Time
 	xapi *xsync.Builder
+	key  ed25519.PrivateKey
 }
 
 // Options are the service's sources of time and chance, so tests control them.
 type Options struct {
 	Seed func() int64     // each new quiz attempt's draw
 	Now  func() time.Time // event times and durations
+	// DeviceKey signs the device's sync files; without one, exports fail.
+	DeviceKey ed25519.PrivateKey
 }
 
 // New returns a service over db, with the statement settings stored in it.
@@ -49,7 +53,7 @@ func New(ctx context.Context, db *store.DB, opts Options) (*Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("device id: %w", err)
 	}
-	s := &Service{db: db, seed: opts.Seed, now: opts.Now,
+	s := &Service{db: db, seed: opts.Seed, now: opts.Now, key: opts.DeviceKey,
 		xapi: &xsync.Builder{DeviceID: device, Now: opts.Now, NewID: store.NewUUID}}
 	if s.xapi.Config, err = s.XAPIConfig(ctx); err != nil {
 		return nil, err

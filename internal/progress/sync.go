@@ -2,6 +2,7 @@ package progress
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"net/url"
@@ -103,19 +104,57 @@ func (s *Service) Push(ctx context.Context, sender *xsync.Sender) (xsync.Report,
 }
 
 // ExportSync writes every statement not yet confirmed by an LRS into a
-// sync file at path. The statements stay queued: only an LRS's
-// confirmation marks them sent, so nothing is lost if the file is.
+// sync file at path, signed with the device's key and numbered. The
+// statements stay queued: only an LRS's confirmation marks them sent, so
+// nothing is lost if the file is.
 func (s *Service) ExportSync(ctx context.Context, path string) (int, error) {
 	device, err := s.db.DeviceID(ctx)
 	if err != nil {
 		return 0, err
 	}
+	if s.key == nil {
+		return 0, ErrNoDeviceKey
+	}
+	seq, err := s.db.NextExportSequence(ctx)
+	if err != nil {
+		return 0, err
+	}
 	started := s.now()
-	n, err := xsync.WriteFile(ctx, path, device, started, s.db.EachPending)
+	n, err := xsync.WriteFile(ctx, path, xsync.Header{Device: device, Sequence: seq, Created: started}, s.key, s.db.EachPending)
 	if err != nil {
 		return 0, err
 	}
 	return n, s.db.RecordSyncRun(ctx, store.SyncRun{Route: "file", Started: started, Ended: s.now(), Sent: n})
+}
+
+// ErrNoDeviceKey means the service was opened without the device's key.
+var ErrNoDeviceKey = errors.New("this device has no signing key")
+
+// Identity is who this device is to a forwarder: its ID and the
+// fingerprint of its signing key, for a trainer to compare.
+type Identity struct {
+	Device      string
+	Fingerprint string
+	PublicKey   ed25519.PublicKey
+}
+
+// Identity returns the device's ID and key fingerprint.
+func (s *Service) Identity(ctx context.Context) (Identity, error) {
+	device, err := s.db.DeviceID(ctx)
+	if err != nil {
+		return Identity{}, err
+	}
+	if s.key == nil {
+		return Identity{Device: device}, ErrNoDeviceKey
+	}
+	pub := s.key.Public().(ed25519.PublicKey)
+	return Identity{Device: device, Fingerprint: xsync.Fingerprint(pub), PublicKey: pub}, nil
+}
+
+// RetrySetAside queues every statement set aside again; the next push
+// tries them. It returns how many.
+func (s *Service) RetrySetAside(ctx context.Context) (int, error) {
+	return s.db.RequeueRejected(ctx)
 }
 
 // Now is the service's clock, for callers that time a sync.

@@ -27,7 +27,9 @@ import (
 //     in batches of 250 with no database at all: the LRS's own ceiling;
 //   - push: Ogoh's sender from the outbox to another fresh LRS, marking
 //     each batch sent as it is confirmed;
-//   - export: the sync file written for a USB stick.
+//   - export: the sync file written for a USB stick;
+//   - forward: that file checked (signature, device, every statement) and
+//     sent by `ogohctl sync forward`'s code to another fresh LRS.
 //
 // Run with -benchtime 1x: each part handles every statement once.
 func BenchmarkSync(b *testing.B) {
@@ -91,6 +93,25 @@ func benchSync(b *testing.B, learners int) {
 			lrs.Stop()
 		}
 	})
+
+	b.Run("forward", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			lrs := lrstest.Start(b)
+			reg, err := xsync.OpenRegistry(filepath.Join(b.TempDir(), "devices.json"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			fw := &xsync.Forwarder{Sender: xsync.NewSender(xsync.LRS{Endpoint: lrs.Endpoint()}), Registry: reg,
+				HomePage: xsync.DefaultConfig.HomePage}
+			start := time.Now()
+			r := fw.Forward(ctx, filepath.Join(dir, "out.ogohsync"))
+			if r.Err != nil || r.Stored != len(file.Statements) {
+				b.Fatalf("forwarded %d of %d: %v (refused %d)", r.Stored, len(file.Statements), r.Err, len(r.Refused))
+			}
+			b.ReportMetric(float64(r.Stored)/time.Since(start).Seconds(), "stmt/s")
+			lrs.Stop()
+		}
+	})
 }
 
 // postBatch is the least a client can do: one POST of a JSON array.
@@ -149,7 +170,11 @@ func seededService(b *testing.B, dir string, learners int) (*progress.Service, [
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { db.Close() })
+	key, err := xsync.LoadOrCreateDeviceKey(filepath.Join(dir, xsync.DeviceKeyFile))
+	if err != nil {
+		b.Fatal(err)
+	}
 	seed := int64(0)
-	svc, _ = progress.New(ctx, db, progress.Options{Seed: func() int64 { seed++; return seed }, Now: time.Now})
+	svc, _ = progress.New(ctx, db, progress.Options{Seed: func() int64 { seed++; return seed }, Now: time.Now, DeviceKey: key})
 	return svc, list
 }

@@ -202,3 +202,36 @@ func chunks(ids []string, n int) [][]string {
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
+
+// RequeueRejected puts every statement set aside back in the queue, for
+// the next push to try again: an LRS that was misconfigured (or an older
+// Ogoh that set statements aside for an endpoint's fault) may have turned
+// good statements away. It returns how many were queued again.
+func (s *DB) RequeueRejected(ctx context.Context) (int, error) {
+	var n int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'pending', error = NULL WHERE state = 'rejected'`)
+		if err != nil {
+			return fmt.Errorf("queue set-aside statements again: %w", err)
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return int(n), err
+}
+
+// NextExportSequence counts one more export of this device and returns
+// its number, which only grows: a forwarder can tell an older file from a
+// newer one.
+func (s *DB) NextExportSequence(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `INSERT INTO setting (key, value) VALUES ('sync.export_sequence', '1')
+			ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING CAST(value AS INTEGER)`).Scan(&n)
+		if err != nil {
+			return fmt.Errorf("count exports: %w", err)
+		}
+		return nil
+	})
+	return n, err
+}

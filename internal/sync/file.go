@@ -3,7 +3,9 @@ package sync
 import (
 	"bufio"
 	"context"
+	"crypto/ed25519"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -20,8 +22,12 @@ import (
 // FileFormat names Ogoh's sync files.
 const FileFormat = "ogoh-sync"
 
-// FileVersion is the sync file version this package writes and reads.
-const FileVersion = 1
+// FileVersion is the sync file version this package writes: version 2 is
+// signed by its device. Version 1 files, unsigned, are still read.
+const FileVersion = 2
+
+// MaxFileSize bounds a sync file: a 500-learner year is about 70 MB.
+const MaxFileSize = 512 << 20
 
 // File is a sync file: the statements a post had not yet delivered, to be
 // carried to a connected machine and forwarded to the LRS.
@@ -29,29 +35,47 @@ type File struct {
 	Format     string            `json:"format"`
 	Version    int               `json:"version"`
 	Device     string            `json:"device"`
+	Key        string            `json:"key,omitempty"`      // the device's Ed25519 public key, base64
+	Sequence   int64             `json:"sequence,omitempty"` // grows with every export of the device
 	Created    string            `json:"created"`
 	Statements []json.RawMessage `json:"statements"`
 	Count      int               `json:"count"`
-	SHA256     string            `json:"sha256"` // of the statements, each followed by "\n"
+	SHA256     string            `json:"sha256"`              // of the statements, each followed by "\n"
+	Signature  string            `json:"signature,omitempty"` // over signedText
+}
+
+// Header is what a device says about an export.
+type Header struct {
+	Device   string
+	Sequence int64
+	Created  time.Time
 }
 
 // ErrBadSyncFile wraps every reason a sync file cannot be used.
 var ErrBadSyncFile = errors.New("not a valid Ogoh sync file")
 
+// ErrBadSignature is a signed file whose signature does not verify: it was
+// changed after its device signed it, or forged.
+var ErrBadSignature = errors.New("the signature does not match: the file was changed after its device signed it, or forged")
+
 // EachStatement is how a sync file reads what it carries.
 type EachStatement func(ctx context.Context, fn func(store.Statement) error) error
 
-// WriteFile writes every statement each yields into a sync file at path.
-// It writes to a temporary file beside it and renames it into place only
-// when complete and flushed, so a stick pulled out mid-write never leaves
-// a half file under the real name. It returns how many it wrote.
-func WriteFile(ctx context.Context, path, device string, created time.Time, each EachStatement) (int, error) {
+// WriteFile writes every statement each yields into a sync file at path,
+// signed with the device's key. It writes to a temporary file beside it
+// and renames it into place only when complete and flushed, so a stick
+// pulled out mid-write never leaves a half file under the real name. It
+// returns how many it wrote.
+func WriteFile(ctx context.Context, path string, h Header, key ed25519.PrivateKey, each EachStatement) (int, error) {
+	if len(key) != ed25519.PrivateKeySize {
+		return 0, fmt.Errorf("write sync file %s: no device key to sign it", path)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".ogoh-sync-*")
 	if err != nil {
 		return 0, fmt.Errorf("write sync file %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name()) // no-op after the rename
-	n, err := writeTo(ctx, tmp, device, created, each)
+	n, err := writeTo(ctx, tmp, h, key, each)
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -67,14 +91,19 @@ func WriteFile(ctx context.Context, path, device string, created time.Time, each
 	return n, nil
 }
 
-func writeTo(ctx context.Context, f io.Writer, device string, created time.Time, each EachStatement) (int, error) {
+func writeTo(ctx context.Context, f io.Writer, h Header, key ed25519.PrivateKey, each EachStatement) (int, error) {
 	w := bufio.NewWriter(f)
+	file := File{Format: FileFormat, Version: FileVersion, Device: h.Device,
+		Key:      base64.StdEncoding.EncodeToString(key.Public().(ed25519.PublicKey)),
+		Sequence: h.Sequence, Created: h.Created.UTC().Format(time.RFC3339Nano)}
 	head, _ := json.Marshal(struct {
-		Format  string `json:"format"`
-		Version int    `json:"version"`
-		Device  string `json:"device"`
-		Created string `json:"created"`
-	}{FileFormat, FileVersion, device, created.UTC().Format(time.RFC3339Nano)})
+		Format   string `json:"format"`
+		Version  int    `json:"version"`
+		Device   string `json:"device"`
+		Key      string `json:"key"`
+		Sequence int64  `json:"sequence"`
+		Created  string `json:"created"`
+	}{file.Format, file.Version, file.Device, file.Key, file.Sequence, file.Created})
 	w.Write(head[:len(head)-1]) // leave the object open
 	w.WriteString(",\n\"statements\":[\n")
 	sum := sha256.New()
@@ -91,8 +120,17 @@ func writeTo(ctx context.Context, f io.Writer, device string, created time.Time,
 	if err != nil {
 		return 0, err
 	}
-	fmt.Fprintf(w, "\n],\n\"count\":%d,\n\"sha256\":%q\n}\n", n, hex.EncodeToString(sum.Sum(nil)))
+	file.Count, file.SHA256 = n, hex.EncodeToString(sum.Sum(nil))
+	sig := ed25519.Sign(key, file.signedText())
+	fmt.Fprintf(w, "\n],\n\"count\":%d,\n\"sha256\":%q,\n\"signature\":%q\n}\n", n, file.SHA256, base64.StdEncoding.EncodeToString(sig))
 	return n, w.Flush()
+}
+
+// signedText is what the device signs: every field of the file, the
+// statements through their SHA-256.
+func (f *File) signedText() []byte {
+	return fmt.Appendf(nil, "%s %d\ndevice %s\nkey %s\nsequence %d\ncreated %s\ncount %d\nsha256 %s\n",
+		f.Format, f.Version, f.Device, f.Key, f.Sequence, f.Created, f.Count, f.SHA256)
 }
 
 func writeHashed(h hash.Hash, body []byte) {
@@ -100,14 +138,18 @@ func writeHashed(h hash.Hash, body []byte) {
 	h.Write([]byte{'\n'})
 }
 
-// ReadFile reads and checks a sync file: its format, version, count and
-// checksum. Damaged or foreign files are refused whole.
+// ReadFile reads and checks a sync file: its format, version, count,
+// checksum and, for a signed file, its signature. Damaged, forged or
+// foreign files are refused whole.
 func ReadFile(path string) (*File, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read sync file: %w", err)
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > MaxFileSize {
+		return nil, fmt.Errorf("%s: %w: %d MB is over the %d MB a sync file may hold", path, ErrBadSyncFile, info.Size()>>20, MaxFileSize>>20)
+	}
 	file, err := Read(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -118,7 +160,7 @@ func ReadFile(path string) (*File, error) {
 // Read reads and checks a sync file from r.
 func Read(r io.Reader) (*File, error) {
 	var f File
-	dec := json.NewDecoder(r)
+	dec := json.NewDecoder(io.LimitReader(r, MaxFileSize))
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadSyncFile, err)
 	}
@@ -129,11 +171,13 @@ func Read(r io.Reader) (*File, error) {
 	}
 	switch {
 	case f.Format != FileFormat:
-		return nil, fmt.Errorf("%w: format is %q", ErrBadSyncFile, f.Format)
-	case f.Version != FileVersion:
-		return nil, fmt.Errorf("%w: version %d is not supported (this program reads version %d)", ErrBadSyncFile, f.Version, FileVersion)
+		return nil, fmt.Errorf("%w: format is %q", ErrBadSyncFile, Printable(f.Format))
+	case f.Version != 1 && f.Version != FileVersion:
+		return nil, fmt.Errorf("%w: version %d is not supported (this program reads versions 1 and %d)", ErrBadSyncFile, f.Version, FileVersion)
 	case f.Count != len(f.Statements):
 		return nil, fmt.Errorf("%w: it says %d statements but holds %d (cut short?)", ErrBadSyncFile, f.Count, len(f.Statements))
+	case f.Version == 1 && (f.Key != "" || f.Signature != "" || f.Sequence != 0):
+		return nil, fmt.Errorf("%w: a version 1 file cannot carry a signature", ErrBadSyncFile)
 	}
 	sum := sha256.New()
 	for _, st := range f.Statements {
@@ -141,6 +185,11 @@ func Read(r io.Reader) (*File, error) {
 	}
 	if hex.EncodeToString(sum.Sum(nil)) != f.SHA256 {
 		return nil, fmt.Errorf("%w: checksum does not match: the file was changed or damaged", ErrBadSyncFile)
+	}
+	if f.Version >= 2 {
+		if err := f.verify(); err != nil {
+			return nil, err
+		}
 	}
 	for i, st := range f.Statements {
 		var head struct {
@@ -153,18 +202,49 @@ func Read(r io.Reader) (*File, error) {
 	return &f, nil
 }
 
+func (f *File) verify() error {
+	pub, err := base64.StdEncoding.DecodeString(f.Key)
+	if err != nil || len(pub) != ed25519.PublicKeySize {
+		return fmt.Errorf("%w: its device key is missing or malformed", ErrBadSyncFile)
+	}
+	sig, err := base64.StdEncoding.DecodeString(f.Signature)
+	if err != nil || !ed25519.Verify(pub, f.signedText(), sig) {
+		return fmt.Errorf("%w: %w", ErrBadSyncFile, ErrBadSignature)
+	}
+	return nil
+}
+
+// Signed says whether the file carries its device's signature (version 2);
+// Read has verified it.
+func (f *File) Signed() bool { return f.Version >= 2 }
+
+// PublicKey is the signing device's key, nil for an unsigned file.
+func (f *File) PublicKey() ed25519.PublicKey {
+	pub, err := base64.StdEncoding.DecodeString(f.Key)
+	if err != nil || len(pub) != ed25519.PublicKeySize {
+		return nil
+	}
+	return pub
+}
+
 // Source is the file's statements as a delivery source for Sender.Push;
 // what the LRS confirms or refuses is kept in memory only.
 func (f *File) Source() *FileSource {
-	fs := &FileSource{state: map[string]string{}}
+	var all []store.Statement
 	for _, raw := range f.Statements {
 		var head struct {
 			ID string `json:"id"`
 		}
 		json.Unmarshal(raw, &head)
-		fs.all = append(fs.all, store.Statement{ID: head.ID, Body: raw})
+		all = append(all, store.Statement{ID: head.ID, Body: raw})
 	}
-	return fs
+	return NewFileSource(all)
+}
+
+// NewFileSource delivers the statements given, keeping what the LRS
+// confirms or refuses in memory.
+func NewFileSource(all []store.Statement) *FileSource {
+	return &FileSource{all: all, state: map[string]string{}}
 }
 
 // FileSource delivers a sync file's statements.
@@ -203,6 +283,17 @@ func (s *FileSource) MarkSent(_ context.Context, ids []string) error {
 func (s *FileSource) MarkRejected(_ context.Context, id, reason string) error {
 	s.state[id] = reason
 	return nil
+}
+
+// Confirmed lists the statements the LRS confirmed.
+func (s *FileSource) Confirmed() []string {
+	var out []string
+	for _, st := range s.all {
+		if s.state[st.ID] == "sent" {
+			out = append(out, st.ID)
+		}
+	}
+	return out
 }
 
 // IDs lists the file's statement IDs.

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -40,21 +39,12 @@ type LRS struct {
 	Password string
 }
 
-// Problems a push stops on. Transient trouble (no network, 5xx, 429) is
-// retried first; these are not.
-var (
-	ErrUnauthorized = errors.New("the LRS did not accept the user name and password")
-	ErrForbidden    = errors.New("the LRS refused access (403)")
-	ErrUnreachable  = errors.New("the LRS could not be reached")
-	ErrConflict     = errors.New("the LRS holds a different statement with the same ID")
-)
-
 // Sender delivers statements to an LRS in batches.
 type Sender struct {
 	LRS       LRS
-	Client    *http.Client  // its Timeout bounds each request
+	Client    *http.Client  // its Timeout bounds each request; redirects are never followed
 	BatchSize int           // statements per POST
-	Retries   int           // tries of a batch on transient failures
+	Retries   int           // tries of a request on transient failures
 	BaseDelay time.Duration // first backoff; it doubles, with jitter
 	MaxDelay  time.Duration
 	Progress  Progress // optional
@@ -64,7 +54,7 @@ type Sender struct {
 // NewSender returns a sender with the defaults Ogoh uses.
 func NewSender(lrs LRS) *Sender {
 	return &Sender{
-		LRS: lrs, Client: &http.Client{Timeout: 30 * time.Second}, BatchSize: 250,
+		LRS: lrs, Client: &http.Client{Timeout: 30 * time.Second, CheckRedirect: noRedirects}, BatchSize: 250,
 		Retries: 6, BaseDelay: 500 * time.Millisecond, MaxDelay: 30 * time.Second, Now: time.Now,
 	}
 }
@@ -83,9 +73,10 @@ type Report struct {
 	ClockKnown  bool
 }
 
-// Push sends everything src holds, batch by batch, marking each statement
-// sent only once the LRS has confirmed it. Statements the LRS refuses are
-// set aside and do not stop the rest.
+// Push sends everything src holds, batch by batch, marking a statement
+// sent only once the LRS has answered with its ID. A fault of the
+// endpoint stops the push with every statement left waiting; only a
+// statement proven bad on its own is set aside.
 func (s *Sender) Push(ctx context.Context, src Source) (Report, error) {
 	var rep Report
 	for {
@@ -96,7 +87,12 @@ func (s *Sender) Push(ctx context.Context, src Source) (Report, error) {
 		if len(batch) == 0 {
 			break
 		}
-		if err := s.deliver(ctx, src, batch, &rep); err != nil {
+		err = s.deliver(ctx, src, batch, &rep)
+		var lone *serverFault
+		if errors.As(err, &lone) {
+			err = s.setAsideIfOthersWent(ctx, src, lone, &rep)
+		}
+		if err != nil {
 			return rep, err
 		}
 		if s.Progress != nil {
@@ -109,77 +105,170 @@ func (s *Sender) Push(ctx context.Context, src Source) (Report, error) {
 	return rep, nil
 }
 
+// serverFault is one statement alone that the LRS failed on (5xx) after
+// every retry. Whether the statement or the LRS is at fault is decided by
+// what the LRS does with the others.
+type serverFault struct {
+	st    store.Statement
+	cause error
+}
+
+func (e *serverFault) Error() string { return e.cause.Error() }
+func (e *serverFault) Unwrap() error { return e.cause }
+
 // deliver posts one batch; a batch the LRS refuses as a whole is split
 // until the statement at fault is found.
 func (s *Sender) deliver(ctx context.Context, src Source, batch []store.Statement, rep *Report) error {
-	resp, err := s.post(ctx, batch, rep)
+	res, err := s.post(ctx, batch, rep)
 	if err != nil {
 		return err
 	}
 	switch {
-	case resp.status == http.StatusOK || resp.status == http.StatusNoContent:
-		rep.Sent += len(batch)
-		return src.MarkSent(ctx, ids(batch))
-	case resp.status == http.StatusUnauthorized:
-		return ErrUnauthorized
-	case resp.status == http.StatusForbidden:
-		return ErrForbidden
-	case len(batch) > 1 && (resp.status == http.StatusBadRequest || resp.status == http.StatusConflict ||
-		resp.status == http.StatusRequestEntityTooLarge):
-		half := len(batch) / 2
-		if err := s.deliver(ctx, src, batch[:half], rep); err != nil {
-			return err
-		}
-		return s.deliver(ctx, src, batch[half:], rep)
-	case resp.status == http.StatusConflict:
+	case res.status == http.StatusOK:
+		return s.confirm(ctx, src, batch, res, rep)
+	case res.status >= 500 && len(batch) == 1:
+		return &serverFault{st: batch[0], cause: endpointFault(res)}
+	case res.status >= 500:
+		return s.split(ctx, src, batch, rep)
+	}
+	if fault := endpointFault(res); fault != nil {
+		return fault
+	}
+	switch {
+	case res.status == http.StatusNoContent, res.status < 300:
+		return fmt.Errorf("%w: %d with no list of stored statements", ErrBadReply, res.status)
+	case len(batch) > 1: // 400, 409 or 413: one statement in it is at fault
+		return s.split(ctx, src, batch, rep)
+	case res.status == http.StatusConflict:
 		return s.resolveConflict(ctx, src, batch[0], rep)
-	default: // 400, 413 or anything else permanent, for one statement
-		reason := fmt.Sprintf("%d: %s", resp.status, resp.message)
+	default: // 400 or 413, for one statement: its own fault
+		reason := fmt.Sprintf("%d: %s", res.status, Printable(res.message()))
 		rep.Rejected = append(rep.Rejected, Rejection{ID: batch[0].ID, Reason: reason})
 		return src.MarkRejected(ctx, batch[0].ID, reason)
 	}
 }
 
-type response struct {
-	status  int
-	message string
+// split delivers the two halves of a batch. When the LRS fails on both,
+// the LRS is at fault, not a statement, and the push stops.
+func (s *Sender) split(ctx context.Context, src Source, batch []store.Statement, rep *Report) error {
+	half := len(batch) / 2
+	var lone [2]*serverFault
+	for i, part := range [][]store.Statement{batch[:half], batch[half:]} {
+		err := s.deliver(ctx, src, part, rep)
+		if !errors.As(err, &lone[i]) && err != nil {
+			return err
+		}
+	}
+	switch {
+	case lone[0] != nil && lone[1] != nil:
+		return fmt.Errorf("%w (%v)", ErrServer, lone[1].cause)
+	case lone[0] != nil:
+		return s.setAside(ctx, src, lone[0], rep)
+	case lone[1] != nil:
+		return s.setAside(ctx, src, lone[1], rep)
+	}
+	return nil
+}
+
+// setAsideIfOthersWent sets a lone failing statement aside when the LRS
+// stored others in this push; otherwise nothing shows the LRS works, and
+// the push stops with the statement still waiting.
+func (s *Sender) setAsideIfOthersWent(ctx context.Context, src Source, f *serverFault, rep *Report) error {
+	if rep.Sent == 0 {
+		return fmt.Errorf("%w (%v)", ErrServer, f.cause)
+	}
+	return s.setAside(ctx, src, f, rep)
+}
+
+func (s *Sender) setAside(ctx context.Context, src Source, f *serverFault, rep *Report) error {
+	reason := fmt.Sprintf("the LRS failed on this statement alone after %d tries: %v", s.Retries, f.cause)
+	rep.Rejected = append(rep.Rejected, Rejection{ID: f.st.ID, Reason: reason})
+	return src.MarkRejected(ctx, f.st.ID, reason)
+}
+
+// confirm marks a batch sent only when the LRS answered with the IDs of
+// exactly the statements sent (xAPI 1.0.3, Communication 2.1.2): a
+// captive portal's page, an empty array or other IDs prove nothing.
+func (s *Sender) confirm(ctx context.Context, src Source, batch []store.Statement, res reply, rep *Report) error {
+	var got []string
+	if !res.isJSON() || json.Unmarshal(res.body, &got) != nil {
+		return fmt.Errorf("%w: a 200 answer that is not a list of statement IDs (%s)", ErrBadReply, describe(res))
+	}
+	want := ids(batch)
+	if !sameIDs(want, got) {
+		return fmt.Errorf("%w: it confirmed %d statement ID(s) for the %d sent, not the same ones", ErrBadReply, len(got), len(want))
+	}
+	rep.Sent += len(batch)
+	return src.MarkSent(ctx, want)
+}
+
+func sameIDs(want, got []string) bool {
+	if len(want) != len(got) {
+		return false
+	}
+	set := make(map[string]bool, len(want))
+	for _, id := range want {
+		set[strings.ToLower(id)] = true
+	}
+	for _, id := range got {
+		if !set[strings.ToLower(id)] {
+			return false
+		}
+		delete(set, strings.ToLower(id))
+	}
+	return len(set) == 0
+}
+
+// describe says in a few words what a reply was, for an error message.
+func describe(res reply) string {
+	ct := res.contentType
+	if ct == "" {
+		ct = "no content type"
+	}
+	return fmt.Sprintf("%d, %s, %d bytes", res.status, Printable(ct), len(res.body))
 }
 
 // post sends a batch, retrying network errors, 429 and 5xx with
-// exponential backoff and jitter.
-func (s *Sender) post(ctx context.Context, batch []store.Statement, rep *Report) (response, error) {
+// exponential backoff and jitter. After the last try a transient status
+// is handed back for deliver to judge.
+func (s *Sender) post(ctx context.Context, batch []store.Statement, rep *Report) (reply, error) {
 	body := joinArray(batch)
-	var last error
+	var last reply
+	var lastErr error
 	for try := 0; try < s.Retries; try++ {
 		if try > 0 {
 			if err := s.wait(ctx, try); err != nil {
-				return response{}, err
+				return reply{}, err
 			}
 		}
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.statementsURL(""), bytes.NewReader(body))
 		if err != nil {
-			return response{}, err
+			return reply{}, fmt.Errorf("LRS address %q: %w", s.LRS.Endpoint, err)
 		}
 		req.Header.Set("Content-Type", "application/json")
 		s.authorize(req)
 		sent := s.Now()
-		res, err := s.Client.Do(req)
-		if err != nil {
-			if ctx.Err() != nil {
-				return response{}, ctx.Err()
-			}
-			last = err
+		res, err := do(s.client(), req, maxReplyBytes)
+		switch {
+		case ctx.Err() != nil:
+			return reply{}, ctx.Err()
+		case errors.Is(err, ErrReplyTooLarge):
+			return reply{}, err
+		case err != nil:
+			last, lastErr = reply{}, err
 			continue
 		}
-		msg := readMessage(res)
 		s.noteClock(res, sent, rep)
-		if res.StatusCode == http.StatusTooManyRequests || res.StatusCode >= 500 {
-			last = fmt.Errorf("LRS answered %d: %s", res.StatusCode, msg)
+		if transient(res.status) {
+			last, lastErr = res, nil
 			continue
 		}
-		return response{status: res.StatusCode, message: msg}, nil
+		return res, nil
 	}
-	return response{}, fmt.Errorf("%w after %d tries: %v", ErrUnreachable, s.Retries, last)
+	if lastErr != nil {
+		return reply{}, fmt.Errorf("%w after %d tries: %v", ErrUnreachable, s.Retries, lastErr)
+	}
+	return last, nil
 }
 
 func (s *Sender) wait(ctx context.Context, try int) error {
@@ -196,6 +285,14 @@ func (s *Sender) wait(ctx context.Context, try int) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// client is the sender's client, never following a redirect whatever the
+// caller set.
+func (s *Sender) client() *http.Client {
+	c := *s.Client
+	c.CheckRedirect = noRedirects
+	return &c
 }
 
 // resolveConflict asks the LRS for the statement it holds under the ID:
@@ -215,22 +312,39 @@ func (s *Sender) resolveConflict(ctx context.Context, src Source, st store.State
 	return src.MarkRejected(ctx, st.ID, reason)
 }
 
+// get reads the statement the LRS holds under id; ErrNotFound-like
+// answers are errors.
 func (s *Sender) get(ctx context.Context, id string) ([]byte, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.statementsURL("statementId="+url.QueryEscape(id)), nil)
+	res, err := s.read(ctx, s.statementsURL("statementId="+url.QueryEscape(id)), maxStatementBytes)
 	if err != nil {
 		return nil, err
 	}
-	s.authorize(req)
-	res, err := s.Client.Do(req)
+	if res.status != http.StatusOK || !res.isJSON() {
+		return nil, fmt.Errorf("%w: reading statement %s back gave %s", ErrBadReply, id, describe(res))
+	}
+	return res.body, nil
+}
+
+// read GETs an address of the LRS's own origin with the credentials.
+func (s *Sender) read(ctx context.Context, address string, limit int64) (reply, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, address, nil)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrUnreachable, err)
+		return reply{}, fmt.Errorf("LRS address %q: %w", s.LRS.Endpoint, err)
 	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(res.Body, 4<<20))
-	if err != nil || res.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("read statement %s from the LRS: %d %v", id, res.StatusCode, err)
+	s.authorize(req)
+	res, err := do(s.client(), req, limit)
+	switch {
+	case ctx.Err() != nil:
+		return reply{}, ctx.Err()
+	case errors.Is(err, ErrReplyTooLarge):
+		return reply{}, err
+	case err != nil:
+		return reply{}, fmt.Errorf("%w: %v", ErrUnreachable, err)
 	}
-	return body, nil
+	if fault := endpointFault(res); fault != nil {
+		return res, fault
+	}
+	return res, nil
 }
 
 // sameStatement reports whether the LRS's copy holds everything ours says;
@@ -248,33 +362,12 @@ func sameStatement(ours, theirs []byte) bool {
 	return true
 }
 
-// Check asks the LRS whether it answers and accepts the credentials,
-// without sending anything.
-func (s *Sender) Check(ctx context.Context) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.statementsURL("limit=1"), nil)
-	if err != nil {
-		return fmt.Errorf("LRS address %q: %w", s.LRS.Endpoint, err)
-	}
-	s.authorize(req)
-	res, err := s.Client.Do(req)
-	if err != nil {
-		return fmt.Errorf("%w: %v", ErrUnreachable, err)
-	}
-	msg := readMessage(res)
-	switch {
-	case res.StatusCode == http.StatusOK:
-		return nil
-	case res.StatusCode == http.StatusUnauthorized:
-		return ErrUnauthorized
-	case res.StatusCode == http.StatusForbidden:
-		return ErrForbidden
-	default:
-		return fmt.Errorf("LRS answered %d: %s", res.StatusCode, msg)
-	}
+func (s *Sender) statementsURL(query string) string {
+	return s.resource("statements", query)
 }
 
-func (s *Sender) statementsURL(query string) string {
-	u := strings.TrimSuffix(s.LRS.Endpoint, "/") + "/statements"
+func (s *Sender) resource(name, query string) string {
+	u := strings.TrimSuffix(s.LRS.Endpoint, "/") + "/" + name
 	if query != "" {
 		u += "?" + query
 	}
@@ -290,24 +383,11 @@ func (s *Sender) authorize(req *http.Request) {
 
 // noteClock keeps the LRS's clock minus ours: a post's clock can be wrong,
 // and statements keep the device's time, so the offset is recorded.
-func (s *Sender) noteClock(res *http.Response, sent time.Time, rep *Report) {
-	if t, err := http.ParseTime(res.Header.Get("Date")); err == nil {
+func (s *Sender) noteClock(res reply, sent time.Time, rep *Report) {
+	if t, err := http.ParseTime(res.header.Get("Date")); err == nil {
 		rep.ClockOffset = t.Sub(sent).Truncate(time.Second)
 		rep.ClockKnown = true
 	}
-}
-
-func readMessage(res *http.Response) string {
-	defer res.Body.Close()
-	body, _ := io.ReadAll(io.LimitReader(res.Body, 64<<10))
-	var e struct {
-		Message  string   `json:"message"`
-		Warnings []string `json:"warnings"`
-	}
-	if json.Unmarshal(body, &e) == nil && (e.Message != "" || len(e.Warnings) > 0) {
-		return strings.TrimSpace(e.Message + " " + strings.Join(e.Warnings, "; "))
-	}
-	return strings.TrimSpace(string(body))
 }
 
 func joinArray(batch []store.Statement) []byte {

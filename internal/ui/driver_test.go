@@ -80,7 +80,11 @@ func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 	}
 	seed := int64(0)
 	clk := &clock{t: time.Now()}
-	svc, err := progress.New(context.Background(), db, progress.Options{Seed: func() int64 { seed++; return seed }, Now: clk.now})
+	key, err := xsync.LoadOrCreateDeviceKey(filepath.Join(dir, xsync.DeviceKeyFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := progress.New(context.Background(), db, progress.Options{Seed: func() int64 { seed++; return seed }, Now: clk.now, DeviceKey: key})
 	if err != nil {
 		t.Fatal(err)
 	}

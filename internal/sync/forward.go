@@ -1,0 +1,188 @@
+package sync
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ogoh/ogoh/internal/store"
+)
+
+// Forwarder sends sync files on to the LRS from a connected machine,
+// trusting a file only as far as its signature and the registry allow.
+type Forwarder struct {
+	Sender   *Sender
+	Registry *Registry
+	// Enrolled, when set, are the only devices accepted, by ID.
+	Enrolled      map[string]ed25519.PublicKey
+	RequireSigned bool
+	HomePage      string // the organisation's: every actor is an account under it
+	Now           func() time.Time
+}
+
+// Forwarded is what forwarding one sync file did.
+type Forwarded struct {
+	File         string
+	Device       string // as the file says, printable
+	Fingerprint  string // of the signing key; empty for an unsigned file
+	Signed       bool
+	NewDevice    bool // bound to its key by this forward
+	Sequence     int64
+	Total        int
+	Stored       int // new to the LRS
+	AlreadyThere int // the LRS had them: sent before by file or by the device
+	Refused      []Rejection
+	Warnings     []string
+	Err          error
+}
+
+// Forward checks a sync file and sends the statements it may speak for.
+// A file whose signature fails, or whose device the registry knows by
+// another key, is refused whole; a statement Ogoh could not have made, or
+// for a learner of another device, is refused alone. Forwarding the same
+// file twice stores nothing the second time.
+func (fw *Forwarder) Forward(ctx context.Context, path string) Forwarded {
+	out := Forwarded{File: path}
+	f, err := ReadFile(path)
+	if err != nil {
+		out.Err = err
+		return out
+	}
+	out.Device, out.Total, out.Signed, out.Sequence = Printable(f.Device), len(f.Statements), f.Signed(), f.Sequence
+	if out.Err = fw.trustDevice(f, &out); out.Err != nil {
+		return out
+	}
+	accepted := fw.vet(f, &out)
+	if err := fw.Registry.Save(); err != nil {
+		out.Err = err
+		return out
+	}
+	if len(accepted) == 0 {
+		return out
+	}
+	fw.send(ctx, accepted, &out)
+	return out
+}
+
+// trustDevice decides whether the file's device is who it says.
+func (fw *Forwarder) trustDevice(f *File, out *Forwarded) error {
+	known, seen := fw.Registry.Devices[f.Device]
+	if !f.Signed() {
+		switch {
+		case fw.RequireSigned:
+			return fmt.Errorf("%w, and --require-signed is set", ErrUnsigned)
+		case fw.Enrolled != nil:
+			return fmt.Errorf("%w: an unsigned file cannot show it is from an enrolled device", ErrUnsigned)
+		case seen:
+			return fmt.Errorf("%w, but device %s signs its files (fingerprint %s): it is not from that device", ErrUnsigned, out.Device, known.Fingerprint)
+		}
+		out.Warnings = append(out.Warnings, "the file is unsigned (made before devices signed their files): nothing shows which device made it")
+		return nil
+	}
+	pub := f.PublicKey()
+	out.Fingerprint = Fingerprint(pub)
+	if fw.Enrolled != nil {
+		if want, ok := fw.Enrolled[f.Device]; !ok || !bytes.Equal(want, pub) {
+			return fmt.Errorf("%w (fingerprint %s)", ErrNotEnrolled, out.Fingerprint)
+		}
+	}
+	isNew, err := fw.Registry.bind(f.Device, pub, fw.now())
+	if err != nil {
+		return err
+	}
+	out.NewDevice = isNew
+	if k := fw.Registry.Devices[f.Device]; f.Sequence > k.LastSequence {
+		k.LastSequence = f.Sequence
+	} else if f.Sequence < k.LastSequence {
+		out.Warnings = append(out.Warnings, fmt.Sprintf("an older export (number %d; number %d was forwarded before)", f.Sequence, k.LastSequence))
+	}
+	return nil
+}
+
+// vet keeps the statements the file may speak for and records why the
+// others are refused. A signed file binds its learners to its device.
+func (fw *Forwarder) vet(f *File, out *Forwarded) []store.Statement {
+	var accepted []store.Statement
+	seen := map[string]bool{}
+	for i, raw := range f.Statements {
+		v, err := VetStatement(raw, fw.HomePage)
+		switch {
+		case err != nil:
+			out.Refused = append(out.Refused, Rejection{ID: statementLabel(v.ID, raw, i), Reason: err.Error()})
+			continue
+		case seen[v.ID]:
+			out.Refused = append(out.Refused, Rejection{ID: Printable(v.ID), Reason: "the file holds this statement ID twice"})
+			continue
+		}
+		seen[v.ID] = true
+		if owner, ok := fw.Registry.Learners[v.Learner]; ok && owner != f.Device {
+			out.Refused = append(out.Refused, Rejection{ID: Printable(v.ID),
+				Reason: fmt.Sprintf("its learner's records come from device %s, not this one", Printable(owner))})
+			continue
+		}
+		if f.Signed() {
+			fw.Registry.Learners[v.Learner] = f.Device
+		}
+		accepted = append(accepted, store.Statement{ID: v.ID, Body: raw})
+	}
+	return accepted
+}
+
+func statementLabel(id string, raw []byte, i int) string {
+	if id == "" {
+		var head struct {
+			ID string `json:"id"`
+		}
+		if json.Unmarshal(raw, &head) == nil {
+			id = head.ID
+		}
+	}
+	if id == "" {
+		return fmt.Sprintf("statement %d", i+1)
+	}
+	return Printable(id)
+}
+
+// send pushes the accepted statements and tells which the LRS stored now
+// and which it had before.
+func (fw *Forwarder) send(ctx context.Context, accepted []store.Statement, out *Forwarded) {
+	s := fw.Sender
+	since, err := s.LRSTime(ctx)
+	if err != nil {
+		out.Err = err
+		return
+	}
+	src := NewFileSource(accepted)
+	rep, err := s.Push(ctx, src)
+	out.Refused = append(out.Refused, rep.Rejected...)
+	out.Refused = append(out.Refused, rep.Conflicts...)
+	if err != nil && !errors.Is(err, ErrConflict) {
+		out.Err = err
+		return
+	}
+	confirmed := src.Confirmed()
+	stored, err := s.CountStoredSince(ctx, since, confirmed)
+	if err != nil {
+		out.Err = err
+		return
+	}
+	out.Stored = min(stored, rep.Sent)
+	out.AlreadyThere = rep.Sent - out.Stored
+	if out.AlreadyThere > 0 {
+		if err := s.verifySample(ctx, confirmed, 20); err != nil {
+			out.Stored, out.AlreadyThere = 0, 0
+			out.Err = err
+		}
+	}
+}
+
+func (fw *Forwarder) now() time.Time {
+	if fw.Now != nil {
+		return fw.Now()
+	}
+	return time.Now()
+}

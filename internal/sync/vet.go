@@ -1,0 +1,89 @@
+package sync
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrForeignStatement is a statement no Ogoh could have made.
+var ErrForeignStatement = errors.New("not a statement Ogoh makes")
+
+// ogohVerbs are the only verbs a device emits; "voided" above all is not
+// one of them, so a file can never erase a record.
+var ogohVerbs = map[string]bool{
+	VerbExperienced: true, VerbCompleted: true, VerbAnswered: true,
+	VerbAttempted: true, VerbPassed: true, VerbFailed: true,
+}
+
+// statementKeys are the top-level keys of Statement: no attachments, no
+// authority, no version, nothing else.
+var statementKeys = map[string]bool{
+	"id": true, "actor": true, "verb": true, "object": true,
+	"result": true, "context": true, "timestamp": true,
+}
+
+// Vetted is a statement a forwarder accepted: its ID and its learner.
+type Vetted struct {
+	ID      string
+	Learner string // the actor's account name under the home page
+}
+
+// VetStatement checks that raw is a statement Ogoh could have made for an
+// account under homePage: one of Ogoh's verbs, an account actor (never an
+// email or another identifier of a real person), an activity as object,
+// and no key Ogoh does not write.
+func VetStatement(raw []byte, homePage string) (Vetted, error) {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &top); err != nil {
+		return Vetted{}, fmt.Errorf("%w: %v", ErrForeignStatement, err)
+	}
+	for k := range top {
+		if !statementKeys[k] {
+			return Vetted{}, fmt.Errorf("%w: it has the key %q", ErrForeignStatement, Printable(k))
+		}
+	}
+	var st struct {
+		ID    string `json:"id"`
+		Actor struct {
+			ObjectType string          `json:"objectType"`
+			Account    *Account        `json:"account"`
+			Mbox       json.RawMessage `json:"mbox"`
+			MboxSHA1   json.RawMessage `json:"mbox_sha1sum"`
+			OpenID     json.RawMessage `json:"openid"`
+			Member     json.RawMessage `json:"member"`
+		} `json:"actor"`
+		Verb struct {
+			ID string `json:"id"`
+		} `json:"verb"`
+		Object struct {
+			ObjectType string `json:"objectType"`
+			ID         string `json:"id"`
+		} `json:"object"`
+		Context *struct {
+			Statement  json.RawMessage `json:"statement"`
+			Instructor json.RawMessage `json:"instructor"`
+			Team       json.RawMessage `json:"team"`
+		} `json:"context"`
+	}
+	if err := json.Unmarshal(raw, &st); err != nil {
+		return Vetted{}, fmt.Errorf("%w: %v", ErrForeignStatement, err)
+	}
+	a := st.Actor
+	switch {
+	case st.ID == "":
+		return Vetted{}, fmt.Errorf("%w: it has no id", ErrForeignStatement)
+	case !ogohVerbs[st.Verb.ID]:
+		return Vetted{}, fmt.Errorf("%w: the verb %q", ErrForeignStatement, Printable(st.Verb.ID))
+	case a.Mbox != nil || a.MboxSHA1 != nil || a.OpenID != nil || a.Member != nil || (a.ObjectType != "" && a.ObjectType != "Agent"):
+		return Vetted{}, fmt.Errorf("%w: its actor is not an account of the organisation", ErrForeignStatement)
+	case a.Account == nil || a.Account.Name == "" || strings.TrimSuffix(a.Account.HomePage, "/") != strings.TrimSuffix(homePage, "/"):
+		return Vetted{}, fmt.Errorf("%w: its actor is not an account under %s", ErrForeignStatement, homePage)
+	case st.Object.ObjectType != "" && st.Object.ObjectType != "Activity", st.Object.ID == "":
+		return Vetted{}, fmt.Errorf("%w: its object is not an activity", ErrForeignStatement)
+	case st.Context != nil && (st.Context.Statement != nil || st.Context.Instructor != nil || st.Context.Team != nil):
+		return Vetted{}, fmt.Errorf("%w: its context names a statement or a person", ErrForeignStatement)
+	}
+	return Vetted{ID: st.ID, Learner: a.Account.Name}, nil
+}
