@@ -61,6 +61,9 @@ func (l *LRS) Start() {
 	}
 	cmd := exec.Command("node", server)
 	cmd.Dir = l.t.TempDir() // it writes access logs under its working folder
+	// Cleanups run last-registered first: the server stops before its
+	// folder is removed, or it may still be writing there.
+	l.t.Cleanup(l.Stop)
 	cmd.Env = append(os.Environ(), "AUTH_REPO=test", "EVENTS_REPO=test", "MODELS_REPO=memory", "STORAGE_REPO=memory",
 		fmt.Sprintf("EXPRESS_PORT=%d", l.Port), "WINSTON_CONSOLE_LEVEL=info")
 	out, err := cmd.StdoutPipe()
