@@ -285,7 +285,9 @@ func TestUnsignedFiles(t *testing.T) {
 		t.Errorf("an unsigned file with --require-signed: %v", r.Err)
 	}
 	// A forwarder that has not met the device's learners yet forwards it.
-	fresh := func(fw *xsync.Forwarder) { fw.Registry, _ = xsync.OpenRegistry(filepath.Join(t.TempDir(), "devices.json")) }
+	fresh := func(fw *xsync.Forwarder) {
+		fw.Registry, _ = xsync.OpenRegistry(filepath.Join(t.TempDir(), "devices.json"))
+	}
 	r := p.forward(t, old, fresh)
 	if r.Err != nil || len(r.Warnings) == 0 || r.AlreadyThere != len(p.genuine) {
 		t.Errorf("an old unsigned file: %+v; want it forwarded, with a warning", r)

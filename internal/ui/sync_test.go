@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"testing"
 
@@ -122,4 +124,73 @@ func (d *driver) passwordEntry() *widget.Entry {
 	}
 	d.t.Fatal("no password field")
 	return nil
+}
+
+// TestTheSyncScreenExplainsWhatWentWrong, in every language: the device's
+// fingerprint is shown; statements set aside can be queued again; an LRS
+// address that redirects, and one that is not an LRS, are each explained
+// in the learner's language, and nothing is marked delivered.
+func TestTheSyncScreenExplainsWhatWentWrong(t *testing.T) {
+	refuseAll := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusBadRequest)
+	}))
+	defer refuseAll.Close()
+	moved := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "https://lrs.example.org/xAPI/", http.StatusMovedPermanently)
+	}))
+	defer moved.Close()
+	notLRS := httptest.NewServer(http.NotFoundHandler())
+	defer notLRS.Close()
+
+	for _, lang := range []string{"en", "ru", "uz"} {
+		t.Run(lang, func(t *testing.T) {
+			ctx := context.Background()
+			d := start(t, t.TempDir(), lang)
+			defer d.close()
+			d.createProfile("Zarina", "border-guard", "", "")
+			d.openCourse(trafficking(t))
+			d.tap(d.T("lesson.read"))
+			d.tap(d.T("lesson.next"))
+			d.tap(d.T("nav.back"))
+			// An LRS that refuses every statement on its own sets them all aside.
+			d.app.svc.Push(ctx, d.app.newSender(xsync.LRS{Endpoint: refuseAll.URL + "/xAPI/"}))
+			st, _ := d.app.svc.SyncStatus(ctx)
+			if st.Outbox.Rejected == 0 || st.Outbox.Pending != 0 {
+				t.Fatalf("outbox %+v: want everything set aside", st.Outbox)
+			}
+			set := st.Outbox.Rejected
+
+			d.tap(d.T("nav.back"))
+			d.tap(d.T("settings.title"))
+			d.unlockTrainer("2468")
+			d.tap(d.T("sync.title"))
+			id, err := d.app.svc.Identity(ctx)
+			if err != nil || id.Fingerprint == "" {
+				t.Fatalf("identity: %+v, %v", id, err)
+			}
+			d.see(d.T("sync.device", "Device", id.Device, "Fingerprint", id.Fingerprint))
+			d.tap(d.T("sync.retry"))
+			d.see(d.T("sync.retried", "Count", set))
+			d.see(d.T("sync.counts", "Pending", set, "Sent", 0, "Rejected", 0))
+
+			d.entry("https://lrs.example.org/xAPI/").SetText(moved.URL + "/xAPI/")
+			d.tap(d.T("sync.save"))
+			d.tap(d.T("sync.test"))
+			d.see(d.T("sync.err.redirect", "Where", "https://lrs.example.org/xAPI/"))
+			d.tap(d.T("sync.now"))
+			d.see(d.T("sync.err.redirect", "Where", "https://lrs.example.org/xAPI/"))
+
+			d.entry("https://lrs.example.org/xAPI/").SetText(notLRS.URL + "/")
+			d.tap(d.T("sync.save"))
+			d.tap(d.T("sync.now"))
+			d.see(d.T("sync.err.notlrs"))
+			d.tap(d.T("sync.test"))
+			d.see(d.T("sync.err.notlrs"))
+
+			after, _ := d.app.svc.SyncStatus(ctx)
+			if after.Outbox.Pending != set || after.Outbox.Sent != 0 || after.Outbox.Rejected != 0 {
+				t.Errorf("after the faults the outbox is %+v; want all %d waiting", after.Outbox, set)
+			}
+		})
+	}
 }

@@ -93,11 +93,13 @@ func (a *App) showSync() {
 			widget.NewFormItem("", staff),
 		)
 		run := a.syncRunner(status, result)
+		retry := a.retryButton(status, result)
 		title := a.T("sync.title")
 		body := container.NewVBox(
-			widget.NewCard(a.T("sync.status"), "", status),
+			widget.NewCard(a.T("sync.status"), "", container.NewVBox(status, retry)),
 			container.NewHBox(run.now, run.cancel, a.exportButton(status, result)),
 			run.bar, result,
+			note(a.deviceText()),
 		)
 		back := a.showSettings
 		if a.trainer { // the LRS and what is sent are the organisation's, set in trainer mode
@@ -168,6 +170,37 @@ func (a *App) syncRunner(status, result *paragraph) syncControls {
 	return c
 }
 
+// retryButton queues the statements set aside again; it shows only while
+// some are. An LRS set up wrongly, or an older Ogoh, may have set good
+// statements aside.
+func (a *App) retryButton(status, result *paragraph) *widget.Button {
+	var b *widget.Button
+	b = widget.NewButtonWithIcon(a.T("sync.retry"), theme.ViewRefreshIcon(), func() {
+		n, err := a.svc.RetrySetAside(a.ctx)
+		if err != nil {
+			a.fail("error.save", err)
+			return
+		}
+		status.SetText(a.syncStatusText())
+		result.SetText(a.T("sync.retried", "Count", n))
+		b.Hide()
+	})
+	if st, err := a.svc.SyncStatus(a.ctx); err != nil || st.Outbox.Rejected == 0 {
+		b.Hide()
+	}
+	return b
+}
+
+// deviceText is this device's ID and key fingerprint, which a trainer
+// compares with what `ogohctl sync forward` prints.
+func (a *App) deviceText() string {
+	id, err := a.svc.Identity(a.ctx)
+	if err != nil {
+		return a.T("error.load") + "\n" + err.Error()
+	}
+	return a.T("sync.device", "Device", id.Device, "Fingerprint", id.Fingerprint)
+}
+
 type progressFunc func(int)
 
 func (f progressFunc) Delivered(done int) { f(done) }
@@ -228,6 +261,7 @@ func (a *App) syncStatusText() string {
 // syncErrorText explains a sync problem in the learner's language, with
 // the technical detail after it; ok is what to say when all went well.
 func (a *App) syncErrorText(err error, ok string) string {
+	var redirect *xsync.RedirectError
 	switch {
 	case err == nil:
 		return ok
@@ -241,6 +275,18 @@ func (a *App) syncErrorText(err error, ok string) string {
 		return a.T("sync.err.unreachable") + "\n" + err.Error()
 	case errors.Is(err, xsync.ErrConflict):
 		return a.T("sync.err.conflict") + "\n" + err.Error()
+	case errors.As(err, &redirect):
+		return a.T("sync.err.redirect", "Where", xsync.Printable(redirect.Location))
+	case errors.Is(err, xsync.ErrNotLRS):
+		return a.T("sync.err.notlrs") + "\n" + err.Error()
+	case errors.Is(err, xsync.ErrProxyAuth):
+		return a.T("sync.err.proxy")
+	case errors.Is(err, xsync.ErrBusy):
+		return a.T("sync.err.busy")
+	case errors.Is(err, xsync.ErrServer):
+		return a.T("sync.err.server") + "\n" + err.Error()
+	case errors.Is(err, xsync.ErrBadReply), errors.Is(err, xsync.ErrReplyTooLarge), errors.Is(err, xsync.ErrTooManyPages):
+		return a.T("sync.err.reply") + "\n" + err.Error()
 	}
 	return a.T("sync.err.other") + "\n" + err.Error()
 }
