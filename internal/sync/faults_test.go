@@ -343,3 +343,31 @@ func TestForwardAfterAStatementTheLRSFailsOnSendsTheRest(t *testing.T) {
 	}
 	exactlyOnce(t, lrs, want)
 }
+
+// TestForwardToAnLRSThatStoresNothingReportsNoneAlreadyThere: a server
+// that echoes the IDs it is sent but keeps nothing cannot make a forward
+// report them as already in the LRS.
+func TestForwardToAnLRSThatStoresNothingReportsNoneAlreadyThere(t *testing.T) {
+	lrs := lrstest.Start(t)
+	d := newDevice(t)
+	d.learn("Dilnoza")
+	file := filepath.Join(t.TempDir(), "post.ogohsync")
+	if _, err := d.svc.ExportSync(background, file); err != nil {
+		t.Fatal(err)
+	}
+	echo := proxy(t, lrs, func(n int, w http.ResponseWriter, r *http.Request) bool {
+		var batch []struct{ ID string }
+		json.NewDecoder(r.Body).Decode(&batch)
+		out := []string{}
+		for _, st := range batch {
+			out = append(out, st.ID)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(out)
+		return true
+	})
+	r := forwarder(t, echo).Forward(background, file)
+	if r.Err == nil || r.AlreadyThere != 0 || r.Stored != 0 {
+		t.Fatalf("forward to an LRS that stores nothing: %d stored, %d already there, %v", r.Stored, r.AlreadyThere, r.Err)
+	}
+}
