@@ -12,7 +12,9 @@ import (
 )
 
 // courseValidate checks each course folder and prints every problem found;
-// it exits 1 if any folder has a problem.
+// it exits 1 if any folder has a problem. A valid course whose answers give
+// themselves away by their shape (course.CueWarnings) gets warnings, which
+// do not change the exit status.
 func courseValidate(paths []string, stdout, stderr io.Writer) int {
 	if len(paths) == 0 {
 		fmt.Fprint(stderr, usage)
@@ -39,6 +41,9 @@ func courseValidate(paths []string, stdout, stderr io.Writer) int {
 			status = 1
 		default:
 			fmt.Fprintf(stdout, "%s: ok (%s %s, %d lessons, %d quizzes)\n", dir, c.ID, c.Version, len(c.Lessons), len(c.Quizzes))
+			for _, w := range course.CueWarnings(c) {
+				fmt.Fprintf(stdout, "%s: warning: %s\n", dir, w)
+			}
 		}
 	}
 	return status

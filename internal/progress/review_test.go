@@ -3,6 +3,7 @@ package progress_test
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -83,16 +84,97 @@ func TestScenarioRunsAreRecorded(t *testing.T) {
 	svc, _ := service(t)
 	c := exampleCourse(t)
 	l, _ := svc.CreateLearner(ctx, progress.NewLearner{Name: "A", Role: "other", Language: "en"})
-	if err := svc.FinishScenario(ctx, l.ID, c, "minibus", []string{"documents/stamp"}, "poor"); err != nil {
-		t.Fatal(err)
-	}
-	if err := svc.FinishScenario(ctx, l.ID, c, "minibus", []string{"documents/talk-separately", "story/refer"}, "good"); err != nil {
-		t.Fatal(err)
+	for _, path := range [][]string{{"stamp"}, {"talk-separately", "refer"}} {
+		p, err := svc.StartOrResumeScenario(ctx, l.ID, c, "minibus")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range path {
+			if _, _, err := svc.Choose(ctx, p, id); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	p, _ := svc.CourseProgress(ctx, l.ID, c)
 	if s := p.Scenarios["minibus"]; s.Runs != 2 || s.Best != "good" {
 		t.Errorf("scenario summary = %+v", s)
 	}
+}
+
+// TestTwoPlaysShowAStepInTwoOrdersGradedAlike: each play draws its own
+// seed, so the same step shows its choices in another order, and every
+// choice keeps its quality and where it leads. A play left half-way
+// resumes after a restart with the same seed, order and step.
+func TestTwoPlaysShowAStepInTwoOrdersGradedAlike(t *testing.T) {
+	ctx := context.Background()
+	c := exampleCourse(t)
+	sc := c.Scenario("minibus")
+	st := sc.Step(sc.Start)
+	// Two seeds whose orders differ: the first, and the next that differs.
+	seeds := []int64{1}
+	for s := int64(2); len(seeds) < 2; s++ {
+		if !slices.Equal(quiz.ChoiceOrder(sc, st, 1), quiz.ChoiceOrder(sc, st, s)) {
+			seeds = append(seeds, s)
+		}
+	}
+	file := filepath.Join(t.TempDir(), store.FileName)
+	open := func() (*progress.Service, func()) {
+		db, err := store.Open(ctx, file, time.Now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		svc, err := progress.New(ctx, db, progress.Options{Seed: func() int64 { s := seeds[0]; seeds = seeds[1:]; return s }, Now: time.Now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return svc, func() { db.Close() }
+	}
+	svc, closeDB := open()
+	l, _ := svc.CreateLearner(ctx, progress.NewLearner{Name: "A", Role: "other", Language: "en"})
+
+	type graded struct{ quality, next string }
+	play := func(svc *progress.Service) ([]string, map[string]graded) {
+		t.Helper()
+		p, err := svc.StartOrResumeScenario(ctx, l.ID, c, sc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Step().ID != st.ID {
+			t.Fatalf("play starts at %q, want %q", p.Step().ID, st.ID)
+		}
+		var order []string
+		grades := map[string]graded{}
+		for _, ch := range p.Choices(p.Step()) {
+			order = append(order, ch.ID)
+			grades[ch.ID] = graded{ch.Quality, ch.Next}
+		}
+		return order, grades
+	}
+
+	first, firstGrades := play(svc)
+	closeDB() // a restart half-way: the play resumes in the same order
+	svc, closeDB = open()
+	defer func() { closeDB() }()
+	again, _ := play(svc)
+	if !slices.Equal(first, again) {
+		t.Fatalf("resumed play shows %v, first showed %v", again, first)
+	}
+	p, _ := svc.StartOrResumeScenario(ctx, l.ID, c, sc.ID)
+	ch, next, err := svc.Choose(ctx, p, "stamp")
+	if err != nil || ch.Quality != "poor" || !next.End {
+		t.Fatalf("choose stamp: %+v %+v %v", ch, next, err)
+	}
+
+	second, secondGrades := play(svc) // the first play ended: a new seed
+	if slices.Equal(first, second) {
+		t.Fatalf("two plays with seeds that differ showed the same order %v", first)
+	}
+	for id, g := range firstGrades {
+		if secondGrades[id] != g {
+			t.Errorf("choice %s graded %+v in one play and %+v in the other", id, g, secondGrades[id])
+		}
+	}
+	t.Logf("step %s: %v, then %v", st.ID, first, second)
 }
 
 func TestReferralContactsKeepTheirOrder(t *testing.T) {

@@ -2,28 +2,122 @@ package progress
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/store"
 )
 
 // ScenarioSummary is a learner's runs of a scenario and the best ending reached.
 type ScenarioSummary = store.ScenarioSummary
 
-// FinishScenario records a scenario played to an ending, with the path of
-// choices, and its statement.
-func (s *Service) FinishScenario(ctx context.Context, learnerID string, c *course.Course, scenarioID string, path []string, outcome string) error {
+// ScenarioPlay is a scenario being played, with its course. Its seed
+// orders the choices of every step, as a quiz attempt's seed orders the
+// options; the choices made are on disk, so a play resumes after a restart
+// at the step reached, in the same order.
+type ScenarioPlay struct {
+	*store.ScenarioPlay
+	Course   *course.Course
+	Scenario *course.Scenario
+}
+
+// StartOrResumeScenario returns the learner's unfinished play of the
+// scenario, as it was left, or starts a new one with a fresh seed. A play
+// whose path a later course version no longer has is started again.
+func (s *Service) StartOrResumeScenario(ctx context.Context, learnerID string, c *course.Course, scenarioID string) (*ScenarioPlay, error) {
 	sc := c.Scenario(scenarioID)
 	if sc == nil {
-		return fmt.Errorf("course %s has no scenario %q", c.ID, scenarioID)
+		return nil, fmt.Errorf("course %s has no scenario %q", c.ID, scenarioID)
 	}
-	sub, err := s.subject(ctx, learnerID, c)
+	p, err := s.db.OpenScenarioPlay(ctx, learnerID, c.ID, sc.ID)
+	if err == nil {
+		play := &ScenarioPlay{ScenarioPlay: p, Course: c, Scenario: sc}
+		if st := play.Step(); st != nil && !st.End {
+			return play, nil
+		}
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	p, err = s.db.StartScenarioPlay(ctx, store.ScenarioPlay{LearnerID: learnerID, CourseID: c.ID, ScenarioID: sc.ID, Seed: s.seed()})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return s.db.SaveScenarioRun(ctx, learnerID, store.ScenarioRun{CourseID: c.ID, ScenarioID: sc.ID, Path: path, Outcome: outcome},
-		s.xapi.ScenarioCompleted(sub, sc, outcome, path))
+	return &ScenarioPlay{ScenarioPlay: p, Course: c, Scenario: sc}, nil
+}
+
+// Step is the step the play has reached, or nil when its path does not
+// fit the scenario.
+func (p *ScenarioPlay) Step() *course.Step {
+	st := p.Scenario.Step(p.Scenario.Start)
+	for _, item := range p.Path {
+		stepID, choiceID, _ := strings.Cut(item, "/")
+		if st == nil || st.ID != stepID {
+			return nil
+		}
+		ch := choiceOf(st, choiceID)
+		if ch == nil {
+			return nil
+		}
+		st = p.Scenario.Step(ch.Next)
+	}
+	return st
+}
+
+// Choices are the choices of st in the order this play shows them.
+func (p *ScenarioPlay) Choices(st *course.Step) []*course.Choice {
+	var out []*course.Choice
+	for _, id := range quiz.ChoiceOrder(p.Scenario, st, p.Seed) {
+		out = append(out, choiceOf(st, id))
+	}
+	return out
+}
+
+func choiceOf(st *course.Step, id string) *course.Choice {
+	for i := range st.Choices {
+		if st.Choices[i].ID == id {
+			return &st.Choices[i]
+		}
+	}
+	return nil
+}
+
+// Choose records a choice at the step the play has reached, on disk before
+// it returns, and returns it with the step it leads to. When that step is
+// an ending, the run is recorded with its statement and the play ends.
+func (s *Service) Choose(ctx context.Context, p *ScenarioPlay, choiceID string) (*course.Choice, *course.Step, error) {
+	st := p.Step()
+	if st == nil || st.End {
+		return nil, nil, fmt.Errorf("scenario %s: the play has no step to choose at", p.Scenario.ID)
+	}
+	ch := choiceOf(st, choiceID)
+	if ch == nil {
+		return nil, nil, fmt.Errorf("scenario %s: step %q has no choice %q", p.Scenario.ID, st.ID, choiceID)
+	}
+	path := append(slices.Clip(p.Path), st.ID+"/"+ch.ID)
+	next := p.Scenario.Step(ch.Next)
+	if next == nil {
+		return nil, nil, fmt.Errorf("scenario %s: choice %q leads to no step", p.Scenario.ID, ch.ID)
+	}
+	if next.End {
+		sub, err := s.subject(ctx, p.LearnerID, p.Course)
+		if err != nil {
+			return nil, nil, err
+		}
+		err = s.db.SaveScenarioRun(ctx, p.LearnerID,
+			store.ScenarioRun{CourseID: p.CourseID, ScenarioID: p.ScenarioID, Seed: p.Seed, Path: path, Outcome: next.Outcome},
+			s.xapi.ScenarioCompleted(sub, p.Scenario, next.Outcome, path))
+		if err != nil {
+			return nil, nil, err
+		}
+	} else if err := s.db.SaveScenarioPath(ctx, p.ID, path); err != nil {
+		return nil, nil, err
+	}
+	p.Path = path
+	return ch, next, nil
 }
 
 // Contact is one of the post's referral contacts.

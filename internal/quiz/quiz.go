@@ -54,6 +54,21 @@ func OptionOrder(qu *course.Question, seed int64) []string {
 	return ids
 }
 
+// ChoiceOrder is the order in which a scenario step's choices are shown in
+// one play: the choice IDs shuffled by the play's seed, so the best choice
+// is not given away by standing first, and a play resumed after a restart
+// shows the same order. Grading does not depend on it: a choice keeps its
+// quality wherever it stands.
+func ChoiceOrder(sc *course.Scenario, st *course.Step, seed int64) []string {
+	ids := make([]string, len(st.Choices))
+	for i, ch := range st.Choices {
+		ids[i] = ch.ID
+	}
+	r := rng(seed, sc.ID+"/"+st.ID)
+	r.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
+	return ids
+}
+
 func rng(seed int64, salt string) *rand.Rand {
 	h := fnv.New64a()
 	h.Write([]byte(salt))

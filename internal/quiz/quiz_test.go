@@ -115,3 +115,59 @@ func TestScoreRoundsDownAgainstThePassMark(t *testing.T) {
 		t.Errorf("9 of 12 passed: %+v", r)
 	}
 }
+
+// TestChoicesAreShuffledPerPlay: a seed fixes a step's order (a resumed
+// play sees the same), every choice is shown once, and other seeds put
+// each choice first, so its place tells the learner nothing.
+func TestChoicesAreShuffledPerPlay(t *testing.T) {
+	c, err := course.LoadDir("../../docs/example-course")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := &c.Scenarios[0]
+	st := sc.Step(sc.Start)
+	if !slices.Equal(quiz.ChoiceOrder(sc, st, 7), quiz.ChoiceOrder(sc, st, 7)) {
+		t.Fatal("the same seed gave two orders")
+	}
+	first := map[string]bool{}
+	for seed := int64(0); seed < 100; seed++ {
+		order := quiz.ChoiceOrder(sc, st, seed)
+		got := slices.Sorted(slices.Values(order))
+		var want []string
+		for _, ch := range st.Choices {
+			want = append(want, ch.ID)
+		}
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("seed %d shows %v, want each of %v once", seed, order, want)
+		}
+		first[order[0]] = true
+	}
+	if len(first) != len(st.Choices) {
+		t.Errorf("over 100 seeds only %v came first, of %d choices", first, len(st.Choices))
+	}
+}
+
+// TestOptionsAreShuffledPerAttempt: every question type with options shows
+// them in an order drawn by seed; true/false keeps True, False.
+func TestOptionsAreShuffledPerAttempt(t *testing.T) {
+	for _, qu := range example(t).Questions {
+		if qu.Type == course.TrueFalse {
+			if quiz.OptionOrder(&qu, 1) != nil {
+				t.Errorf("%s: true/false has an option order", qu.ID)
+			}
+			continue
+		}
+		first := map[string]bool{}
+		for seed := int64(0); seed < 100; seed++ {
+			order := quiz.OptionOrder(&qu, seed)
+			if !slices.Equal(order, quiz.OptionOrder(&qu, seed)) {
+				t.Fatalf("%s: seed %d gave two orders", qu.ID, seed)
+			}
+			first[order[0]] = true
+		}
+		if len(first) < 2 {
+			t.Errorf("%s (%s): 100 seeds always put %v first", qu.ID, qu.Type, first)
+		}
+	}
+}

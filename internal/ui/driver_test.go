@@ -418,6 +418,17 @@ func (d *driver) choose(text string) {
 	d.t.Fatalf("no option %q on screen: %s", text, d.texts())
 }
 
+// optionTexts are the option rows on screen, top to bottom.
+func (d *driver) optionTexts() []string {
+	var out []string
+	for _, o := range d.visible() {
+		if r, ok := o.(*optionRow); ok {
+			out = append(out, r.label.Text())
+		}
+	}
+	return out
+}
+
 // order moves items with the up arrows until they stand as resp says.
 func (d *driver) order(c *course.Course, qu *course.Question, resp quiz.Response) {
 	lang := c.Lang(d.loc.Lang)

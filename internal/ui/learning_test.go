@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -60,6 +61,73 @@ func TestPlayingAScenarioToEachEnding(t *testing.T) {
 		t.Errorf("after playing all %d paths: %+v", len(paths), s)
 	}
 	d.see(d.T("scenario.summary", "Runs", len(paths), "Best", d.T("scenario.outcome.good")))
+}
+
+// TestScenarioChoicesShowInAnOrderDrawnPerPlay: two plays of one step
+// show its choices in different orders (each play has its own seed) and
+// grade the same choice alike; a play left half-way resumes after a
+// restart in the order it showed.
+func TestScenarioChoicesShowInAnOrderDrawnPerPlay(t *testing.T) {
+	dir := t.TempDir()
+	d := start(t, dir, "en")
+	c := bundledCourse(t, "border-indicators")
+	sc := &c.Scenarios[0]
+	st := sc.Step(sc.Start)
+	best := ""
+	for _, ch := range st.Choices {
+		if ch.Quality == "best" {
+			best = ch.Text.In("en", "en")
+		}
+	}
+	d.createProfile("Aziz", "border-guard", "Post 3", "")
+	d.openCourse(c)
+
+	// playStart opens a play at its first step and returns the order shown.
+	playStart := func(d *driver) []string {
+		t.Helper()
+		d.tapNth(d.T("scenario.play"), 0)
+		d.see(st.Text.In("en", "en"))
+		return d.optionTexts()
+	}
+	// finish grades the best choice, then plays to an ending.
+	finish := func(d *driver) {
+		t.Helper()
+		d.choose(best)
+		d.tap(d.T("scenario.choose"))
+		d.see(d.T("scenario.quality.best"))
+		d.tap(d.T("scenario.continue"))
+		for !d.has(d.T("scenario.again")) {
+			d.choose(d.optionTexts()[0])
+			d.tap(d.T("scenario.choose"))
+			d.tap(d.T("scenario.continue"))
+		}
+		d.tap(d.T("result.back"))
+	}
+
+	first := playStart(d)
+	finish(d)
+	var second []string
+	for plays := 1; ; plays++ {
+		second = playStart(d)
+		if !slices.Equal(first, second) {
+			break
+		}
+		if plays == 8 {
+			t.Fatalf("%d plays all showed %q in the order %q", plays+1, st.ID, first)
+		}
+		finish(d)
+	}
+	t.Logf("step %s shown as %q, then as %q", st.ID, first, second)
+
+	d.close() // half-way through the play: it resumes in its order
+	d = start(t, dir, "en")
+	defer d.close()
+	d.tap("Aziz — " + d.T("role.border-guard") + ", Post 3")
+	d.openCourse(c)
+	if resumed := playStart(d); !slices.Equal(resumed, second) {
+		t.Fatalf("after a restart the step shows %q, before it showed %q", resumed, second)
+	}
+	finish(d) // graded as in the first play
 }
 
 // TestMissedQuestionsComeBackTheNextDay: a question missed in the quiz is

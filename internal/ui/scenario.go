@@ -7,30 +7,42 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/progress"
 )
 
-// scenarioPlay is one play-through: the step reached and the choices made.
+// scenarioPlay is one play-through on screen: the play as recorded (its
+// seed orders the choices), the step shown, and the choice whose feedback
+// is showing.
 type scenarioPlay struct {
 	c      *course.Course
 	sc     *course.Scenario
+	play   *progress.ScenarioPlay
 	step   *course.Step
-	path   []string
-	chosen *course.Choice // the choice whose feedback is showing
+	chosen *course.Choice
+	next   *course.Step // where the chosen choice leads
 }
 
-// showScenario starts a scenario from its introduction.
+// showScenario resumes the learner's unfinished play of a scenario at the
+// step reached, or starts one from its introduction.
 func (a *App) showScenario(c *course.Course, sc *course.Scenario) {
-	a.playStep(&scenarioPlay{c: c, sc: sc, step: sc.Step(sc.Start)})
+	play, err := a.svc.StartOrResumeScenario(a.ctx, a.learner.ID, c, sc.ID)
+	if err != nil {
+		a.fail("error.load", err)
+		return
+	}
+	a.playStep(&scenarioPlay{c: c, sc: sc, play: play, step: play.Step()})
 }
 
-// playStep shows the current step: its situation and choices, then the
-// chosen option's feedback; at an ending, the outcome, recorded once.
+// playStep shows the current step: its situation and choices, in the
+// play's order, then the chosen option's feedback; at an ending, the
+// outcome. The choice is recorded when it is made, so the feedback shown is
+// on disk and a restart resumes at the next step.
 func (a *App) playStep(p *scenarioPlay) {
 	a.show(func() (string, fyne.CanvasObject) {
 		lang := a.courseLang(p.c)
 		t := func(x course.Text) string { return x.In(lang, p.c.DefaultLanguage) }
 		body := container.NewVBox()
-		if len(p.path) == 0 {
+		if p.step.ID == p.sc.Start {
 			body.Add(note(t(p.sc.Intro)))
 		}
 		body.Add(strong(t(p.step.Text)))
@@ -48,13 +60,7 @@ func (a *App) playStep(p *scenarioPlay) {
 			body.Add(a.qualityLabel(p.chosen.Quality))
 			body.Add(wrapped(t(p.chosen.Feedback)))
 			next := widget.NewButtonWithIcon(a.T("scenario.continue"), theme.NavigateNextIcon(), func() {
-				p.path = append(p.path, p.step.ID+"/"+p.chosen.ID)
-				p.step, p.chosen = p.sc.Step(p.chosen.Next), nil
-				if p.step.End {
-					if err := a.svc.FinishScenario(a.ctx, a.learner.ID, p.c, p.sc.ID, p.path, p.step.Outcome); err != nil {
-						a.fail("error.save", err)
-					}
-				}
+				p.step, p.chosen, p.next = p.next, nil, nil
 				a.playStep(p)
 			})
 			next.Importance = widget.HighImportance
@@ -64,9 +70,9 @@ func (a *App) playStep(p *scenarioPlay) {
 			choose := widget.NewButtonWithIcon(a.T("scenario.choose"), theme.ConfirmIcon(), nil)
 			choose.Importance = widget.HighImportance
 			choose.Disable()
+			choices := p.play.Choices(p.step)
 			var rows []*optionRow
-			for i := range p.step.Choices {
-				ch := &p.step.Choices[i]
+			for i, ch := range choices {
 				i := i
 				row := newOptionRow(t(ch.Text), false, func() {
 					for j, r := range rows {
@@ -83,9 +89,15 @@ func (a *App) playStep(p *scenarioPlay) {
 			a.bindEnter(choose)
 			choose.OnTapped = func() {
 				for i, r := range rows {
-					if r.selected {
-						p.chosen = &p.step.Choices[i]
+					if !r.selected {
+						continue
 					}
+					ch, next, err := a.svc.Choose(a.ctx, p.play, choices[i].ID)
+					if err != nil {
+						a.fail("error.save", err)
+						return
+					}
+					p.chosen, p.next = ch, next
 				}
 				a.redraw()
 			}

@@ -1,0 +1,58 @@
+package course_test
+
+import (
+	"testing"
+
+	"github.com/ogoh/ogoh/courses"
+	"github.com/ogoh/ogoh/internal/course"
+)
+
+// TestAnswersAreNotGivenAwayByTheirShape holds every bundled course and
+// the example course, in each language, to issue 15's cue limits: the
+// right option is the longest in at most a third of single-choice
+// questions; 40–60% of true/false questions are true; a scenario's best
+// choice is the longest in at most a third of its steps. It logs every
+// course's shares, so an author sees where they stand.
+func TestAnswersAreNotGivenAwayByTheirShape(t *testing.T) {
+	list, problems := course.LoadAll(courses.FS)
+	if len(problems) > 0 {
+		t.Fatalf("bundled courses have problems:\n%v", problems)
+	}
+	example, err := course.LoadDir("../../docs/example-course")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range append(list, example) {
+		for _, cu := range course.CueShares(c) {
+			t.Log(cu)
+			for _, w := range cu.Warnings() {
+				t.Error(w)
+			}
+		}
+	}
+}
+
+func TestCueSharesCountTiesAsLongest(t *testing.T) {
+	c := &course.Course{ID: "x", Languages: []string{"en"}, DefaultLanguage: "en",
+		Quizzes: []course.Quiz{{Questions: []course.Question{
+			{Type: course.Single, Correct: []string{"a"}, Options: []course.Option{{ID: "a", Text: course.Text{"en": "same"}}, {ID: "b", Text: course.Text{"en": "four"}}}},
+			{Type: course.Single, Correct: []string{"a"}, Options: []course.Option{{ID: "a", Text: course.Text{"en": "short"}}, {ID: "b", Text: course.Text{"en": "longer one"}}}},
+			{Type: course.Single, Correct: []string{"b"}, Options: []course.Option{{ID: "a", Text: course.Text{"en": "ab"}}, {ID: "b", Text: course.Text{"en": "оʻа"}}}}, // runes, not bytes
+			{Type: course.TrueFalse, CorrectBool: true},
+			{Type: course.TrueFalse, CorrectBool: false},
+		}}},
+		Scenarios: []course.Scenario{{ID: "s", Steps: []course.Step{
+			{Choices: []course.Choice{{Quality: "poor", Text: course.Text{"en": "a long poor choice"}}, {Quality: "best", Text: course.Text{"en": "best"}}}},
+			{Choices: []course.Choice{{Quality: "best", Text: course.Text{"en": "best, and longest"}}, {Quality: "poor", Text: course.Text{"en": "poor"}}}},
+			{End: true},
+		}}},
+	}
+	cu := course.CueShares(c)[0]
+	if cu.RightLongest != (course.Share{Count: 2, Of: 3}) || cu.True != (course.Share{Count: 1, Of: 2}) ||
+		cu.Scenarios[0].BestLongest != (course.Share{Count: 1, Of: 2}) {
+		t.Errorf("shares = %+v", cu)
+	}
+	if w := cu.Warnings(); len(w) != 2 {
+		t.Errorf("warnings = %q, want the single-choice one and the scenario's", w)
+	}
+}
