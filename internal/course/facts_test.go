@@ -94,12 +94,28 @@ func usableFacts(s string) string {
 		if strings.HasPrefix(line, "## ") {
 			skip = strings.Contains(strings.ToLower(line), "do not use until verified")
 		}
-		if skip || strings.Contains(line, "UNCONFIRMED") {
+		if skip {
 			continue
 		}
-		keep = append(keep, line)
+		keep = append(keep, confirmedPart(line))
 	}
 	return strings.Join(keep, "\n")
+}
+
+// confirmedPart drops the sentences of a line that are marked
+// UNCONFIRMED: the mark is on the claim it sits in ("Title UNCONFIRMED."
+// after a sourced figure), not on the whole bullet.
+func confirmedPart(line string) string {
+	if !strings.Contains(line, "UNCONFIRMED") {
+		return line
+	}
+	var keep []string
+	for _, s := range regexp.MustCompile(`[.;?!](\s|$)`).Split(line, -1) {
+		if !strings.Contains(s, "UNCONFIRMED") {
+			keep = append(keep, s)
+		}
+	}
+	return strings.Join(keep, ". ")
 }
 
 var number = regexp.MustCompile(`\d+(?:[.,]\d+)*`)

@@ -285,8 +285,8 @@ func TestTheCurriculumMeetsItsBar(t *testing.T) {
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
-	if len(list) < 7 {
-		t.Errorf("%d bundled courses, want at least 7", len(list))
+	if len(list) < 9 {
+		t.Errorf("%d bundled courses, want at least 9", len(list))
 	}
 	for _, c := range list {
 		if n := len(c.Lessons); n < 4 || n > 8 {
