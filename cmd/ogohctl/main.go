@@ -31,6 +31,9 @@ const usage = `usage:
           [--trust-devices DIR] [--require-signed] [--home-page URL]
                                         check sync files' signatures and send them on to an LRS
   ogohctl sync retry --data DIR         queue a data folder's set-aside statements again
+  ogohctl trainer reset --data DIR --key TRAINER.key
+                                        a new trainer PIN (from OGOH_TRAINER_PIN or standard input),
+                                        with the trainer's key
   ogohctl device show --data DIR [--pub FILE]
                                         a data folder's device ID and key fingerprint
   ogohctl report --data DIR [--csv FILE]
@@ -73,6 +76,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return syncRetry(ctx, args[2:], stdout, stderr)
 	case "device show":
 		return deviceShow(ctx, args[2:], stdout, stderr)
+	case "trainer reset":
+		return trainerReset(ctx, args[2:], os.Stdin, stdout, stderr)
 	case "demo seed":
 		return demoSeed(ctx, args[2:], stdout, stderr)
 	case "gift import":

@@ -47,12 +47,15 @@ func Open(ctx context.Context, dataDir string, bundled []*course.Course) (*Devic
 	if err != nil {
 		return nil, err
 	}
-	key, err := xsync.LoadOrCreateDeviceKey(filepath.Join(dataDir, xsync.DeviceKeyFile))
+	keyFile := filepath.Join(dataDir, xsync.DeviceKeyFile)
+	_, statErr := os.Stat(keyFile)
+	key, err := xsync.LoadOrCreateDeviceKey(keyFile)
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
-	svc, err := progress.New(ctx, db, progress.Options{Seed: rand.Int64, Now: time.Now, DeviceKey: key})
+	svc, err := progress.New(ctx, db, progress.Options{Seed: rand.Int64, Now: time.Now, DeviceKey: key,
+		NewDeviceKey: os.IsNotExist(statErr)})
 	if err != nil {
 		db.Close()
 		return nil, err

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ogoh/ogoh/internal/store"
@@ -37,14 +38,27 @@ type Service struct {
 	now  func() time.Time
 	xapi *xsync.Builder
 	key  ed25519.PrivateKey
+
+	// The trainer lock's wait runs on the process's monotonic clock.
+	monotonic func() time.Time
+	lockMu    sync.Mutex
+	waitSeen  time.Time
+	waitSaved time.Duration
 }
 
 // Options are the service's sources of time and chance, so tests control them.
 type Options struct {
 	Seed func() int64     // each new quiz attempt's draw
 	Now  func() time.Time // event times and durations
-	// DeviceKey signs the device's sync files; without one, exports fail.
+	// DeviceKey signs the device's sync files and its trainer lock;
+	// without one, exports fail and trainer mode stays shut.
 	DeviceKey ed25519.PrivateKey
+	// NewDeviceKey says the key was made in this start, the first of an
+	// Ogoh that signs: an older unsigned trainer PIN is signed into a lock.
+	NewDeviceKey bool
+	// Monotonic runs the trainer lock's wait down; time.Now (whose
+	// monotonic reading ignores changes of the wall clock) by default.
+	Monotonic func() time.Time
 }
 
 // New returns a service over db, with the statement settings stored in it.
@@ -57,6 +71,15 @@ func New(ctx context.Context, db *store.DB, opts Options) (*Service, error) {
 		xapi: &xsync.Builder{DeviceID: device, Now: opts.Now, NewID: store.NewUUID}}
 	if s.xapi.Config, err = s.XAPIConfig(ctx); err != nil {
 		return nil, err
+	}
+	s.monotonic = opts.Monotonic
+	if s.monotonic == nil {
+		s.monotonic = time.Now
+	}
+	if opts.NewDeviceKey {
+		if err := s.upgradeLegacyLock(ctx); err != nil {
+			return nil, err
+		}
 	}
 	return s, nil
 }

@@ -3,7 +3,6 @@ package progress
 import (
 	"context"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,80 +10,6 @@ import (
 
 	"github.com/ogoh/ogoh/internal/store"
 )
-
-// Trainer PIN settings; the PIN itself is kept only as a slow salted hash.
-const (
-	settingTrainerPIN      = "trainer.pin_hash"
-	settingTrainerFailures = "trainer.failures"
-	settingTrainerLocked   = "trainer.locked_until"
-)
-
-// TrainerTries is how many wrong PINs are allowed before trainer mode
-// waits; each further wrong PIN doubles the wait.
-const TrainerTries = 5
-
-// TrainerWait is the first wait after too many wrong PINs.
-const TrainerWait = 30 * time.Second
-
-// Problems unlocking trainer mode.
-var (
-	ErrWrongPIN = errors.New("wrong PIN")
-	ErrLocked   = errors.New("too many wrong PINs: wait")
-)
-
-// TrainerPINSet reports whether a trainer PIN was chosen on this device.
-func (s *Service) TrainerPINSet(ctx context.Context) (bool, error) {
-	h, err := s.db.Setting(ctx, settingTrainerPIN, "")
-	return h != "", err
-}
-
-// SetTrainerPIN sets the trainer PIN (first use, or by a trainer).
-func (s *Service) SetTrainerPIN(ctx context.Context, pin string) error {
-	if !ValidPIN(pin) {
-		return ErrBadPIN
-	}
-	h, err := HashPIN(pin)
-	if err != nil {
-		return err
-	}
-	return s.db.SetSetting(ctx, settingTrainerPIN, h)
-}
-
-// UnlockTrainer checks the trainer PIN. After TrainerTries wrong PINs in a
-// row it refuses every try for a wait that doubles with each further
-// wrong PIN; the count survives a restart. It returns how long to wait
-// when locked.
-func (s *Service) UnlockTrainer(ctx context.Context, pin string) (time.Duration, error) {
-	now := s.now()
-	lockedText, err := s.db.Setting(ctx, settingTrainerLocked, "")
-	if err != nil {
-		return 0, err
-	}
-	if until, err := time.Parse(time.RFC3339Nano, lockedText); err == nil && now.Before(until) {
-		return until.Sub(now), ErrLocked
-	}
-	hash, err := s.db.Setting(ctx, settingTrainerPIN, "")
-	if err != nil {
-		return 0, err
-	}
-	if hash != "" && CheckPIN(hash, pin) {
-		return 0, s.db.SetSetting(ctx, settingTrainerFailures, "0")
-	}
-	failText, _ := s.db.Setting(ctx, settingTrainerFailures, "0")
-	fails, _ := strconv.Atoi(failText)
-	fails++
-	if err := s.db.SetSetting(ctx, settingTrainerFailures, strconv.Itoa(fails)); err != nil {
-		return 0, err
-	}
-	if fails < TrainerTries {
-		return 0, ErrWrongPIN
-	}
-	wait := TrainerWait << min(fails-TrainerTries, 16)
-	if err := s.db.SetSetting(ctx, settingTrainerLocked, now.Add(wait).Format(time.RFC3339Nano)); err != nil {
-		return 0, err
-	}
-	return wait, ErrLocked
-}
 
 // ReportRow is one learner's standing in one course.
 type ReportRow = store.ReportRow

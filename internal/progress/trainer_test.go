@@ -3,59 +3,12 @@ package progress_test
 import (
 	"bytes"
 	"context"
-	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
-	"github.com/ogoh/ogoh/internal/store"
 )
-
-func TestTrainerPINWaitsAfterFiveWrongTriesAndDoubles(t *testing.T) {
-	ctx := context.Background()
-	now := time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
-	clock := func() time.Time { return now }
-	file := filepath.Join(t.TempDir(), store.FileName)
-	db, _ := store.Open(ctx, file, clock)
-	svc, _ := progress.New(ctx, db, progress.Options{Seed: func() int64 { return 1 }, Now: clock})
-	if set, _ := svc.TrainerPINSet(ctx); set {
-		t.Fatal("a new device has a trainer PIN")
-	}
-	if err := svc.SetTrainerPIN(ctx, "12"); !errors.Is(err, progress.ErrBadPIN) {
-		t.Errorf("short PIN: %v", err)
-	}
-	svc.SetTrainerPIN(ctx, "909090")
-	for i := 1; i < progress.TrainerTries; i++ {
-		if _, err := svc.UnlockTrainer(ctx, "000000"); !errors.Is(err, progress.ErrWrongPIN) {
-			t.Fatalf("wrong try %d: %v", i, err)
-		}
-	}
-	wait, err := svc.UnlockTrainer(ctx, "000000")
-	if !errors.Is(err, progress.ErrLocked) || wait != progress.TrainerWait {
-		t.Fatalf("fifth wrong try: %v, wait %v", err, wait)
-	}
-	db.Close()
-	db, _ = store.Open(ctx, file, clock) // a restart does not reset the count
-	defer db.Close()
-	svc, _ = progress.New(ctx, db, progress.Options{Seed: func() int64 { return 1 }, Now: clock})
-	if _, err := svc.UnlockTrainer(ctx, "909090"); !errors.Is(err, progress.ErrLocked) {
-		t.Fatalf("the right PIN during the wait: %v", err)
-	}
-	now = now.Add(progress.TrainerWait)
-	if wait, err := svc.UnlockTrainer(ctx, "111111"); !errors.Is(err, progress.ErrLocked) || wait != 2*progress.TrainerWait {
-		t.Fatalf("a wrong PIN after the wait: %v, wait %v (want double)", err, wait)
-	}
-	now = now.Add(2 * progress.TrainerWait)
-	if _, err := svc.UnlockTrainer(ctx, "909090"); err != nil {
-		t.Fatalf("the right PIN after the wait: %v", err)
-	}
-	if _, err := svc.UnlockTrainer(ctx, "000000"); !errors.Is(err, progress.ErrWrongPIN) {
-		t.Errorf("after a success the count starts again: %v", err)
-	}
-}
 
 func TestReportPINRemovalAndArchive(t *testing.T) {
 	ctx := context.Background()

@@ -96,6 +96,12 @@ func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 		if err := svc.SetSetting(context.Background(), "ui.welcomed", "yes"); err != nil {
 			t.Fatal(err)
 		}
+		// As the welcome does on a new device, before any profile.
+		if state, _ := svc.TrainerLock(context.Background()); state == progress.LockNone {
+			if err := svc.SetTrainerLock(context.Background(), trainerPIN, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	lib := library.New(db, dir, bundledCourses(t))
 	list, problems := lib.Courses()
@@ -334,15 +340,26 @@ func (d *driver) createProfile(name, role, post, pin string) {
 
 // unlockTrainer opens trainer mode from the settings screen, setting the
 // trainer PIN on first use.
+// typeRepeat types into the "repeat the PIN" field, the password field
+// with no placeholder.
+func (d *driver) typeRepeat(pin string) {
+	d.t.Helper()
+	for _, o := range d.visible() {
+		if e, ok := o.(*widget.Entry); ok && e.Password && e.PlaceHolder == "" {
+			test.Type(e, pin)
+			return
+		}
+	}
+	d.t.Fatal("no field to repeat the PIN")
+}
+
+// trainerPIN is the trainer PIN the driver sets up on a new device.
+const trainerPIN = "2468"
+
 func (d *driver) unlockTrainer(pin string) {
 	d.t.Helper()
 	d.tap(d.T("trainer.title"))
 	d.typeInto(d.T("pin.placeholder"), pin)
-	for _, o := range d.visible() { // the repeat field, on first use
-		if e, ok := o.(*widget.Entry); ok && e.Password && e.PlaceHolder == "" {
-			test.Type(e, pin)
-		}
-	}
 	d.tap(d.T("pin.open"))
 	d.see(d.T("trainer.intro"))
 }

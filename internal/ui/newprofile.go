@@ -11,8 +11,14 @@ import (
 	"github.com/ogoh/ogoh/internal/progress"
 )
 
-// showNewProfile asks for the few things a profile needs.
+// showNewProfile asks for the few things a profile needs. On a new
+// device the trainer's lock is set up first: a profile made before it
+// would leave trainer mode to whoever opened it first.
 func (a *App) showNewProfile() {
+	if state, err := a.svc.TrainerLock(a.ctx); err == nil && state == progress.LockNone {
+		a.showLockSetup(a.showProfiles, a.showNewProfile)
+		return
+	}
 	a.show(func() (string, fyne.CanvasObject) {
 		name := widget.NewEntry()
 		name.SetPlaceHolder(a.T("profile.name.placeholder"))

@@ -12,48 +12,45 @@ import (
 	"github.com/ogoh/ogoh/internal/progress"
 )
 
-// openTrainer asks for the trainer PIN (or, on first use, has one set)
-// before trainer mode: learners cannot reach its functions without it.
+// openTrainer asks for the trainer PIN before trainer mode: learners
+// cannot reach its functions without it. A lock that was changed or
+// removed outside Ogoh keeps trainer mode shut until the trainer's key
+// resets it; a new device with no learners has its lock set up first.
 func (a *App) openTrainer() {
 	if a.trainer {
 		a.showTrainer()
 		return
 	}
-	set, err := a.svc.TrainerPINSet(a.ctx)
-	if err != nil {
+	state, err := a.svc.TrainerLock(a.ctx)
+	switch {
+	case err != nil:
 		a.fail("error.load", err)
-		return
+	case state == progress.LockNone:
+		a.showLockSetup(a.showSettings, a.openTrainer)
+	case state == progress.LockTampered:
+		a.showLockTampered()
+	default:
+		a.showTrainerPIN()
 	}
+}
+
+func (a *App) showTrainerPIN() {
 	a.show(func() (string, fyne.CanvasObject) {
 		pin := widget.NewPasswordEntry()
 		pin.SetPlaceHolder(a.T("pin.placeholder"))
 		problem := wrapped("")
 		problem.Importance = widget.DangerImportance
-		items := []*widget.FormItem{widget.NewFormItem(a.T("trainer.pin"), pin)}
-		var repeat *widget.Entry
-		intro := a.T("trainer.enter.pin")
-		if !set {
-			repeat = widget.NewPasswordEntry()
-			items = append(items, widget.NewFormItem(a.T("profile.pin.repeat"), repeat))
-			intro = a.T("trainer.set.pin")
-		}
 		submit := func() {
-			if !set {
-				if pin.Text != repeat.Text {
-					problem.SetText(a.T("profile.pin.mismatch"))
-					return
-				}
-				if err := a.svc.SetTrainerPIN(a.ctx, pin.Text); err != nil {
-					problem.SetText(a.T("profile.pin.invalid"))
-					return
-				}
-			} else if wait, err := a.svc.UnlockTrainer(a.ctx, pin.Text); err != nil {
+			wait, err := a.svc.UnlockTrainer(a.ctx, pin.Text)
+			if err != nil {
 				pin.SetText("")
 				switch {
 				case errors.Is(err, progress.ErrLocked):
 					problem.SetText(a.T("trainer.locked", "Seconds", int(wait.Seconds()+0.999)))
 				case errors.Is(err, progress.ErrWrongPIN):
 					problem.SetText(a.T("pin.wrong"))
+				case errors.Is(err, progress.ErrLockTampered):
+					a.showLockTampered()
 				default:
 					a.fail("error.load", err)
 				}
@@ -63,12 +60,23 @@ func (a *App) openTrainer() {
 			a.showTrainer()
 		}
 		pin.OnSubmitted = func(string) { submit() }
-		form := widget.NewForm(items...)
+		form := widget.NewForm(widget.NewFormItem(a.T("trainer.pin"), pin))
 		form.SubmitText = a.T("pin.open")
 		form.OnSubmit = submit
 		a.focus = pin
 		title := a.T("trainer.title")
-		return title, a.screen(title, a.showSettings, container.NewPadded(container.NewVBox(wrapped(intro), form, problem)))
+		return title, a.screen(title, a.showSettings, container.NewPadded(container.NewVBox(wrapped(a.T("trainer.enter.pin")), form, problem)))
+	})
+}
+
+// showLockTampered says why trainer mode stays shut and how the trainer
+// opens it again.
+func (a *App) showLockTampered() {
+	a.show(func() (string, fyne.CanvasObject) {
+		title := a.T("trainer.title")
+		text := wrapped(a.T("trainer.tampered", "Folder", a.dataDir))
+		text.Importance = widget.DangerImportance
+		return title, a.screen(title, a.showSettings, container.NewPadded(container.NewVBox(text)))
 	})
 }
 

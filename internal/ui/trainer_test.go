@@ -2,12 +2,14 @@ package ui
 
 import (
 	"bytes"
-	"fyne.io/fyne/v2/widget"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/quiz"
@@ -43,7 +45,7 @@ func TestTrainerImportsAPackALearnerTakesItTheTrainerSeesIt(t *testing.T) {
 
 	d.createProfile("Nodira", "border-guard", "", "")
 	d.tap(d.T("settings.title"))
-	d.unlockTrainer("8642")
+	d.unlockTrainer(trainerPIN)
 	d.tap(d.T("trainer.keys"))
 	d.see(d.T("trainer.keys.empty"))
 	d.app.trustKey(k.PublicText()) // what "Add key from file…" does with the file's text
@@ -79,7 +81,7 @@ func TestTrainerImportsAPackALearnerTakesItTheTrainerSeesIt(t *testing.T) {
 	d.see(d.T("result.passed", "PassMark", 80))
 
 	d.tap(d.T("settings.title"))
-	d.unlockTrainer("8642")
+	d.unlockTrainer(trainerPIN)
 	d.tap(d.T("trainer.learners"))
 	d.see("Example: the three elements")
 	d.see("100% (1)")
@@ -96,7 +98,7 @@ func TestTrainerModeNeedsThePIN(t *testing.T) {
 	defer d.close()
 	d.createProfile("Learner", "other", "", "")
 	d.tap(d.T("settings.title"))
-	d.unlockTrainer("1111")
+	d.unlockTrainer(trainerPIN)
 	d.tap(d.T("trainer.leave"))
 	d.tap(d.T("trainer.title"))
 	d.typeInto(d.T("pin.placeholder"), "2222")
@@ -110,7 +112,7 @@ func TestTrainerModeNeedsThePIN(t *testing.T) {
 		d.tap(d.T("pin.open"))
 	}
 	d.see(d.T("trainer.locked", "Seconds", 30))
-	d.typeInto(d.T("pin.placeholder"), "1111")
+	d.typeInto(d.T("pin.placeholder"), trainerPIN)
 	d.tap(d.T("pin.open"))
 	if d.app.trainer {
 		t.Fatal("the right PIN opened trainer mode during the wait")
@@ -135,7 +137,7 @@ func TestTrainerRemovesAForgottenPIN(t *testing.T) {
 	defer d.close()
 	d.createProfile("Forgetful", "border-guard", "Post 3", "1357")
 	d.tap(d.T("settings.title"))
-	d.unlockTrainer("8642")
+	d.unlockTrainer(trainerPIN)
 	d.tap(d.T("trainer.learners"))
 	d.tap(d.T("report.pin"))
 	d.see(d.T("report.pin.hint"))
@@ -158,8 +160,35 @@ func TestTrainerRemovesAForgottenPIN(t *testing.T) {
 	d.see(d.T("catalogue.greeting", "Name", "Forgetful"))
 
 	d.tap(d.T("settings.title")) // nobody else has a PIN now
-	d.unlockTrainer("8642")
+	d.unlockTrainer(trainerPIN)
 	d.tap(d.T("trainer.learners"))
 	d.tap(d.T("report.pin"))
 	d.see(d.T("report.pin.none"))
+}
+
+// TestADeletedTrainerLockKeepsTrainerModeShut: deleting the trainer's
+// settings in the database no longer lets anyone choose a new trainer PIN;
+// the screen says how the trainer opens it again.
+func TestADeletedTrainerLockKeepsTrainerModeShut(t *testing.T) {
+	for _, lang := range []string{"en", "ru", "uz"} {
+		t.Run(lang, func(t *testing.T) {
+			d := start(t, t.TempDir(), lang)
+			defer d.close()
+			d.createProfile("Learner", "other", "", "")
+			if err := d.db.SetSetting(context.Background(), "trainer.lock", ""); err != nil {
+				t.Fatal(err)
+			}
+			d.tap(d.T("settings.title"))
+			d.tap(d.T("trainer.title"))
+			d.see(d.T("trainer.tampered", "Folder", d.app.dataDir))
+			for _, o := range d.visible() {
+				if e, ok := o.(*widget.Entry); ok && e.Password {
+					t.Fatal("a PIN field is offered after the lock was deleted")
+				}
+			}
+			if d.app.trainer {
+				t.Fatal("trainer mode opened")
+			}
+		})
+	}
 }
