@@ -18,6 +18,7 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/device"
 	"github.com/ogoh/ogoh/internal/i18n"
+	"github.com/ogoh/ogoh/internal/oskeyring"
 	"github.com/ogoh/ogoh/internal/reference"
 	"github.com/ogoh/ogoh/internal/ui"
 	"github.com/ogoh/ogoh/quickref"
@@ -48,8 +49,9 @@ func main() {
 	// way, fonts apart, made the window slower on two cores: the X server
 	// needs one too.
 	opening := make(chan opened, 1)
+	portable := *dataFlag != ""
 	go func() {
-		o := open(dataDir)
+		o := open(dataDir, portable)
 		if fy.Metadata().Migrations["fyneDo"] {
 			ui.WarmFonts()
 		}
@@ -64,7 +66,7 @@ func main() {
 	}
 	if errors.Is(o.damage, device.ErrCorrupt) {
 		ui.ShowRecovery(win, fy, o.bundle, os.Getenv("LANG"), dataDir, o.damage, func() {
-			restored := open(dataDir)
+			restored := open(dataDir, portable)
 			if restored.err == nil && restored.damage != nil {
 				restored.err = restored.damage
 			}
@@ -91,7 +93,7 @@ type opened struct {
 
 // open loads the translations and bundled courses and opens the data
 // folder. It touches no widget, so it runs while the window is made.
-func open(dataDir string) opened {
+func open(dataDir string, portable bool) opened {
 	ctx := context.Background()
 	var o opened
 	if o.bundle, o.err = i18n.Load(); o.err != nil {
@@ -105,7 +107,11 @@ func open(dataDir string) opened {
 	for _, p := range problems {
 		fmt.Fprintln(os.Stderr, "ogoh: bundled course:", p)
 	}
-	if o.dev, o.err = device.Open(ctx, dataDir, bundled); o.err != nil {
+	var opts []device.Option
+	if !portable { // a portable folder goes where this keyring does not
+		opts = append(opts, device.WithKeyring(oskeyring.New()))
+	}
+	if o.dev, o.err = device.Open(ctx, dataDir, bundled, opts...); o.err != nil {
 		return o
 	}
 	for _, p := range o.dev.Problems {

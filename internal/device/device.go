@@ -27,6 +27,16 @@ type Device struct {
 	db       *store.DB
 }
 
+// Option changes how a data folder is opened.
+type Option func(*options)
+
+type options struct{ keyring progress.Keyring }
+
+// WithKeyring keeps the LRS password in the system's credential store.
+// The app passes it for a data folder in the user's own profile; a
+// portable folder on a stick seals it in the database instead.
+func WithKeyring(k progress.Keyring) Option { return func(o *options) { o.keyring = k } }
+
 // ErrCorrupt means the progress database is damaged.
 var ErrCorrupt = store.ErrCorrupt
 
@@ -38,7 +48,11 @@ func Check(ctx context.Context, dataDir string) error {
 // Open opens the data folder, backing the database up before any
 // migration, makes the device's signing key on first start, and loads
 // the bundled and installed courses.
-func Open(ctx context.Context, dataDir string, bundled []*course.Course) (*Device, error) {
+func Open(ctx context.Context, dataDir string, bundled []*course.Course, opts ...Option) (*Device, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
@@ -55,7 +69,7 @@ func Open(ctx context.Context, dataDir string, bundled []*course.Course) (*Devic
 		return nil, err
 	}
 	svc, err := progress.New(ctx, db, progress.Options{Seed: rand.Int64, Now: time.Now, DeviceKey: key,
-		NewDeviceKey: os.IsNotExist(statErr)})
+		NewDeviceKey: os.IsNotExist(statErr), Keyring: o.keyring})
 	if err != nil {
 		db.Close()
 		return nil, err

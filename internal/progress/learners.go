@@ -39,6 +39,8 @@ type Service struct {
 	xapi *xsync.Builder
 	key  ed25519.PrivateKey
 
+	keyring Keyring
+
 	// The trainer lock's wait runs on the process's monotonic clock.
 	monotonic func() time.Time
 	lockMu    sync.Mutex
@@ -59,6 +61,9 @@ type Options struct {
 	// Monotonic runs the trainer lock's wait down; time.Now (whose
 	// monotonic reading ignores changes of the wall clock) by default.
 	Monotonic func() time.Time
+	// Keyring, when set, keeps the LRS password; without one it is sealed
+	// in the database with a key derived from the device key.
+	Keyring Keyring
 }
 
 // New returns a service over db, with the statement settings stored in it.
@@ -71,6 +76,10 @@ func New(ctx context.Context, db *store.DB, opts Options) (*Service, error) {
 		xapi: &xsync.Builder{DeviceID: device, Now: opts.Now, NewID: store.NewUUID}}
 	if s.xapi.Config, err = s.XAPIConfig(ctx); err != nil {
 		return nil, err
+	}
+	s.keyring = opts.Keyring
+	if err := s.sealLegacySecret(ctx); err != nil {
+		return nil, fmt.Errorf("seal the LRS password: %w", err)
 	}
 	s.monotonic = opts.Monotonic
 	if s.monotonic == nil {

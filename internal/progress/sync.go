@@ -30,7 +30,7 @@ func (s *Service) LRS(ctx context.Context) (xsync.LRS, error) {
 	if l.User, err = s.db.Setting(ctx, settingLRSUser, ""); err != nil {
 		return l, err
 	}
-	l.Password, err = s.db.Setting(ctx, settingLRSPassword, "")
+	l.Password, err = s.secret(ctx, settingLRSPassword)
 	return l, err
 }
 
@@ -54,12 +54,18 @@ func (s *Service) SetLRS(ctx context.Context, l xsync.LRS) error {
 			return err
 		}
 	}
-	for k, v := range map[string]string{settingLRSEndpoint: l.Endpoint, settingLRSUser: l.User, settingLRSPassword: l.Password} {
-		if err := s.db.SetSetting(ctx, k, v); err != nil {
-			return err
-		}
+	password, err := s.sealedOrMarker(ctx, settingLRSPassword, l.Password)
+	if err != nil {
+		return err
 	}
-	return nil
+	return s.db.SetSettings(ctx, map[string]string{settingLRSEndpoint: l.Endpoint, settingLRSUser: l.User, settingLRSPassword: password})
+}
+
+// InsecureLRS says whether the LRS is reached over plain http:// with a
+// password, which anyone on the network path can read.
+func InsecureLRS(l xsync.LRS) bool {
+	u, err := url.Parse(l.Endpoint)
+	return err == nil && u.Scheme == "http" && (l.User != "" || l.Password != "")
 }
 
 // SyncStatus is what the sync screen shows.

@@ -31,3 +31,19 @@ func (s *DB) SetSetting(ctx context.Context, key, value string) error {
 		return nil
 	})
 }
+
+// SetSettings stores several settings in one transaction: a group that
+// belongs together (the LRS address, user and password) is saved whole or
+// not at all.
+func (s *DB) SetSettings(ctx context.Context, values map[string]string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for key, value := range values {
+			_, err := tx.ExecContext(ctx,
+				`INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+			if err != nil {
+				return fmt.Errorf("set setting %s: %w", key, err)
+			}
+		}
+		return nil
+	})
+}

@@ -174,7 +174,10 @@ func TestTheSyncScreenExplainsWhatWentWrong(t *testing.T) {
 			d.see(d.T("sync.counts", "Pending", set, "Sent", 0, "Rejected", 0))
 
 			d.entry("https://lrs.example.org/xAPI/").SetText(moved.URL + "/xAPI/")
+			d.typeInto(d.T("sync.user.placeholder"), "post-12")
+			test.Type(d.passwordEntry(), "s3cret")
 			d.tap(d.T("sync.save"))
+			d.see(d.T("sync.insecure")) // an http:// address with a password
 			d.tap(d.T("sync.test"))
 			d.see(d.T("sync.err.redirect", "Where", "https://lrs.example.org/xAPI/"))
 			d.tap(d.T("sync.now"))

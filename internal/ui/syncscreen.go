@@ -72,7 +72,11 @@ func (a *App) showSync() {
 				a.fail("error.save", err)
 				return
 			}
-			result.SetText(a.T("sync.saved"))
+			text := a.T("sync.saved")
+			if progress.InsecureLRS(entered()) {
+				text += "\n" + a.T("sync.insecure")
+			}
+			result.SetText(text)
 		})
 		test := widget.NewButtonWithIcon(a.T("sync.test"), theme.SearchIcon(), func() {
 			result.SetText(a.T("sync.testing"))
