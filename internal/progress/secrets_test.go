@@ -102,7 +102,7 @@ func TestTheLRSPasswordIsNeverInTheDatabaseInPlainText(t *testing.T) {
 
 func TestPlainHTTPWithCredentialsIsFlagged(t *testing.T) {
 	for l, want := range map[xsync.LRS]bool{
-		{Endpoint: "http://lrs.example.org/xAPI/", User: "u", Password: "p"}: true,
+		{Endpoint: "http://lrs.example.org/xAPI/", User: "u", Password: "p"}:  true,
 		{Endpoint: "https://lrs.example.org/xAPI/", User: "u", Password: "p"}: false,
 		{Endpoint: "http://127.0.0.1:8080/xAPI/"}:                             false,
 	} {
