@@ -140,3 +140,33 @@ func checkDatabase(t *testing.T, db *store.DB, c *course.Course, lang string, dr
 }
 
 func keyOf(qu *course.Question) quiz.Response { return quiz.Key(qu) }
+
+// TestAnAnswerShowsSavedOnlyOnceItIs: the commit of an answer runs off
+// the UI thread; until it has ended, the screen says it is saving and
+// shows no feedback, and nothing can be changed or checked twice.
+func TestAnAnswerShowsSavedOnlyOnceItIs(t *testing.T) {
+	d := start(t, t.TempDir(), "en")
+	defer d.close()
+	var queued []func()
+	d.app.background = func(f func()) { queued = append(queued, f) } // the commit waits here
+	c := trafficking(t)
+	q := c.Quiz("final")
+	d.createProfile("Guard", "border-guard", "", "")
+	d.openCourse(c)
+	d.tap(d.T("quiz.start"))
+	qu := d.shownQuestion(c, q)
+	d.answer(c, qu, quiz.Key(qu))
+	d.tap(d.T("quiz.check"))
+	d.see(d.T("quiz.saving"))
+	if d.has(d.T("quiz.right")) || !d.button(d.T("quiz.check")).Disabled() {
+		t.Fatal("feedback shown, or the answer still open to change, before the answer is saved")
+	}
+	if len(queued) != 1 {
+		t.Fatalf("%d commits queued, want the one", len(queued))
+	}
+	queued[0]()
+	d.see(d.T("quiz.right"))
+	if d.has(d.T("quiz.saving")) {
+		t.Error("still saying it is saving after the commit")
+	}
+}

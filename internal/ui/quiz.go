@@ -68,12 +68,27 @@ func (a *App) showQuestion(c *course.Course, att *progress.Attempt) {
 			next.Show()
 			feedback.Add(a.feedback(c, qu, ans.Response, ans.Correct, lang))
 		}
+		saving := note("")
+		// The answer is committed off the UI thread (a data folder on a slow
+		// stick can take a moment), and its feedback shows only once it is
+		// on disk.
 		check.OnTapped = func() {
-			if _, err := a.svc.Answer(a.ctx, att, qu, input.response()); err != nil {
-				a.fail("error.save.answer", err)
-				return
-			}
-			a.redraw() // now with the recorded answer and its feedback
+			resp := input.response()
+			check.Disable()
+			input.disable()
+			saving.SetText(a.T("quiz.saving"))
+			a.background(func() {
+				_, err := a.svc.Answer(a.ctx, att, qu, resp)
+				fyne.Do(func() {
+					saving.SetText("")
+					if err != nil {
+						check.Enable()
+						a.fail("error.save.answer", err)
+						return
+					}
+					a.redraw() // now with the recorded answer and its feedback
+				})
+			})
 		}
 		if ans, ok := att.Answered(qu.ID); ok {
 			answered(ans)
@@ -85,7 +100,7 @@ func (a *App) showQuestion(c *course.Course, att *progress.Attempt) {
 			a.bindChoiceKeys(input)
 			a.bindEnter(check)
 		}
-		body := container.NewVBox(bar, text, hint, input.object(), feedback)
+		body := container.NewVBox(bar, text, hint, input.object(), saving, feedback)
 		buttons := container.NewHBox(check, next)
 		title := att.Quiz.Title.In(lang, c.DefaultLanguage)
 		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, buttons)), nil, nil,
