@@ -69,13 +69,14 @@ func (a *App) showLockSetup(back, next func()) {
 		form := widget.NewForm(
 			widget.NewFormItem(a.T("trainer.pin"), pin),
 			widget.NewFormItem(a.T("profile.pin.repeat"), repeat),
+			widget.NewFormItem("", container.NewVBox(container.NewHBox(addKey), keyNote)),
 		)
 		form.SubmitText = a.T("trainer.setup.continue")
 		form.OnSubmit = submit
 		repeat.OnSubmitted = func(string) { submit() }
 		a.focus = pin
 		title := a.T("trainer.setup.title")
-		body := container.NewVBox(wrapped(a.T("trainer.setup.text")), form, container.NewHBox(addKey), keyNote, problem)
+		body := container.NewVBox(wrapped(a.T("trainer.setup.text")), form, problem)
 		return title, a.screen(title, back, container.NewVScroll(container.NewPadded(body)))
 	})
 }

@@ -133,6 +133,43 @@ func TestEveryScreenIsTranslated(t *testing.T) {
 	}
 }
 
+// TestSetUpAndTamperedScreensAreTranslated: the trainer's set-up of a
+// new device and the screen of a tampered lock, in every language, within
+// 1024×600 (OGOH_SHOTS=DIR saves them).
+func TestSetUpAndTamperedScreensAreTranslated(t *testing.T) {
+	shots := os.Getenv("OGOH_SHOTS")
+	for _, lang := range []string{"en", "ru", "uz"} {
+		t.Run(lang, func(t *testing.T) {
+			dir := t.TempDir()
+			d := launch(t, dir, lang, false)
+			defer d.close()
+			snap := func(name string) {
+				t.Helper()
+				if m := d.app.win.Content().MinSize(); m.Width > 1024 || m.Height > 600 {
+					t.Errorf("%s: screen %s needs %.0f×%.0f px", lang, name, m.Width, m.Height)
+				}
+				if shots != "" {
+					save(t, d.app.win.Canvas(), filepath.Join(shots, fmt.Sprintf("%s-setup-%s.png", lang, name)))
+				}
+			}
+			d.tap(d.T("welcome.start"))
+			d.see(d.T("trainer.setup.text"))
+			snap("lock")
+			d.typeInto(d.T("pin.placeholder"), "2468")
+			d.typeRepeat("2468")
+			d.tap(d.T("trainer.setup.continue"))
+			d.see(d.T("profile.name"))
+			d.tap(d.T("nav.back"))
+			d.createProfile("Dilnoza", "border-guard", "", "")
+			d.db.SetSetting(context.Background(), "trainer.lock", "")
+			d.tap(d.T("settings.title"))
+			d.tap(d.T("trainer.title"))
+			d.see(d.T("trainer.tampered", "Folder", dir))
+			snap("tampered")
+		})
+	}
+}
+
 func save(t *testing.T, c fyne.Canvas, file string) {
 	t.Helper()
 	f, err := os.Create(file)
