@@ -204,3 +204,25 @@ func TestImageHeaderRefusesBeforeDecoding(t *testing.T) {
 		t.Errorf("800×600: %+v, %v", cfg, err)
 	}
 }
+
+// A lesson image that is a link out of the course (or a pipe or device,
+// which would hang or never end a read) is refused: the image must be the
+// course's own file.
+func TestAnImageThatIsALinkIsRefused(t *testing.T) {
+	dir := broken(t, nil)
+	img := filepath.Join(dir, "media", "elements.png")
+	if err := os.Remove(img); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(t.TempDir(), "elsewhere.png")
+	if err := os.WriteFile(outside, bigPNG(10, 10), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, img); err != nil {
+		t.Fatal(err)
+	}
+	want := exampleLesson + `:9: image "media/elements.png": media/elements.png is not a regular file`
+	if got := problems(t, dir); !anyHasPrefix(got, want) {
+		t.Errorf("want %q, got:\n%s", want, strings.Join(got, "\n"))
+	}
+}

@@ -127,7 +127,9 @@ func tableCells(line string) []string {
 func lessonImage(c *course.Course, ref, alt string) fyne.CanvasObject {
 	data, cfg, err := c.MediaImage(ref)
 	if err != nil {
-		return widget.NewLabel("[" + alt + "]")
+		l := widget.NewLabel("[" + alt + "]")
+		l.Wrapping = fyne.TextWrapWord
+		return l
 	}
 	img := canvas.NewImageFromResource(fyne.NewStaticResource(path.Base(ref), data))
 	img.FillMode = canvas.ImageFillContain
