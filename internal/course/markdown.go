@@ -111,8 +111,8 @@ func checkLesson(c *Course, file string, md []byte, ps *Problems) {
 	}
 	for _, it := range items {
 		what := strings.TrimSpace(it.text)
-		if len(what) > 60 {
-			what = what[:60] + "…"
+		if r := []rune(what); len(r) > 60 {
+			what = string(r[:60]) + "…" // enough to find it by
 		}
 		if it.what == "HTML" {
 			report(it.line, "HTML %q is not shown in lessons: write Markdown (an image as ![text](media/name.png))", what)
