@@ -36,6 +36,7 @@ fuzzruns = $(shell echo $$(( $(1) * $(FUZZSCALE) )))x
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLoadCourse$$' -fuzztime $(call fuzzruns,150000) $(FUZZMIN) ./internal/course
 	$(GO) test -run '^$$' -fuzz '^FuzzReadPack$$' -fuzztime $(call fuzzruns,150000) $(FUZZMIN) ./internal/course
+	$(GO) test -run '^$$' -fuzz '^FuzzLessonImages$$' -fuzztime $(call fuzzruns,150000) $(FUZZMIN) ./internal/course
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(call fuzzruns,500000) $(FUZZMIN) ./internal/gift
 	$(GO) test -run '^$$' -fuzz '^FuzzReadSyncFile$$' -fuzztime $(call fuzzruns,200000) $(FUZZMIN) ./internal/sync
 

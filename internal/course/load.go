@@ -178,8 +178,6 @@ func goTypeWords(t string) string {
 	}
 }
 
-var imageRef = regexp.MustCompile(`!\[[^\]]*\]\(\s*([^)\s]+)`)
-
 // checkLessonFiles checks that every lesson exists in every language and
 // that every image it shows is in the course.
 func checkLessonFiles(c *Course, ps *Problems) {
@@ -196,24 +194,7 @@ func checkLessonFiles(c *Course, ps *Problems) {
 				r.at(fmt.Sprintf("lessons.%d.file", i), "lesson %q has no %s file: %s is missing", l.ID, lang, p)
 				continue
 			}
-			checkImages(c, p, data, ps)
-		}
-	}
-}
-
-func checkImages(c *Course, file string, data []byte, ps *Problems) {
-	for n, line := range strings.Split(string(data), "\n") {
-		for _, m := range imageRef.FindAllStringSubmatch(line, -1) {
-			ref := m[1]
-			clean := path.Clean(ref)
-			switch {
-			case strings.Contains(ref, "://") || !fs.ValidPath(clean) || !strings.HasPrefix(clean, "media/"):
-				*ps = append(*ps, Problem{File: file, Line: n + 1, Msg: fmt.Sprintf("image %q must be a file under media/ (written as media/name.png)", ref)})
-			default:
-				if _, err := fs.Stat(c.fsys, clean); err != nil {
-					*ps = append(*ps, Problem{File: file, Line: n + 1, Msg: fmt.Sprintf("image %q not found in the course", ref)})
-				}
-			}
+			checkLesson(c, p, data, ps)
 		}
 	}
 }

@@ -239,9 +239,3 @@ func (c *Course) LessonMarkdown(l *Lesson, lang string) (string, error) {
 	}
 	return string(b), nil
 }
-
-// Media reads an image a lesson refers to; references are relative to the
-// course folder ("media/x.png") so they read the same in every language.
-func (c *Course) Media(ref string) ([]byte, error) {
-	return fs.ReadFile(c.fsys, path.Clean(ref))
-}

@@ -81,6 +81,7 @@ const (
 
 // New builds the window and shows the profile picker.
 func New(fy fyne.App, opts Options) *App {
+	stayOffline()
 	a := &App{
 		fy: fy, svc: opts.Service, courses: opts.Courses, guide: opts.Guide, lib: opts.Library, build: opts.Build, bundle: opts.Bundle,
 		dataDir: opts.DataDir, ctx: context.Background(), background: func(f func()) { go f() },

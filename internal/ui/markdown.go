@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"bytes"
 	"image"
-	_ "image/jpeg"
-	_ "image/png"
 	"path"
 	"regexp"
 	"strings"
@@ -17,36 +14,41 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 )
 
-// imageLine is an image standing on its own line, as the course format asks.
-var imageLine = regexp.MustCompile(`^\s*!\[([^\]]*)\]\(\s*([^)\s]+)\s*\)\s*$`)
-
 // maxImageWidth keeps diagrams readable without pushing text off a small screen.
 const maxImageWidth = 560
 
 // renderLesson turns lesson Markdown into rich text, with the course's
-// images read from the course itself (Fyne's Markdown would look for them
-// as URLs).
+// images read from the course's own media/ and nowhere else. An image is
+// one that stands as a paragraph of its own, found by the parser Fyne's
+// Markdown uses (course.LessonImages), so it is the image the validator
+// checked; Fyne itself would load any image as a URL, over the network or
+// from any file (markdownText stops it).
 //
 // Each section, from one heading to the next, is a block of its own that
 // a culled scroll (culledScroll) stops drawing while it is out of view:
 // Fyne draws everything in a scroll, and a lesson runs to several screens.
 func renderLesson(c *course.Course, md string) fyne.CanvasObject {
 	box := container.NewVBox()
+	images := map[int]course.MarkdownImage{} // by first line, from 1
+	for _, im := range course.LessonImages([]byte(md)) {
+		if im.Alone {
+			images[im.Line] = im
+		}
+	}
 	var text []string
 	flush := func() {
 		if strings.TrimSpace(strings.Join(text, "")) != "" {
-			rt := widget.NewRichTextFromMarkdown(strings.Join(text, "\n"))
-			rt.Wrapping = fyne.TextWrapWord
-			box.Add(newCullBox(rt))
+			box.Add(newCullBox(markdownText(strings.Join(text, "\n"))))
 		}
 		text = text[:0]
 	}
 	lines := strings.Split(md, "\n")
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]
-		if m := imageLine.FindStringSubmatch(line); m != nil {
+		if im, ok := images[i+1]; ok {
 			flush()
-			box.Add(newCullBox(lessonImage(c, m[2], m[1])))
+			box.Add(newCullBox(lessonImage(c, im.Dest, im.Alt)))
+			i = max(i, im.EndLine-1)
 			continue
 		}
 		if n := tableLines(lines[i:]); n > 0 {
@@ -96,9 +98,7 @@ func lessonTable(lines []string) fyne.CanvasObject {
 			if bold && cell != "" {
 				cell = "**" + strings.Trim(cell, "*") + "**"
 			}
-			rt := widget.NewRichTextFromMarkdown(cell)
-			rt.Wrapping = fyne.TextWrapWord
-			grid.Add(rt)
+			grid.Add(markdownText(cell))
 		}
 		return grid
 	}
@@ -121,26 +121,67 @@ func tableCells(line string) []string {
 	return cells
 }
 
+// lessonImage shows an image of the course's media/, or its alt text in
+// brackets when it is not one, or is not a PNG or JPEG within the pixel
+// budget (checked on its header, so an oversized image is never decoded).
 func lessonImage(c *course.Course, ref, alt string) fyne.CanvasObject {
-	data, err := c.Media(ref)
+	data, cfg, err := c.MediaImage(ref)
 	if err != nil {
-		return widget.NewLabel("[" + alt + "]")
+		l := widget.NewLabel("[" + alt + "]")
+		l.Wrapping = fyne.TextWrapWord
+		return l
 	}
 	img := canvas.NewImageFromResource(fyne.NewStaticResource(path.Base(ref), data))
 	img.FillMode = canvas.ImageFillContain
-	img.SetMinSize(imageSize(data))
+	img.SetMinSize(imageSize(cfg))
 	caption := widget.NewLabelWithStyle(alt, fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	caption.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(container.NewCenter(img), caption)
 }
 
-// imageSize fits an image into maxImageWidth keeping its shape; an SVG or
-// unknown format gets a 3:1 box.
-func imageSize(data []byte) fyne.Size {
-	size := fyne.NewSize(maxImageWidth, maxImageWidth/3)
-	if cfg, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil && cfg.Width > 0 {
-		w := float32(min(cfg.Width, maxImageWidth))
-		size = fyne.NewSize(w, w*float32(cfg.Height)/float32(cfg.Width))
+// imageSize fits an image into maxImageWidth keeping its shape; an SVG
+// (no size in its header) gets a 3:1 box.
+func imageSize(cfg image.Config) fyne.Size {
+	if cfg.Width <= 0 {
+		return fyne.NewSize(maxImageWidth, maxImageWidth/3)
 	}
-	return size
+	w := float32(min(cfg.Width, maxImageWidth))
+	return fyne.NewSize(w, w*float32(cfg.Height)/float32(cfg.Width))
+}
+
+// markdownText is Markdown as rich text with nothing in it that Fyne would
+// load or open. An image that reaches it (one inside a paragraph, or in a
+// section parsed apart from the rest) would be fetched from its URL, or
+// read from any file, as the lesson is drawn: it shows as its address, in
+// brackets, instead. A link shows as text with its address, since a
+// hyperlink opens the browser: the app stays offline.
+func markdownText(md string) *widget.RichText {
+	rt := widget.NewRichTextFromMarkdown(md)
+	rt.Segments = offline(rt.Segments)
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}
+
+func offline(segs []widget.RichTextSegment) []widget.RichTextSegment {
+	for i, s := range segs {
+		switch t := s.(type) {
+		case *widget.ImageSegment:
+			where := ""
+			if t.Source != nil {
+				where = t.Source.String()
+			}
+			segs[i] = &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: "[" + where + "]"}
+		case *widget.HyperlinkSegment:
+			text := t.Text
+			if t.URL != nil && t.URL.Host != "" && t.URL.String() != t.Text {
+				text += " (" + t.URL.String() + ")"
+			}
+			segs[i] = &widget.TextSegment{Style: widget.RichTextStyleInline, Text: text}
+		case *widget.ListSegment:
+			t.Items = offline(t.Items)
+		case *widget.ParagraphSegment:
+			t.Texts = offline(t.Texts)
+		}
+	}
+	return segs
 }

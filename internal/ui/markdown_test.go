@@ -1,11 +1,27 @@
 package ui
 
 import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/ogoh/ogoh/internal/course"
 )
 
 // A comparison table in a lesson reads as a table: its cells in a grid,
@@ -51,5 +67,155 @@ func TestALessonTableIsShownAsATable(t *testing.T) {
 		if !bold[h] {
 			t.Errorf("%q is not bold", h)
 		}
+	}
+}
+
+// imageServer counts every request that reaches it and answers each with
+// a small real PNG, so a fetched image would also show.
+func imageServer(t *testing.T) (string, *atomic.Int32) {
+	t.Helper()
+	var n atomic.Int32
+	png := bigPNG(2, 2, true)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		w.Header().Set("Content-Type", "image/png")
+		w.Write(png)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL, &n
+}
+
+// A lesson holding each Markdown form of a remote image, as a hostile or
+// careless pack might, is drawn without a single request: the app is
+// offline, and Fyne fetched each of these on the UI thread. A remote
+// address that reaches the renderer shows as text.
+func TestALessonFetchesNoRemoteImage(t *testing.T) {
+	test.NewTempApp(t) // with Fyne's own http and https loaders registered
+	url, requests := imageServer(t)
+	md := "# Remote images\n\n" +
+		"![nested [brackets]](" + url + "/1.png)\n\n" +
+		"![escaped \\] bracket](" + url + "/2.png)\n\n" +
+		"![reference-style][fig]\n\n[fig]: " + url + "/3.png\n\n" +
+		"![a line break after](\n" + url + "/4.png)\n\n" +
+		"<img src=\"" + url + "/5.png\">\n\n" +
+		"Inline ![x](" + url + "/6.png), a [link](" + url + "/7.png) and <" + url + "/8.png>.\n\n" +
+		"- ![in a list](" + url + "/9.png)\n\n" +
+		"![plain](" + url + "/10.png)\n"
+	lesson := renderLesson(trafficking(t), md)
+	w := test.NewWindow(lesson)
+	defer w.Close()
+	w.Resize(fyne.NewSize(900, 2000))
+	var text strings.Builder
+	for _, o := range visibleUnder(lesson) {
+		switch x := o.(type) {
+		case *widget.RichText:
+			text.WriteString(x.String() + "\n")
+		case *widget.Label:
+			text.WriteString(x.Text + "\n")
+		case *canvas.Text:
+			text.WriteString(x.Text + "\n")
+		case *canvas.Image:
+			t.Errorf("an image is drawn from a lesson with remote images only: %v", x.Resource)
+		}
+	}
+	w.Canvas().(test.WindowlessCanvas).Capture()
+	if n := requests.Load(); n != 0 {
+		t.Errorf("%d requests reached the image server", n)
+	}
+	for _, want := range []string{"[nested [brackets]]", "[reference-style]", "[a line break after]",
+		"[" + url + "/6.png]", "link (" + url + "/7.png)", "[" + url + "/9.png]", "[plain]"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("%q is not on screen as text:\n%s", want, text.String())
+		}
+	}
+}
+
+// Nothing in the running app can fetch a URL through Fyne: New replaces
+// the http and https loaders Fyne registers with ones that refuse.
+func TestTheAppRegistersNoRemoteLoader(t *testing.T) {
+	d := start(t, t.TempDir(), "en")
+	defer d.close()
+	url, requests := imageServer(t)
+	for _, addr := range []string{url + "/a.png", "https://127.0.0.1:1/a.png"} {
+		u, err := storage.ParseURI(addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r, err := storage.Reader(u); err == nil {
+			r.Close()
+			t.Errorf("%s can be read", addr)
+		}
+		if img := canvas.NewImageFromURI(u); img.Resource != nil {
+			t.Errorf("%s loaded as an image", addr)
+		}
+	}
+	if n := requests.Load(); n != 0 {
+		t.Errorf("%d requests reached the server", n)
+	}
+}
+
+// bigPNG is a w×h RGBA PNG; with real false it is the header and a token
+// of data only, which a reader of the header believes.
+func bigPNG(w, h uint32, real bool) []byte {
+	if real {
+		var b bytes.Buffer
+		png.Encode(&b, image.NewRGBA(image.Rect(0, 0, int(w), int(h))))
+		return b.Bytes()
+	}
+	var b bytes.Buffer
+	b.WriteString("\x89PNG\r\n\x1a\n")
+	chunk := func(kind string, data []byte) {
+		binary.Write(&b, binary.BigEndian, uint32(len(data)))
+		body := append([]byte(kind), data...)
+		b.Write(body)
+		binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(body))
+	}
+	ihdr := binary.BigEndian.AppendUint32(binary.BigEndian.AppendUint32(nil, w), h)
+	chunk("IHDR", append(ihdr, 8, 6, 0, 0, 0))
+	chunk("IDAT", []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})
+	chunk("IEND", nil)
+	return b.Bytes()
+}
+
+// An image over the pixel budget that reaches the lesson screen (a file
+// of an installed course changed after it was checked) is not decoded:
+// its header is read, and the lesson shows the image's text instead.
+func TestAnImageOverThePixelBudgetIsNotDecoded(t *testing.T) {
+	test.NewTempApp(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../docs/example-course")); err != nil {
+		t.Fatal(err)
+	}
+	c, err := course.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const md = "# Act, means, purpose\n\n![The three elements](media/elements.png)\n\nAfter.\n"
+	images := func() (n int, labels []string) {
+		lesson := renderLesson(c, md)
+		w := test.NewWindow(lesson)
+		defer w.Close()
+		for _, o := range visibleUnder(lesson) {
+			switch x := o.(type) {
+			case *canvas.Image:
+				n++
+			case *widget.Label:
+				labels = append(labels, x.Text)
+			}
+		}
+		return n, labels
+	}
+	if n, _ := images(); n != 1 {
+		t.Fatalf("the example image within the budget: %d images drawn", n)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "media", "elements.png"), bigPNG(20000, 20000, false), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n, labels := images()
+	if n != 0 {
+		t.Errorf("a 20000×20000 image is handed to Fyne to decode")
+	}
+	if !slices.Contains(labels, "[The three elements]") {
+		t.Errorf("the image's text is not shown; labels: %q", labels)
 	}
 }
