@@ -22,11 +22,12 @@ func demoSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	learners := fs.Int("learners", 50, "how many learners")
 	days := fs.Int("days", 30, "over how many days, ending today")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed makes the same data")
+	force := fs.Bool("force", false, "add demo learners even to a folder that holds real ones")
 	if _, err := parseMixed(fs, args, stderr); err != nil {
 		return 2
 	}
 	if *dir == "" || *learners < 1 || *days < 1 {
-		fmt.Fprintln(stderr, "usage: ogohctl demo seed --data DIR --learners N --days D [--seed S]")
+		fmt.Fprintln(stderr, "usage: ogohctl demo seed --data DIR --learners N --days D [--seed S] [--force]")
 		return 2
 	}
 	list, problems := course.LoadAll(courses.FS)
@@ -41,7 +42,18 @@ func demoSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return failed(stderr, err)
 	}
 	defer closeDB()
+	real, err := svc.RealLearners(ctx)
+	if err != nil {
+		return failed(stderr, err)
+	}
+	if len(real) > 0 && !*force {
+		fmt.Fprintf(stderr, "ogohctl: %s holds %d real learner(s): demo seed would mix fake learners into their reports and sync; use another folder, or --force\n", *dir, len(real))
+		return 1
+	}
 	if err := demo.Seed(ctx, svc, &clock, list, *learners, *days, *seed, end); err != nil {
+		return failed(stderr, err)
+	}
+	if err := svc.MarkDemoLearners(ctx, real); err != nil {
 		return failed(stderr, err)
 	}
 	st, err := svc.SyncStatus(ctx)
