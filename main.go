@@ -62,7 +62,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "ogoh:", o.err)
 		os.Exit(1)
 	}
-	if errors.Is(o.damage, device.ErrCorrupt) {
+	if o.damage != nil {
 		ui.ShowRecovery(win, fy, o.bundle, os.Getenv("LANG"), dataDir, o.damage, func() {
 			restored := open(dataDir)
 			if restored.err == nil && restored.damage != nil {
@@ -85,7 +85,7 @@ type opened struct {
 	bundle *i18n.Bundle
 	dev    *device.Device
 	guide  *reference.Guide
-	damage error // the database is damaged: offer a backup
+	damage error // the database is damaged (offer a backup) or from a newer Ogoh
 	err    error
 }
 
@@ -97,7 +97,7 @@ func open(dataDir string) opened {
 	if o.bundle, o.err = i18n.Load(); o.err != nil {
 		return o
 	}
-	if err := device.Check(ctx, dataDir); errors.Is(err, device.ErrCorrupt) {
+	if err := device.Check(ctx, dataDir); stopsStartUp(err) {
 		o.damage = err
 		return o
 	}
@@ -106,6 +106,9 @@ func open(dataDir string) opened {
 		fmt.Fprintln(os.Stderr, "ogoh: bundled course:", p)
 	}
 	if o.dev, o.err = device.Open(ctx, dataDir, bundled); o.err != nil {
+		if stopsStartUp(o.err) { // a newer Ogoh wrote it since the check
+			o.damage, o.err = o.err, nil
+		}
 		return o
 	}
 	for _, p := range o.dev.Problems {
@@ -116,6 +119,13 @@ func open(dataDir string) opened {
 		fmt.Fprintln(os.Stderr, "ogoh:", err) // the app still runs; the screen says it is missing
 	}
 	return o
+}
+
+// stopsStartUp is true for what the start-up screen explains instead of
+// the app: a damaged or lost database, or one from a newer Ogoh.
+func stopsStartUp(err error) bool {
+	var newer *device.SchemaTooNewError
+	return errors.Is(err, device.ErrCorrupt) || errors.As(err, &newer)
 }
 
 // startApp shows the app in the main window.

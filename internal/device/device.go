@@ -33,6 +33,9 @@ var ErrCorrupt = store.ErrCorrupt
 // SchemaTooNewError means a newer Ogoh wrote the database; nothing opens it.
 type SchemaTooNewError = store.SchemaTooNewError
 
+// KnownSchemaVersion is the newest database schema this app knows.
+func KnownSchemaVersion() int { return store.KnownSchemaVersion() }
+
 // Check tells whether the data folder's database can be opened safely:
 // ErrCorrupt when it is damaged, and when it is missing or empty while
 // backups are there (it was lost, not never made: starting afresh would
