@@ -55,7 +55,11 @@ func TestDemoSeedRefusesAFolderWithRealLearners(t *testing.T) {
 	}
 	dev.Service.CreateLearner(ctx, progress.NewLearner{Name: "Real Person", Role: "border-guard", Language: "uz"})
 	dev.Close()
+	before := listing(t, real)
 	said := ctlFails(t, "demo", "seed", "--data", real, "--learners", "3", "--days", "3")
+	if after := listing(t, real); !mapsEqual(after, before) {
+		t.Errorf("a refused seed changed the folder:\nbefore %v\nafter  %v", before, after)
+	}
 	if !strings.Contains(said, "1 real learner") || !strings.Contains(said, "--force") {
 		t.Errorf("demo seed over a real learner said %q", said)
 	}

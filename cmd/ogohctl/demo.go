@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/ogoh/ogoh/courses"
@@ -35,14 +37,7 @@ func demoSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "ogohctl: bundled courses:", problems)
 		return 1
 	}
-	end := time.Now().UTC().Truncate(time.Minute)
-	clock := end.AddDate(0, 0, -*days)
-	svc, closeDB, err := openDataWithClock(ctx, *dir, func() time.Time { return clock }, store.Unsynced())
-	if err != nil {
-		return failed(stderr, err)
-	}
-	defer closeDB()
-	real, err := svc.RealLearners(ctx)
+	real, err := realLearners(ctx, *dir)
 	if err != nil {
 		return failed(stderr, err)
 	}
@@ -50,6 +45,13 @@ func demoSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "ogohctl: %s holds %d real learner(s): demo seed would mix fake learners into their reports and sync; use another folder, or --force\n", *dir, len(real))
 		return 1
 	}
+	end := time.Now().UTC().Truncate(time.Minute)
+	clock := end.AddDate(0, 0, -*days)
+	svc, closeDB, err := openDataWithClock(ctx, *dir, func() time.Time { return clock }, store.Unsynced())
+	if err != nil {
+		return failed(stderr, err)
+	}
+	defer closeDB()
 	if err := demo.Seed(ctx, svc, &clock, list, *learners, *days, *seed, end); err != nil {
 		return failed(stderr, err)
 	}
@@ -62,4 +64,20 @@ func demoSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	fmt.Fprintf(stdout, "seeded %d learners over %d days: %d statements waiting to sync\n", *learners, *days, st.Outbox.Pending)
 	return 0
+}
+
+// realLearners are the IDs of the learners in dir's database not made by
+// demo seed, read before anything opens it for writing, so a refused
+// seed leaves a real device's folder exactly as it was.
+func realLearners(ctx context.Context, dir string) ([]string, error) {
+	file := filepath.Join(dir, store.FileName)
+	if info, err := os.Stat(file); err != nil || info.Size() == 0 {
+		return nil, nil // nothing there yet
+	}
+	db, err := store.OpenReadOnly(ctx, file, time.Now)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	return db.RealLearnerIDs(ctx)
 }

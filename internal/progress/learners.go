@@ -207,12 +207,6 @@ func (s *Service) UnlockLearner(ctx context.Context, id, pin string) (left int, 
 	return LearnerTries - fails, ErrWrongPIN
 }
 
-// RealLearners are the IDs of the learners not made by demo seed,
-// archived ones included.
-func (s *Service) RealLearners(ctx context.Context) ([]string, error) {
-	return s.db.RealLearnerIDs(ctx)
-}
-
 // MarkDemoLearners marks every learner but those in keep as demo data.
 func (s *Service) MarkDemoLearners(ctx context.Context, keep []string) error {
 	return s.db.MarkDemoLearners(ctx, keep)

@@ -151,10 +151,17 @@ func (s *DB) ResetPINFailures(ctx context.Context, id string) error {
 	})
 }
 
+// demoColumnSince is the migration that added learner.demo.
+const demoColumnSince = 7
+
 // RealLearnerIDs are the learners not made by demo seed, archived ones
 // included: a device's real people.
 func (s *DB) RealLearnerIDs(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM learner WHERE demo = 0 ORDER BY id`)
+	query := `SELECT id FROM learner WHERE demo = 0 ORDER BY id`
+	if v, err := s.SchemaVersion(ctx); err == nil && v < demoColumnSince {
+		query = `SELECT id FROM learner ORDER BY id` // read-only and not yet migrated: all are real
+	}
+	rows, err := s.db.QueryContext(ctx, query)
 	if err != nil {
 		return nil, fmt.Errorf("list real learners: %w", err)
 	}
