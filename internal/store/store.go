@@ -122,7 +122,16 @@ func OpenReadOnly(ctx context.Context, file string, now func() time.Time) (*DB, 
 		db.Close()
 		return nil, fmt.Errorf("open database read-only: %w", err)
 	}
-	return &DB{db: db, now: now, file: file}, nil
+	s := &DB{db: db, now: now, file: file}
+	v, err := s.SchemaVersion(ctx)
+	if err == nil && v == 0 {
+		err = errors.New("it holds no progress yet (an empty, new database)")
+	}
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s read-only: %w", file, err)
+	}
+	return s, nil
 }
 
 // Close closes the database.
