@@ -73,4 +73,17 @@ func TestAFolderWithURICharactersIsOpenedAtExactlyItsPath(t *testing.T) {
 	if err := store.Check(ctx, filepath.Join(parent, "post#2", store.FileName)); err != nil {
 		t.Errorf("check of post#2 after post#1 was damaged: %v", err)
 	}
+	// Restoring post#1 from its own backup brings back its own device ID.
+	backup := filepath.Join(parent, "post#1", store.BackupDir, "ogoh-20261201-120000.db")
+	if _, err := store.Restore(one, backup, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(ctx, one, time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if id, _ := db.DeviceID(ctx); ids[id] != "post#1" {
+		t.Errorf("post#1 restored has the device ID of %q", ids[id])
+	}
 }
