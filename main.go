@@ -64,7 +64,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "ogoh:", o.err)
 		os.Exit(1)
 	}
-	if errors.Is(o.damage, device.ErrCorrupt) {
+	if o.damage != nil {
 		ui.ShowRecovery(win, fy, o.bundle, os.Getenv("LANG"), dataDir, o.damage, func() {
 			restored := open(dataDir, portable)
 			if restored.err == nil && restored.damage != nil {
@@ -87,7 +87,7 @@ type opened struct {
 	bundle *i18n.Bundle
 	dev    *device.Device
 	guide  *reference.Guide
-	damage error // the database is damaged: offer a backup
+	damage error // the database is damaged (offer a backup) or from a newer Ogoh
 	err    error
 }
 
@@ -99,7 +99,7 @@ func open(dataDir string, portable bool) opened {
 	if o.bundle, o.err = i18n.Load(); o.err != nil {
 		return o
 	}
-	if err := device.Check(ctx, dataDir); errors.Is(err, device.ErrCorrupt) {
+	if err := device.Check(ctx, dataDir); stopsStartUp(err) {
 		o.damage = err
 		return o
 	}
@@ -112,6 +112,9 @@ func open(dataDir string, portable bool) opened {
 		opts = append(opts, device.WithKeyring(oskeyring.New()))
 	}
 	if o.dev, o.err = device.Open(ctx, dataDir, bundled, opts...); o.err != nil {
+		if stopsStartUp(o.err) { // a newer Ogoh wrote it since the check
+			o.damage, o.err = o.err, nil
+		}
 		return o
 	}
 	for _, p := range o.dev.Problems {
@@ -122,6 +125,13 @@ func open(dataDir string, portable bool) opened {
 		fmt.Fprintln(os.Stderr, "ogoh:", err) // the app still runs; the screen says it is missing
 	}
 	return o
+}
+
+// stopsStartUp is true for what the start-up screen explains instead of
+// the app: a damaged or lost database, or one from a newer Ogoh.
+func stopsStartUp(err error) bool {
+	var newer *device.SchemaTooNewError
+	return errors.Is(err, device.ErrCorrupt) || errors.As(err, &newer)
 }
 
 // startApp shows the app in the main window.

@@ -23,8 +23,34 @@ func openDevice(ctx context.Context, dir string) (*device.Device, error) {
 	if dir == "" {
 		return nil, errors.New("--data DIR is required: the device's data folder")
 	}
+	if err := checkData(ctx, dir); err != nil {
+		return nil, err
+	}
 	bundled, _ := course.LoadAll(courses.FS)
 	return device.Open(ctx, dir, bundled)
+}
+
+// openDeviceReadOnly opens a data folder for reading only (see
+// device.OpenReadOnly): a report changes nothing, even on a copy.
+func openDeviceReadOnly(ctx context.Context, dir string) (*device.Device, error) {
+	if dir == "" {
+		return nil, errors.New("--data DIR is required: the device's data folder")
+	}
+	if err := checkData(ctx, dir); err != nil {
+		return nil, err
+	}
+	bundled, _ := course.LoadAll(courses.FS)
+	return device.OpenReadOnly(ctx, dir, bundled)
+}
+
+// checkData runs the app's start-up check, so ogohctl never works on, or
+// makes afresh over, a database the app would offer to restore.
+func checkData(ctx context.Context, dir string) error {
+	err := device.Check(ctx, dir)
+	if errors.Is(err, device.ErrCorrupt) {
+		return fmt.Errorf("%w; open Ogoh on this folder to restore the newest backup", err)
+	}
+	return err
 }
 
 // openDataWithClock opens a data folder on a simulated clock, for demo data.

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/ogoh/ogoh/courses"
@@ -22,16 +24,25 @@ func demoSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	learners := fs.Int("learners", 50, "how many learners")
 	days := fs.Int("days", 30, "over how many days, ending today")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed makes the same data")
+	force := fs.Bool("force", false, "add demo learners even to a folder that holds real ones")
 	if _, err := parseMixed(fs, args, stderr); err != nil {
 		return 2
 	}
 	if *dir == "" || *learners < 1 || *days < 1 {
-		fmt.Fprintln(stderr, "usage: ogohctl demo seed --data DIR --learners N --days D [--seed S]")
+		fmt.Fprintln(stderr, "usage: ogohctl demo seed --data DIR --learners N --days D [--seed S] [--force]")
 		return 2
 	}
 	list, problems := course.LoadAll(courses.FS)
 	if len(problems) > 0 {
 		fmt.Fprintln(stderr, "ogohctl: bundled courses:", problems)
+		return 1
+	}
+	real, err := realLearners(ctx, *dir)
+	if err != nil {
+		return failed(stderr, err)
+	}
+	if len(real) > 0 && !*force {
+		fmt.Fprintf(stderr, "ogohctl: %s holds %d real learner(s): demo seed would mix fake learners into their reports and sync; use another folder, or --force\n", *dir, len(real))
 		return 1
 	}
 	end := time.Now().UTC().Truncate(time.Minute)
@@ -44,10 +55,29 @@ func demoSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err := demo.Seed(ctx, svc, &clock, list, *learners, *days, *seed, end); err != nil {
 		return failed(stderr, err)
 	}
+	if err := svc.MarkDemoLearners(ctx, real); err != nil {
+		return failed(stderr, err)
+	}
 	st, err := svc.SyncStatus(ctx)
 	if err != nil {
 		return failed(stderr, err)
 	}
 	fmt.Fprintf(stdout, "seeded %d learners over %d days: %d statements waiting to sync\n", *learners, *days, st.Outbox.Pending)
 	return 0
+}
+
+// realLearners are the IDs of the learners in dir's database not made by
+// demo seed, read before anything opens it for writing, so a refused
+// seed leaves a real device's folder exactly as it was.
+func realLearners(ctx context.Context, dir string) ([]string, error) {
+	file := filepath.Join(dir, store.FileName)
+	if info, err := os.Stat(file); err != nil || info.Size() == 0 {
+		return nil, nil // nothing there yet
+	}
+	db, err := store.OpenReadOnly(ctx, file, time.Now)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	return db.RealLearnerIDs(ctx)
 }

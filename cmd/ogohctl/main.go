@@ -38,8 +38,9 @@ const usage = `usage:
                                         a data folder's device ID and key fingerprint
   ogohctl report --data DIR [--csv FILE]
                                         per learner and course: lessons, best score, attempts, passed
-  ogohctl demo seed --data DIR --learners N --days D [--seed S]
+  ogohctl demo seed --data DIR --learners N --days D [--seed S] [--force]
                                         fill a data folder with simulated learners
+                                        (refused where real learners are, unless --force)
   ogohctl gift import FILE.gift [--course DIR] [--lang xx] [--lesson ID] [--json] [-o FILE]
                                         turn a Moodle GIFT question bank into a quiz file
 `

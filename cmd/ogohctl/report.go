@@ -13,7 +13,9 @@ import (
 )
 
 // report prints, per learner and course, lessons done, best score,
-// attempts, passed and last activity; --csv writes the same as CSV.
+// attempts, passed and last activity; --csv writes the same as CSV. It
+// opens the data folder read-only: a report works on a read-only folder
+// and leaves the folder as it was.
 func report(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	dir := fs.String("data", "", "the device's data folder")
@@ -21,7 +23,7 @@ func report(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if _, err := parseMixed(fs, args, stderr); err != nil {
 		return 2
 	}
-	dev, err := openDevice(ctx, *dir)
+	dev, err := openDeviceReadOnly(ctx, *dir)
 	if err != nil {
 		return failed(stderr, err)
 	}

@@ -40,9 +40,35 @@ func WithKeyring(k progress.Keyring) Option { return func(o *options) { o.keyrin
 // ErrCorrupt means the progress database is damaged.
 var ErrCorrupt = store.ErrCorrupt
 
-// Check tells whether the data folder's database can be opened safely.
+// SchemaTooNewError means a newer Ogoh wrote the database; nothing opens it.
+type SchemaTooNewError = store.SchemaTooNewError
+
+// KnownSchemaVersion is the newest database schema this app knows.
+func KnownSchemaVersion() int { return store.KnownSchemaVersion() }
+
+// Check tells whether the data folder's database can be opened safely:
+// ErrCorrupt when it is damaged, and when it is missing or empty while
+// backups are there (it was lost, not never made: starting afresh would
+// make a new device and hide everyone's progress); a
+// *store.SchemaTooNewError when a newer Ogoh wrote it.
 func Check(ctx context.Context, dataDir string) error {
-	return store.Check(ctx, filepath.Join(dataDir, store.FileName))
+	file := filepath.Join(dataDir, store.FileName)
+	if err := store.Check(ctx, file); err != nil {
+		return err
+	}
+	info, err := os.Stat(file)
+	if err == nil && info.Size() > 0 {
+		return nil
+	}
+	list, _ := store.Backups(filepath.Join(dataDir, store.BackupDir))
+	if len(list) == 0 {
+		return nil // a new device
+	}
+	state := "missing"
+	if err == nil {
+		state = "empty (0 bytes)"
+	}
+	return fmt.Errorf("%w: %s is %s, yet %s holds %d backup(s)", ErrCorrupt, file, state, store.BackupDir, len(list))
 }
 
 // Open opens the data folder, backing the database up before any
@@ -70,6 +96,24 @@ func Open(ctx context.Context, dataDir string, bundled []*course.Course, opts ..
 	}
 	svc, err := progress.New(ctx, db, progress.Options{Seed: rand.Int64, Now: time.Now, DeviceKey: key,
 		NewDeviceKey: os.IsNotExist(statErr), Keyring: o.keyring})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	d := &Device{DataDir: dataDir, Service: svc, Library: library.New(db, dataDir, bundled), db: db}
+	d.Courses, d.Problems = d.Library.Courses()
+	return d, nil
+}
+
+// OpenReadOnly opens the data folder for reading only, as a report needs:
+// no migration, no backup, no key made, nothing written, so it works on a
+// read-only folder and leaves a copy as it was. Only Service's reads work.
+func OpenReadOnly(ctx context.Context, dataDir string, bundled []*course.Course) (*Device, error) {
+	db, err := store.OpenReadOnly(ctx, filepath.Join(dataDir, store.FileName), time.Now)
+	if err != nil {
+		return nil, fmt.Errorf("data folder %s: %w", dataDir, err)
+	}
+	svc, err := progress.New(ctx, db, progress.Options{Seed: rand.Int64, Now: time.Now})
 	if err != nil {
 		db.Close()
 		return nil, err

@@ -149,10 +149,16 @@ type NewLearner struct {
 // CreateLearner checks and stores a new profile; the PIN is kept only as a
 // slow salted hash.
 func (s *Service) CreateLearner(ctx context.Context, n NewLearner) (Learner, error) {
-	l := Learner{Name: strings.TrimSpace(n.Name), Role: n.Role, Post: strings.TrimSpace(n.Post),
-		StaffNumber: strings.TrimSpace(n.StaffNumber), Language: n.Language}
+	l := Learner{Role: n.Role, StaffNumber: strings.TrimSpace(n.StaffNumber), Language: n.Language}
+	var err error
+	if l.Name, err = cleanText("name", n.Name); err != nil {
+		return Learner{}, err
+	}
 	if l.Name == "" {
 		return Learner{}, ErrNameRequired
+	}
+	if l.Post, err = cleanText("post", n.Post); err != nil {
+		return Learner{}, err
 	}
 	if !validRole(l.Role) {
 		return Learner{}, ErrBadRole
@@ -188,9 +194,54 @@ func (s *Service) Learner(ctx context.Context, id string) (Learner, error) {
 }
 
 // Unlock reports whether pin opens the learner's profile; a profile with no
-// PIN is always open.
+// PIN is always open. It counts nothing: the profile screen uses
+// UnlockLearner.
 func Unlock(l Learner, pin string) bool {
 	return l.PINHash == "" || CheckPIN(l.PINHash, pin)
+}
+
+// LearnerTries is how many wrong PINs in a row a profile takes; then it
+// stays locked, whatever the clock says, until a trainer clears its PIN.
+// Ten guesses find a 4-digit PIN once in a thousand.
+const LearnerTries = 10
+
+// ErrProfileLocked means too many wrong PINs were typed for a profile.
+var ErrProfileLocked = errors.New("too many wrong PINs: a trainer must clear this profile's PIN")
+
+// UnlockLearner checks pin for the learner with id, counting wrong ones
+// in the database: after LearnerTries in a row it refuses every PIN, the
+// right one too, with ErrProfileLocked. left is how many tries remain
+// after a wrong PIN (ErrWrongPIN).
+func (s *Service) UnlockLearner(ctx context.Context, id, pin string) (left int, err error) {
+	l, err := s.db.Learner(ctx, id)
+	if err != nil {
+		return 0, err
+	}
+	if l.PINHash == "" {
+		return LearnerTries, nil
+	}
+	fails, err := s.db.PINFailures(ctx, id)
+	if err != nil {
+		return 0, err
+	}
+	if fails >= LearnerTries {
+		return 0, ErrProfileLocked
+	}
+	if CheckPIN(l.PINHash, pin) {
+		return LearnerTries, s.db.ResetPINFailures(ctx, id)
+	}
+	if fails, err = s.db.AddPINFailure(ctx, id); err != nil {
+		return 0, err
+	}
+	if fails >= LearnerTries {
+		return 0, ErrProfileLocked
+	}
+	return LearnerTries - fails, ErrWrongPIN
+}
+
+// MarkDemoLearners marks every learner but those in keep as demo data.
+func (s *Service) MarkDemoLearners(ctx context.Context, keep []string) error {
+	return s.db.MarkDemoLearners(ctx, keep)
 }
 
 // SetLanguage stores the learner's language; progress is kept by ID, so

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -24,12 +25,24 @@ const KeepBackups = 7
 var ErrCorrupt = errors.New("the progress database is damaged")
 
 // Backup writes a consistent copy of the database to path with VACUUM
-// INTO, which works while the app runs.
+// INTO, which works while the app runs. The file is made first, owner-only
+// (VACUUM INTO fills an empty file), and named by its absolute path, which
+// SQLite never takes for a URI.
 func (s *DB) Backup(ctx context.Context, path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	f.Close()
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, abs); err != nil {
+		os.Remove(abs)
 		return fmt.Errorf("backup to %s: %w", path, err)
 	}
 	return nil
@@ -37,30 +50,34 @@ func (s *DB) Backup(ctx context.Context, path string) error {
 
 // BackupDue is true when dir holds no backup from the last 24 hours.
 func (s *DB) BackupDue(dir string) bool {
-	list, _ := Backups(dir)
+	list, _ := BackupsAsOf(dir, s.now())
 	return s.due(list)
 }
 
-// due is BackupDue over backups already listed, newest first.
+// due is BackupDue over backups already listed by BackupsAsOf. A backup
+// dated after now does not count: it was taken when the clock was wrong
+// (or the clock is wrong now), and counting it would stop every daily
+// backup until that date.
 func (s *DB) due(list []BackupFile) bool {
-	return len(list) == 0 || s.now().Sub(list[0].Taken) >= 24*time.Hour
+	now := s.now()
+	return len(list) == 0 || list[0].Taken.After(now) || now.Sub(list[0].Taken) >= 24*time.Hour
 }
 
 // DailyBackup takes a backup into dir unless one was taken in the last 24
 // hours, and keeps only the newest KeepBackups daily ones.
 func (s *DB) DailyBackup(ctx context.Context, dir string) (string, error) {
-	list, _ := Backups(dir)
+	now := s.now()
+	list, _ := BackupsAsOf(dir, now)
 	if !s.due(list) {
 		return "", nil
 	}
-	now := s.now()
-	path := filepath.Join(dir, "ogoh-"+now.UTC().Format("20060102-150405")+".db")
+	path := filepath.Join(dir, "ogoh-"+now.UTC().Format(backupStamp)+".db")
 	if err := s.Backup(ctx, path); err != nil {
 		return "", err
 	}
 	daily := 0
 	for _, b := range append([]BackupFile{{Path: path}}, list...) {
-		if strings.HasPrefix(filepath.Base(b.Path), "ogoh-2") {
+		if strings.HasPrefix(filepath.Base(b.Path), "ogoh-") {
 			if daily++; daily > KeepBackups {
 				os.Remove(b.Path)
 			}
@@ -75,8 +92,18 @@ type BackupFile struct {
 	Taken time.Time
 }
 
-// Backups lists the backups in dir, newest first.
-func Backups(dir string) ([]BackupFile, error) {
+// backupStamp is the time in a backup's name, in UTC.
+const backupStamp = "20060102-150405"
+
+// Backups lists the backups in dir, newest first, as BackupsAsOf now.
+func Backups(dir string) ([]BackupFile, error) { return BackupsAsOf(dir, time.Now()) }
+
+// BackupsAsOf lists the backups in dir, newest first. A backup's time is
+// the one in its name (the app's clock when it took it; a copy keeps it),
+// else its file's. Those dated after now come last, dropped first when old
+// ones are pruned: their date is known to be wrong, so they cannot be
+// trusted to be the newest.
+func BackupsAsOf(dir string, now time.Time) ([]BackupFile, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -87,10 +114,26 @@ func Backups(dir string) ([]BackupFile, error) {
 		if err != nil || e.IsDir() || !strings.HasSuffix(e.Name(), ".db") {
 			continue
 		}
-		out = append(out, BackupFile{Path: filepath.Join(dir, e.Name()), Taken: info.ModTime()})
+		out = append(out, BackupFile{Path: filepath.Join(dir, e.Name()), Taken: takenAt(e.Name(), info.ModTime())})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Taken.After(out[j].Taken) })
+	sort.SliceStable(out, func(i, j int) bool {
+		if fi, fj := out[i].Taken.After(now), out[j].Taken.After(now); fi != fj {
+			return fj
+		}
+		return out[i].Taken.After(out[j].Taken)
+	})
 	return out, nil
+}
+
+// takenAt reads the time from a backup's name (…-20060102-150405.db).
+func takenAt(name string, modTime time.Time) time.Time {
+	base := strings.TrimSuffix(name, ".db")
+	if len(base) >= len(backupStamp) {
+		if t, err := time.Parse(backupStamp, base[len(base)-len(backupStamp):]); err == nil {
+			return t
+		}
+	}
+	return modTime
 }
 
 // quickCheckLimit is the largest database that gets SQLite's full quick
@@ -114,11 +157,18 @@ func Check(ctx context.Context, file string) error {
 	if err := checkHeader(file, info.Size()); err != nil {
 		return fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	db, err := sql.Open("sqlite3", "file:"+file+"?mode=ro")
+	db, err := openReadOnly(file)
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
 	defer db.Close()
+	if err := tooNew(ctx, db, file); err != nil {
+		var newer *SchemaTooNewError
+		if errors.As(err, &newer) {
+			return err
+		}
+		return fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
 	if _, err := os.Stat(file + checkMark); err == nil || readWholeAtStart(info.Size()) {
 		err := quickCheck(ctx, db)
 		if err == nil {
@@ -199,21 +249,100 @@ func checkHeader(file string, size int64) error {
 }
 
 // Restore puts backup in place of the damaged database file, keeping the
-// damaged one beside it (renamed, never deleted).
+// damaged one beside it (renamed, never deleted). It is atomic: the backup
+// is copied to a temporary file in the same folder and synced before the
+// damaged file is moved aside, then renamed into place and the folder
+// synced, so a power cut leaves either the damaged file or the whole
+// backup, never half of one. kept is "" when there was no file to keep.
 func Restore(file, backup string, now time.Time) (kept string, err error) {
-	kept = file + ".damaged-" + now.UTC().Format("20060102-150405")
-	if err := os.Rename(file, kept); err != nil && !errors.Is(err, os.ErrNotExist) {
+	tmp, err := copyBeside(backup, file)
+	if err != nil {
+		return "", fmt.Errorf("restore from %s: %w", backup, err)
+	}
+	defer os.Remove(tmp) // gone once renamed; left only by a failure
+	kept = file + ".damaged-" + now.UTC().Format(backupStamp)
+	moved, err := setAside(file, kept)
+	if err != nil {
 		return "", fmt.Errorf("restore: %w", err)
 	}
-	for _, ext := range []string{"-wal", "-shm", checkMark} { // they belong to the damaged file
-		os.Rename(file+ext, kept+ext)
+	if !moved {
+		kept = ""
 	}
-	data, err := os.ReadFile(backup)
-	if err != nil {
-		return kept, fmt.Errorf("restore from %s: %w", backup, err)
+	if err := os.Rename(tmp, file); err != nil {
+		return kept, fmt.Errorf("restore: %w", err)
 	}
-	if err := os.WriteFile(file, data, 0o600); err != nil {
+	if err := syncDir(filepath.Dir(file)); err != nil {
 		return kept, fmt.Errorf("restore: %w", err)
 	}
 	return kept, nil
+}
+
+// copyBeside copies backup to a new owner-only file in file's folder,
+// synced to disk, and returns its name. A backup that is not an SQLite
+// database is refused before anything is moved.
+func copyBeside(backup, file string) (string, error) {
+	src, err := os.Open(backup)
+	if err != nil {
+		return "", err
+	}
+	defer src.Close()
+	info, err := src.Stat()
+	if err != nil {
+		return "", err
+	}
+	if info.Size() == 0 {
+		return "", errors.New("the backup is empty")
+	}
+	if err := checkHeader(backup, info.Size()); err != nil {
+		return "", fmt.Errorf("the backup is not a sound database: %w", err)
+	}
+	dst, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".restoring-*")
+	if err != nil {
+		return "", err
+	}
+	_, err = io.Copy(dst, src)
+	if err == nil {
+		err = dst.Sync()
+	}
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(dst.Name())
+		return "", err
+	}
+	return dst.Name(), nil
+}
+
+// setAside renames file and what belongs to it (its -wal, which SQLite
+// would otherwise replay into the restored file, its -shm and check mark)
+// to kept. moved is false when there was no file.
+func setAside(file, kept string) (moved bool, err error) {
+	for _, ext := range []string{"", "-wal", "-shm", checkMark} {
+		err := os.Rename(file+ext, kept+ext)
+		switch {
+		case err == nil && ext == "":
+			moved = true
+		case err != nil && !errors.Is(err, os.ErrNotExist):
+			return moved, err
+		}
+	}
+	return moved, nil
+}
+
+// syncDir makes a rename in dir durable. Windows cannot sync a folder
+// (and makes renames durable itself).
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

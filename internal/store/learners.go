@@ -110,3 +110,92 @@ func mustAffect(res sql.Result, what string) error {
 	}
 	return nil
 }
+
+// PINFailures is how many wrong PINs were typed in a row for a learner.
+func (s *DB) PINFailures(ctx context.Context, id string) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT pin_failures FROM learner WHERE id = ?`, id).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return 0, fmt.Errorf("PIN failures of learner %s: %w", id, err)
+	}
+	return n, nil
+}
+
+// AddPINFailure counts one more wrong PIN for a learner and returns the
+// count, in one transaction, so two windows cannot both take the last try.
+func (s *DB) AddPINFailure(ctx context.Context, id string) (int, error) {
+	var n int
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx,
+			`UPDATE learner SET pin_failures = pin_failures + 1 WHERE id = ? RETURNING pin_failures`, id).Scan(&n)
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return 0, fmt.Errorf("count a wrong PIN of learner %s: %w", id, err)
+	}
+	return n, nil
+}
+
+// ResetPINFailures forgets a learner's wrong PINs (after a right one).
+func (s *DB) ResetPINFailures(ctx context.Context, id string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE learner SET pin_failures = 0 WHERE id = ? AND pin_failures <> 0`, id); err != nil {
+			return fmt.Errorf("reset PIN failures of learner %s: %w", id, err)
+		}
+		return nil
+	})
+}
+
+// demoColumnSince is the migration that added learner.demo.
+const demoColumnSince = 7
+
+// RealLearnerIDs are the learners not made by demo seed, archived ones
+// included: a device's real people.
+func (s *DB) RealLearnerIDs(ctx context.Context) ([]string, error) {
+	query := `SELECT id FROM learner WHERE demo = 0 ORDER BY id`
+	if v, err := s.SchemaVersion(ctx); err == nil && v < demoColumnSince {
+		query = `SELECT id FROM learner ORDER BY id` // read-only and not yet migrated: all are real
+	}
+	rows, err := s.db.QueryContext(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("list real learners: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("list real learners: %w", err)
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// MarkDemoLearners marks every learner not in keep as made by demo seed.
+func (s *DB) MarkDemoLearners(ctx context.Context, keep []string) error {
+	real := map[string]bool{}
+	for _, id := range keep {
+		real[id] = true
+	}
+	ids, err := s.RealLearnerIDs(ctx)
+	if err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if real[id] {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE learner SET demo = 1 WHERE id = ?`, id); err != nil {
+				return fmt.Errorf("mark demo learner %s: %w", id, err)
+			}
+		}
+		return nil
+	})
+}

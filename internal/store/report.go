@@ -63,7 +63,7 @@ func (s *DB) Report(ctx context.Context) ([]ReportRow, error) {
 // ClearLearnerPIN removes a learner's PIN; their records stay as they are.
 func (s *DB) ClearLearnerPIN(ctx context.Context, id string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE learner SET pin_hash = NULL WHERE id = ?`, id)
+		res, err := tx.ExecContext(ctx, `UPDATE learner SET pin_hash = NULL, pin_failures = 0 WHERE id = ?`, id)
 		if err != nil {
 			return fmt.Errorf("clear PIN of learner %s: %w", id, err)
 		}

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -69,7 +70,17 @@ func Open(ctx context.Context, file string, now func() time.Time, opts ...Option
 	for _, o := range opts {
 		o(&cfg)
 	}
-	db, err := sql.Open("sqlite3", "file:"+file+"?"+q.Encode())
+	if err := refuseNewer(ctx, file); err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if err := createPrivate(file); err != nil {
+		return nil, fmt.Errorf("open database %s: %w", file, err)
+	}
+	uri, err := fileURI(file, q)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite3", uri)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", file, err)
 	}
@@ -93,6 +104,34 @@ func (s *DB) init(ctx context.Context) error {
 		return err
 	}
 	return s.ensureDevice(ctx)
+}
+
+// OpenReadOnly opens the database at file for reading only: no
+// migration, no backup, no device row, and no file made or changed, so a
+// report can be made from a read-only folder or a copy. A database from a
+// newer Ogoh is refused as by Open.
+func OpenReadOnly(ctx context.Context, file string, now func() time.Time) (*DB, error) {
+	if _, err := os.Stat(file); err != nil {
+		return nil, fmt.Errorf("open database read-only: %w", err)
+	}
+	db, err := openReadOnly(file)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s read-only: %w", file, err)
+	}
+	if err := tooNew(ctx, db, file); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database read-only: %w", err)
+	}
+	s := &DB{db: db, now: now, file: file}
+	v, err := s.SchemaVersion(ctx)
+	if err == nil && v == 0 {
+		err = errors.New("it holds no progress yet (an empty, new database)")
+	}
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s read-only: %w", file, err)
+	}
+	return s, nil
 }
 
 // Close closes the database.
@@ -133,6 +172,9 @@ func pendingMigrations(current int) ([]migration, error) {
 // migrate applies each pending migration in its own transaction together
 // with the new user_version, so a crash leaves the schema at a known step.
 func (s *DB) migrate(ctx context.Context) error {
+	if err := tooNew(ctx, s.db, s.file); err != nil {
+		return err // its -wal said newer than its file did
+	}
 	current, err := s.SchemaVersion(ctx)
 	if err != nil {
 		return fmt.Errorf("read schema version: %w", err)

@@ -51,7 +51,10 @@ func (a *App) showNewProfile() {
 				Name: name.Text, Role: progress.Roles[indexOf(roles, role.Selected)], Post: post.Text, StaffNumber: staff.Text,
 				Language: languageCode(lang.Selected), PIN: pin.Text,
 			})
+			var field *progress.FieldError
 			switch {
+			case errors.As(err, &field):
+				problem.SetText(a.T(fieldProblemKey(field), "Max", progress.MaxNameRunes))
 			case errors.Is(err, progress.ErrNameRequired):
 				problem.SetText(a.T("profile.name.required"))
 			case errors.Is(err, progress.ErrBadPIN):
@@ -81,6 +84,19 @@ func (a *App) showNewProfile() {
 		a.focus = name
 		return title, a.screen(title, a.showProfiles, body)
 	})
+}
+
+// fieldProblems names the message for each problem with a profile field.
+var fieldProblems = map[string]map[error]string{
+	"name": {progress.ErrTooLong: "profile.name.long", progress.ErrLineBreak: "profile.name.linebreak", progress.ErrInvisible: "profile.name.invisible"},
+	"post": {progress.ErrTooLong: "profile.post.long", progress.ErrLineBreak: "profile.post.linebreak", progress.ErrInvisible: "profile.post.invisible"},
+}
+
+func fieldProblemKey(e *progress.FieldError) string {
+	if key, ok := fieldProblems[e.Field][e.Err]; ok {
+		return key
+	}
+	return "profile." + e.Field + ".invisible"
 }
 
 func languageNames() []string {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -63,15 +65,26 @@ func (a *App) pickLearner(l progress.Learner) {
 	wrong.Hide()
 	var d dialog.Dialog
 	submit := func() {
-		if !progress.Unlock(l, pin.Text) {
-			pin.SetText("")
+		left, err := a.svc.UnlockLearner(a.ctx, l.ID, pin.Text)
+		switch {
+		case err == nil:
+			d.Hide()
+			a.enter(l)
+			return
+		case errors.Is(err, progress.ErrProfileLocked):
+			wrong.SetText(a.T("pin.locked"))
+		case errors.Is(err, progress.ErrWrongPIN) && left > 3:
 			wrong.SetText(a.T("pin.wrong"))
-			wrong.Show()
-			a.win.Canvas().Focus(pin)
+		case errors.Is(err, progress.ErrWrongPIN):
+			wrong.SetText(a.T("pin.tries", "Left", left))
+		default:
+			d.Hide()
+			a.fail("error.load", err)
 			return
 		}
-		d.Hide()
-		a.enter(l)
+		pin.SetText("")
+		wrong.Show()
+		a.win.Canvas().Focus(pin)
 	}
 	pin.OnSubmitted = func(string) { submit() }
 	open := widget.NewButtonWithIcon(a.T("pin.open"), theme.ConfirmIcon(), submit)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -15,6 +17,11 @@ import (
 // the user chooses. restored is called once the backup is in place.
 func ShowRecovery(win fyne.Window, fy fyne.App, bundle *i18n.Bundle, lang, dataDir string, damage error, restored func()) {
 	loc := bundle.For(lang)
+	var newer *device.SchemaTooNewError
+	if errors.As(damage, &newer) {
+		showNewer(win, fy, loc, newer)
+		return
+	}
 	win.SetTitle("Ogoh — " + loc.T("recovery.title"))
 	result := wrapped("")
 	result.Importance = widget.DangerImportance
@@ -35,7 +42,11 @@ func ShowRecovery(win fyne.Window, fy fyne.App, bundle *i18n.Bundle, lang, dataD
 				result.SetText(loc.T("recovery.failed") + "\n" + err.Error())
 				return
 			}
-			result.SetText(loc.T("recovery.kept", "File", kept))
+			if kept == "" { // the database was missing: nothing to keep
+				result.SetText(loc.T("recovery.restored"))
+			} else {
+				result.SetText(loc.T("recovery.kept", "File", kept))
+			}
 			restored() // the app takes over this window
 		})
 		restore.Importance = widget.HighImportance
@@ -43,4 +54,18 @@ func ShowRecovery(win fyne.Window, fy fyne.App, bundle *i18n.Bundle, lang, dataD
 	}
 	body.Add(result)
 	win.SetContent(container.NewPadded(body))
+}
+
+// showNewer says that a newer Ogoh wrote the data folder's database, with
+// both schema versions, and offers only to quit: a backup would lose what
+// the newer app recorded, and this app must not change its file.
+func showNewer(win fyne.Window, fy fyne.App, loc *i18n.Localizer, e *device.SchemaTooNewError) {
+	win.SetTitle("Ogoh — " + loc.T("recovery.newer.title"))
+	quit := widget.NewButtonWithIcon(loc.T("recovery.quit"), theme.LogoutIcon(), fy.Quit)
+	win.SetContent(container.NewPadded(container.NewVBox(
+		widget.NewRichTextFromMarkdown("# "+loc.T("recovery.newer.title")),
+		wrapped(loc.T("recovery.newer", "Found", e.Found, "Known", e.Known)),
+		note(e.File),
+		container.NewHBox(quit),
+	)))
 }
