@@ -12,6 +12,7 @@ import (
 	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/demo"
+	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
 )
 
@@ -52,6 +53,18 @@ func demoSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return failed(stderr, err)
 	}
 	defer closeDB()
+	// A demo device is set up as a new one is: its trainer lock first, so
+	// its trainer mode opens (with OGOH_TRAINER_PIN, or 2468).
+	if state, err := svc.TrainerLock(ctx); err == nil && state == progress.LockNone {
+		pin := os.Getenv("OGOH_TRAINER_PIN")
+		if pin == "" {
+			pin = "2468"
+		}
+		if err := svc.SetTrainerLock(ctx, pin, nil); err != nil {
+			return failed(stderr, fmt.Errorf("demo trainer PIN: %w", err))
+		}
+		fmt.Fprintln(stdout, "trainer PIN of the demo device: as OGOH_TRAINER_PIN, or 2468")
+	}
 	if err := demo.Seed(ctx, svc, &clock, list, *learners, *days, *seed, end); err != nil {
 		return failed(stderr, err)
 	}

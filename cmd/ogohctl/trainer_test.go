@@ -50,3 +50,19 @@ func TestTrainerResetNeedsTheTrainersKey(t *testing.T) {
 		t.Errorf("the new PIN after the reset: %v", err)
 	}
 }
+
+// TestADemoDeviceHasItsTrainerLock: demo seed sets a device up as the
+// welcome does, so its trainer mode opens with the demo PIN.
+func TestADemoDeviceHasItsTrainerLock(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "demo")
+	ctl(t, "demo", "seed", "--data", dir, "--learners", "2", "--days", "2")
+	dev, err := openDevice(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dev.Close()
+	if _, err := dev.Service.UnlockTrainer(ctx, "2468"); err != nil {
+		t.Errorf("the demo device's trainer PIN: %v", err)
+	}
+}
