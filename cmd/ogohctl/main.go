@@ -43,6 +43,8 @@ const usage = `usage:
 
 func run(args []string, stdout, stderr io.Writer) int {
 	ctx := context.Background()
+	data := stdout // a quiz or a JSON report, for a file or a program: kept whole
+	stdout, stderr = terminal(stdout), terminal(stderr)
 	if len(args) < 2 {
 		if len(args) == 1 && args[0] == "report" {
 			return report(ctx, nil, stdout, stderr)
@@ -76,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "demo seed":
 		return demoSeed(ctx, args[2:], stdout, stderr)
 	case "gift import":
-		return giftImport(args[2:], stdout, stderr)
+		return giftImport(args[2:], data, stderr)
 	}
 	if args[0] == "report" {
 		return report(ctx, args[1:], stdout, stderr)
