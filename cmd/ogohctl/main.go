@@ -37,7 +37,7 @@ const usage = `usage:
                                         per learner and course: lessons, best score, attempts, passed
   ogohctl demo seed --data DIR --learners N --days D [--seed S]
                                         fill a data folder with simulated learners
-  ogohctl gift import FILE.gift [--course DIR] [--lang xx] [--lesson ID] [--json] [-o FILE]
+  ogohctl gift import FILE.gift [--course DIR] [--lang xx] [--lesson ID] [--json] [-o FILE] [--force]
                                         turn a Moodle GIFT question bank into a quiz file
 `
 
