@@ -23,13 +23,15 @@ const usage = `usage:
   ogohctl course info FILE.ogoh         what a pack says about itself
   ogohctl course install FILE.ogoh... --data DIR [--trust NAME.pub] [--force]
                                         install packs into a device's data folder, as the app does
-  ogohctl sync push --data DIR [--lrs URL --user U --password P]
+  ogohctl sync push --data DIR [--lrs URL --user U [--password-file FILE]]
                                         send a data folder's statements to an LRS
   ogohctl sync export --data DIR -o FILE
                                         write a data folder's unsent statements to a sync file
-  ogohctl sync forward FILE... --lrs URL --user U --password P [--devices FILE]
+  ogohctl sync forward FILE... --lrs URL --user U [--password-file FILE] [--devices FILE]
           [--trust-devices DIR] [--require-signed] [--home-page URL]
                                         check sync files' signatures and send them on to an LRS
+                                        (push, forward: the LRS password comes from $OGOH_LRS_PASSWORD
+                                        or --password-file; --password is refused, as ps shows it)
   ogohctl sync retry --data DIR         queue a data folder's set-aside statements again
   ogohctl device show --data DIR [--pub FILE]
                                         a data folder's device ID and key fingerprint
