@@ -49,31 +49,7 @@ func Load(fsys fs.FS) (*Course, error) {
 // LoadAll loads every course folder found directly under root, returning
 // the valid ones and the problems of the others, prefixed with their folder.
 func LoadAll(root fs.FS) ([]*Course, Problems) {
-	entries, err := fs.ReadDir(root, ".")
-	if err != nil {
-		return nil, Problems{{File: ".", Msg: err.Error()}}
-	}
-	var courses []*Course
-	var all Problems
-	for _, e := range entries {
-		// Skip non-folders and an install's leftovers (.incoming-*, *.old).
-		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || strings.HasSuffix(e.Name(), ".old") {
-			continue
-		}
-		if _, err := fs.Stat(root, path.Join(e.Name(), ManifestFile)); err != nil {
-			continue
-		}
-		sub, _ := fs.Sub(root, e.Name())
-		c, err := Load(sub)
-		var ps Problems
-		if errors.As(err, &ps) {
-			all = append(all, ps.WithPrefix(e.Name())...)
-			continue
-		}
-		courses = append(courses, c)
-	}
-	SortByOrder(courses)
-	return courses, all
+	return loadFolders(root, func(_ string, sub fs.FS) (*Course, error) { return Load(sub) })
 }
 
 // SortByOrder puts courses in catalogue order: by their order key, those
