@@ -132,7 +132,7 @@ func mayReplace(dest string, force bool) error {
 	case !bytes.HasPrefix(old, []byte(gift.Header)):
 		return fmt.Errorf("%s exists and was not written by gift import: it is kept (give -o FILE for another file, or --force to replace it)", dest)
 	case !gift.Unedited(old):
-		return fmt.Errorf("%s was edited since gift import wrote it: it is kept (give -o FILE for another file, or --force to replace it and lose the edits)", dest)
+		return fmt.Errorf("%s was edited since gift import wrote it (or written by a version that kept no sum): it is kept (give -o FILE for another file, or --force to replace it and lose the edits)", dest)
 	}
 	return nil
 }
