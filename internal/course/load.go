@@ -34,7 +34,7 @@ func Load(fsys fs.FS) (*Course, error) {
 	}
 	c.fsys = fsys
 	for i := range c.Quizzes {
-		loadQuiz(c, &c.Quizzes[i], &ps)
+		loadQuiz(c, i, &ps)
 	}
 	for i := range c.Scenarios {
 		loadScenario(c, i, &ps)
@@ -43,6 +43,7 @@ func Load(fsys fs.FS) (*Course, error) {
 	if len(ps) > 0 {
 		return nil, ps.sorted()
 	}
+	c.manifestIndex, c.lessonIDs = nil, nil // for the checks only; LoadChecked's course has neither
 	return c, nil
 }
 
@@ -75,7 +76,8 @@ func loadManifest(fsys fs.FS, ps *Problems) *Course {
 	if !decodeStrict(ManifestFile, data, &c, ps) {
 		return nil
 	}
-	validateManifest(&c, reporter{file: ManifestFile, lines: linesOf(data), out: ps})
+	c.manifestIndex = linesOf(data)
+	validateManifest(&c, reporter{file: ManifestFile, lines: c.manifestIndex, out: ps})
 	return &c
 }
 
@@ -83,14 +85,14 @@ type quizFile struct {
 	Questions []Question `toml:"questions"`
 }
 
-func loadQuiz(c *Course, q *Quiz, ps *Problems) {
+func loadQuiz(c *Course, i int, ps *Problems) {
+	q := &c.Quizzes[i]
 	if q.File == "" || !fs.ValidPath(q.File) {
 		return // reported by the manifest check
 	}
 	data, err := fs.ReadFile(c.fsys, q.File)
 	if err != nil {
-		lines := manifestLines(c)
-		reporter{file: ManifestFile, lines: lines, out: ps}.at(fmt.Sprintf("quizzes.%d.file", quizIndex(c, q)), "quiz file %q is missing", q.File)
+		reporter{file: ManifestFile, lines: manifestLines(c), out: ps}.at(fmt.Sprintf("quizzes.%d.file", i), "quiz file %q is missing", q.File)
 		return
 	}
 	var f quizFile
@@ -194,27 +196,22 @@ func checkImages(c *Course, file string, data []byte, ps *Problems) {
 	}
 }
 
-// manifestLines re-indexes the manifest when a problem is first reported.
+// manifestLines is the manifest's line index, made when a problem is
+// first reported and then kept for the rest of the course's checks.
 func manifestLines(c *Course) func() lineIndex {
-	return sync.OnceValue(func() lineIndex {
-		data, err := fs.ReadFile(c.fsys, ManifestFile)
-		if err != nil {
-			return lineIndex{}
-		}
-		return indexLines(data)
-	})
+	if c.manifestIndex == nil {
+		c.manifestIndex = sync.OnceValue(func() lineIndex {
+			data, err := fs.ReadFile(c.fsys, ManifestFile)
+			if err != nil {
+				return lineIndex{}
+			}
+			return indexLines(data)
+		})
+	}
+	return c.manifestIndex
 }
 
 // linesOf indexes a file's lines when a problem in it is first reported.
 func linesOf(data []byte) func() lineIndex {
 	return sync.OnceValue(func() lineIndex { return indexLines(data) })
-}
-
-func quizIndex(c *Course, q *Quiz) int {
-	for i := range c.Quizzes {
-		if &c.Quizzes[i] == q {
-			return i
-		}
-	}
-	return 0
 }

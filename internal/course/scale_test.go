@@ -84,6 +84,25 @@ func wideScenario(n int) string {
 	return b.String()
 }
 
+// wideManifest is the example course's manifest with n more lessons,
+// quizzes and scenarios, none of them with its file, each scenario
+// practising the last lesson: a hostile pack's manifest, all problems.
+func wideManifest(tb testing.TB, n int) string {
+	tb.Helper()
+	m, err := os.ReadFile("../../docs/example-course/course.toml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var b strings.Builder
+	b.Write(m)
+	for i := range n {
+		fmt.Fprintf(&b, "\n[[lessons]]\nid = \"l%d\"\nfile = \"missing-%d.md\"\ntitle.en = \"L\"\ntitle.ru = \"У\"\n", i, i)
+		fmt.Fprintf(&b, "\n[[quizzes]]\nid = \"q%d\"\nfile = \"missing-%d.toml\"\npass_mark = 80\ndraw = 1\ntitle.en = \"Q\"\ntitle.ru = \"В\"\n", i, i)
+		fmt.Fprintf(&b, "\n[[scenarios]]\nid = \"s%d\"\nfile = \"missing-%d.toml\"\nlesson = \"l%d\"\ntitle.en = \"S\"\ntitle.ru = \"С\"\n", i, i, n-1)
+	}
+	return b.String()
+}
+
 // A long ordering question and a wide scenario are valid, and the same
 // input with one mistake is refused naming it: the checks that had to be
 // made linear still check.
@@ -98,6 +117,27 @@ func TestLargeOrderingAndScenarioAreStillChecked(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("want a problem %q, got:\n%.2000v", want, err)
 		}
+	}
+}
+
+// A manifest listing hundreds of files that are missing gets every one
+// reported at its own line (the line index is now built once per course).
+func TestAWideManifestReportsEachMissingFileAtItsLine(t *testing.T) {
+	const n = 300
+	manifest := wideManifest(t, n)
+	_, err := course.LoadDir(exampleWith(t, map[string]string{"course.toml": manifest}))
+	quizLine := strings.Count(manifest[:strings.Index(manifest, `file = "missing-299.toml"`)], "\n") + 1
+	scenarioLine := strings.Count(manifest[:strings.LastIndex(manifest, `file = "missing-299.toml"`)], "\n") + 1
+	for _, want := range []string{
+		fmt.Sprintf(`course.toml:%d: quiz file "missing-299.toml" is missing`, quizLine),
+		fmt.Sprintf(`course.toml:%d: scenario file "missing-299.toml" is missing`, scenarioLine),
+	} {
+		if err == nil || !strings.Contains(err.Error()+"\n", want+"\n") {
+			t.Errorf("want %q among the problems", want)
+		}
+	}
+	if err != nil && strings.Contains(err.Error(), `lesson "l299" does not exist`) {
+		t.Errorf("a scenario's lesson, listed in the manifest, was reported missing")
 	}
 }
 
@@ -125,6 +165,22 @@ func BenchmarkScenarioValidation(b *testing.B) {
 			for b.Loop() {
 				if _, err := course.LoadDir(dir); err != nil {
 					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkManifestValidation loads a course whose manifest lists 20 to
+// 20,000 more lessons, quizzes and scenarios without their files: every
+// one a problem to report with its line.
+func BenchmarkManifestValidation(b *testing.B) {
+	for _, n := range []int{20, 200, 2000, 20000} {
+		dir := exampleWith(b, map[string]string{"course.toml": wideManifest(b, n)})
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := course.LoadDir(dir); err == nil {
+					b.Fatal("a manifest of missing files passed")
 				}
 			}
 		})

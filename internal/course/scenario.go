@@ -44,7 +44,7 @@ func validateScenarioRef(c *Course, r reporter, i int, sc Scenario, ids idSet) {
 	if sc.File == "" || !fs.ValidPath(sc.File) || !strings.HasSuffix(sc.File, ".toml") {
 		r.at(key+".file", "scenario %q needs file = \"scenario-name.toml\"", sc.ID)
 	}
-	if sc.Lesson != "" && c.Lesson(sc.Lesson) == nil {
+	if sc.Lesson != "" && !c.hasLesson(sc.Lesson) {
 		r.at(key+".lesson", "scenario %q: lesson %q does not exist", sc.ID, sc.Lesson)
 	}
 	checkText(c, r, key+".title", sc.Title, true)
