@@ -43,7 +43,7 @@ func warnPlainHTTP(stderr io.Writer, endpoint, user, password string) {
 	if err != nil || !strings.EqualFold(u.Scheme, "http") || (user == "" && password == "") || loopback(u.Hostname()) {
 		return
 	}
-	fmt.Fprintf(stderr, "warning: %s is http://, not https://: the LRS user and password are sent unencrypted, readable by anyone on the network between\n", endpoint)
+	fmt.Fprintf(stderr, "warning: %s is http://, not https://: the LRS user and password are sent unencrypted, readable by anyone on the network between this machine and the LRS\n", endpoint)
 }
 
 func loopback(host string) bool {
