@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -32,13 +33,14 @@ func giftImport(args []string, stdout, stderr io.Writer) int {
 	lesson := fs.String("lesson", "", "ID of the lesson the questions belong to (default: the course's first lesson)")
 	asJSON := fs.Bool("json", false, "print the report as one JSON object on stdout")
 	out := fs.String("o", "", "write the quiz to this file")
+	force := fs.Bool("force", false, "replace the quiz file even if it was edited since gift import wrote it")
 	files, err := parseMixed(fs, args, stderr)
 	if err != nil {
 		return 2
 	}
 	switch {
 	case len(files) != 1:
-		fmt.Fprint(stderr, "usage: ogohctl gift import FILE.gift [--course DIR] [--lang xx] [--lesson ID] [--json] [-o FILE]\n")
+		fmt.Fprint(stderr, "usage: ogohctl gift import FILE.gift [--course DIR] [--lang xx] [--lesson ID] [--json] [-o FILE] [--force]\n")
 		return 2
 	case !giftLangCode.MatchString(*lang):
 		fmt.Fprintf(stderr, "ogohctl: --lang %q must be a language code of two or three lowercase letters\n", *lang)
@@ -79,11 +81,9 @@ func giftImport(args []string, stdout, stderr io.Writer) int {
 	qs, report := gift.ToQuestions(bank, *lang, *lesson)
 
 	dest := *out
-	guard := false // a file we chose the name of is only overwritten if we wrote it
 	if dest == "" && *courseDir != "" {
 		base := filepath.Base(files[0])
 		dest = filepath.Join(*courseDir, strings.TrimSuffix(base, filepath.Ext(base))+".toml")
-		guard = true
 	}
 	var quiz bytes.Buffer
 	if err := gift.WriteQuizTOML(&quiz, qs, *lang); err != nil {
@@ -95,10 +95,8 @@ func giftImport(args []string, stdout, stderr io.Writer) int {
 	case dest == "":
 		stdout.Write(quiz.Bytes())
 	default:
-		if guard {
-			if old, err := os.ReadFile(dest); err == nil && !bytes.HasPrefix(old, []byte(gift.Header)) {
-				return failed(stderr, fmt.Errorf("%s exists and was not written by gift import; give -o FILE", dest))
-			}
+		if err := mayReplace(dest, *force); err != nil {
+			return failed(stderr, err)
 		}
 		if err := os.WriteFile(dest, quiz.Bytes(), 0o644); err != nil {
 			return failed(stderr, err)
@@ -119,6 +117,24 @@ func giftImport(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, giftSummary(report))
 	return 0
+}
+
+// mayReplace refuses to write over a file someone has worked on: one that
+// gift import did not write, or has been edited since (explanations are
+// written by hand after an import), unless force is given.
+func mayReplace(dest string, force bool) error {
+	old, err := os.ReadFile(dest)
+	switch {
+	case errors.Is(err, fs.ErrNotExist), force:
+		return nil
+	case err != nil:
+		return err
+	case !bytes.HasPrefix(old, []byte(gift.Header)):
+		return fmt.Errorf("%s exists and was not written by gift import: it is kept (give -o FILE for another file, or --force to replace it)", dest)
+	case !gift.Unedited(old):
+		return fmt.Errorf("%s was edited since gift import wrote it (or written by a version that kept no sum): it is kept (give -o FILE for another file, or --force to replace it and lose the edits)", dest)
+	}
+	return nil
 }
 
 // giftSummary is "imported N: single 3, …; skipped K:" and a line per skip.

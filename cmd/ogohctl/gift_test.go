@@ -181,3 +181,44 @@ func TestGiftImportLessonFromABrokenCourse(t *testing.T) {
 		t.Errorf("no course.toml: exit %d", code)
 	}
 }
+
+// An author imports a bank, writes the explanations by hand, and imports
+// the bank again: their work is kept unless they say --force. A file as
+// gift import left it is still replaced without a word.
+func TestGiftImportKeepsAHandEditedQuiz(t *testing.T) {
+	dir := copyDir(t, "../../docs/example-course")
+	bank := writeBank(t, "border-bank.gift", testBank)
+	quiz := filepath.Join(dir, "border-bank.toml")
+	ctlGift := func(args ...string) (int, string) {
+		var out, errOut strings.Builder
+		code := run(append([]string{"gift", "import", bank}, args...), &out, &errOut)
+		return code, errOut.String()
+	}
+	if code, msg := ctlGift("--course", dir); code != 0 {
+		t.Fatalf("first import: exit %d\n%s", code, msg)
+	}
+	if code, msg := ctlGift("--course", dir); code != 0 {
+		t.Fatalf("re-import over an untouched file: exit %d\n%s", code, msg)
+	}
+	written, _ := os.ReadFile(quiz)
+	edited := strings.Replace(string(written), `explanation.en = ""`, `explanation.en = "Written by hand."`, 1)
+	if edited == string(written) {
+		t.Fatalf("the import left no empty explanation to write:\n%s", written)
+	}
+	os.WriteFile(quiz, []byte(edited), 0o644)
+	for _, args := range [][]string{{"--course", dir}, {"-o", quiz}} {
+		code, msg := ctlGift(args...)
+		if code != 1 || !strings.Contains(msg, "edited") || !strings.Contains(msg, "--force") {
+			t.Errorf("%v over a hand-edited quiz: exit %d, %q", args, code, msg)
+		}
+		if now, _ := os.ReadFile(quiz); string(now) != edited {
+			t.Fatalf("%v replaced the hand-written explanation", args)
+		}
+	}
+	if code, msg := ctlGift("--course", dir, "--force"); code != 0 {
+		t.Fatalf("--force: exit %d\n%s", code, msg)
+	}
+	if now, _ := os.ReadFile(quiz); string(now) != string(written) {
+		t.Error("--force did not write the imported quiz")
+	}
+}

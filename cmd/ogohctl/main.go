@@ -23,13 +23,15 @@ const usage = `usage:
   ogohctl course info FILE.ogoh         what a pack says about itself
   ogohctl course install FILE.ogoh... --data DIR [--trust NAME.pub] [--force]
                                         install packs into a device's data folder, as the app does
-  ogohctl sync push --data DIR [--lrs URL --user U --password P]
+  ogohctl sync push --data DIR [--lrs URL --user U [--password-file FILE]]
                                         send a data folder's statements to an LRS
   ogohctl sync export --data DIR -o FILE
                                         write a data folder's unsent statements to a sync file
-  ogohctl sync forward FILE... --lrs URL --user U --password P [--devices FILE]
+  ogohctl sync forward FILE... --lrs URL --user U [--password-file FILE] [--devices FILE]
           [--trust-devices DIR] [--require-signed] [--home-page URL]
                                         check sync files' signatures and send them on to an LRS
+                                        (push, forward: the LRS password comes from $OGOH_LRS_PASSWORD
+                                        or --password-file; --password is refused, as ps shows it)
   ogohctl sync retry --data DIR         queue a data folder's set-aside statements again
   ogohctl trainer reset --data DIR --key TRAINER.key
                                         a new trainer PIN (from OGOH_TRAINER_PIN or standard input),
@@ -41,12 +43,14 @@ const usage = `usage:
   ogohctl demo seed --data DIR --learners N --days D [--seed S] [--force]
                                         fill a data folder with simulated learners
                                         (refused where real learners are, unless --force)
-  ogohctl gift import FILE.gift [--course DIR] [--lang xx] [--lesson ID] [--json] [-o FILE]
+  ogohctl gift import FILE.gift [--course DIR] [--lang xx] [--lesson ID] [--json] [-o FILE] [--force]
                                         turn a Moodle GIFT question bank into a quiz file
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
 	ctx := context.Background()
+	data := stdout // a quiz or a JSON report, for a file or a program: kept whole
+	stdout, stderr = terminal(stdout), terminal(stderr)
 	if len(args) < 2 {
 		if len(args) == 1 && args[0] == "report" {
 			return report(ctx, nil, stdout, stderr)
@@ -82,7 +86,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "demo seed":
 		return demoSeed(ctx, args[2:], stdout, stderr)
 	case "gift import":
-		return giftImport(args[2:], stdout, stderr)
+		return giftImport(args[2:], data, stderr)
 	}
 	if args[0] == "report" {
 		return report(ctx, args[1:], stdout, stderr)

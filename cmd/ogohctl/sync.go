@@ -12,24 +12,39 @@ import (
 
 // lrsFlags are the LRS options shared by push and forward.
 type lrsFlags struct {
-	endpoint, user, password string
-	batch                    int
+	endpoint, user, passwordArg, passwordFile string
+	batch                                     int
 }
 
 func (l *lrsFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&l.endpoint, "lrs", "", "the LRS's xAPI endpoint, e.g. https://lrs.example.org/xAPI/")
-	fs.StringVar(&l.user, "user", "", "LRS user (Basic auth key)")
-	fs.StringVar(&l.password, "password", "", "LRS password (Basic auth secret)")
+	fs.StringVar(&l.user, "user", "", "LRS user (Basic auth key); the password comes from $"+PasswordEnv+" or --password-file")
+	fs.StringVar(&l.passwordFile, "password-file", "", "read the LRS password from the first line of this file")
+	fs.StringVar(&l.passwordArg, "password", "", "refused: it would show in ps; use $"+PasswordEnv+" or --password-file")
 	fs.IntVar(&l.batch, "batch", 250, "statements per request")
 }
 
-func (l *lrsFlags) sender(base xsync.LRS) *xsync.Sender {
-	if l.endpoint != "" {
-		base = xsync.LRS{Endpoint: l.endpoint, User: l.user, Password: l.password}
+// sender is a sender to the LRS given by the flags, else to base (the one
+// the app set). It refuses a password given as an argument, and warns when
+// credentials would go over plain http.
+func (l *lrsFlags) sender(base xsync.LRS, stderr io.Writer) (*xsync.Sender, error) {
+	if l.passwordArg != "" {
+		return nil, errPasswordArg
 	}
+	if l.endpoint != "" {
+		password, err := lrsPassword(l.passwordFile)
+		if err != nil {
+			return nil, err
+		}
+		if l.user != "" && password == "" {
+			return nil, errNoPassword
+		}
+		base = xsync.LRS{Endpoint: l.endpoint, User: l.user, Password: password}
+	}
+	warnPlainHTTP(stderr, base.Endpoint, base.User, base.Password)
 	s := xsync.NewSender(base)
 	s.BatchSize = l.batch
-	return s
+	return s, nil
 }
 
 // syncPush sends a data folder's outbox to the LRS.
@@ -51,9 +66,13 @@ func syncPush(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return failed(stderr, err)
 	}
-	s := l.sender(configured)
-	if s.LRS.Endpoint == "" {
-		fmt.Fprintln(stderr, "ogohctl: no LRS: give --lrs URL (and --user, --password), or set one in the app")
+	if configured.Endpoint == "" && l.endpoint == "" {
+		fmt.Fprintf(stderr, "ogohctl: no LRS: give --lrs URL (and --user, with the password in $%s or --password-file), or set one in the app\n", PasswordEnv)
+		return 2
+	}
+	s, err := l.sender(configured, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "ogohctl:", err)
 		return 2
 	}
 	rep, err := svc.Push(ctx, s)
@@ -108,10 +127,15 @@ func syncForward(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		return 2
 	}
 	if len(files) == 0 || l.endpoint == "" {
-		fmt.Fprintln(stderr, "usage: ogohctl sync forward FILE... --lrs URL --user U --password P [--devices FILE] [--trust-devices DIR] [--require-signed]")
+		fmt.Fprintln(stderr, "usage: ogohctl sync forward FILE... --lrs URL --user U [--password-file FILE] [--devices FILE] [--trust-devices DIR] [--require-signed]")
 		return 2
 	}
-	fw, err := newForwarder(l.sender(xsync.LRS{}), *devices, *trustDir, *homePage)
+	s, err := l.sender(xsync.LRS{}, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "ogohctl:", err)
+		return 2
+	}
+	fw, err := newForwarder(s, *devices, *trustDir, *homePage)
 	if err != nil {
 		return failed(stderr, err)
 	}

@@ -43,7 +43,8 @@ func number(t *testing.T, re, s string) int {
 // nothing either.
 func TestSeedPushExportForward(t *testing.T) {
 	lrs := lrstest.Start(t)
-	login := []string{"--lrs", lrs.Endpoint(), "--user", "k", "--password", "s"}
+	t.Setenv(PasswordEnv, "s")
+	login := []string{"--lrs", lrs.Endpoint(), "--user", "k"}
 	registry := []string{"--devices", filepath.Join(t.TempDir(), "devices.json")}
 
 	one := filepath.Join(t.TempDir(), "post-1")

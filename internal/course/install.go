@@ -3,7 +3,9 @@ package course
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -128,8 +130,48 @@ func part(p []string, i int) int {
 // LoadInstalled loads the courses installed in coursesDir, skipping
 // temporary folders; problems are reported, not fatal.
 func LoadInstalled(coursesDir string) ([]*Course, Problems) {
+	return LoadInstalledWith(coursesDir, func(_ string, sub fs.FS) (*Course, error) { return Load(sub) })
+}
+
+// LoadInstalledWith is LoadInstalled with load reading each course folder
+// (name is the folder's name in coursesDir): the library uses it to spare
+// a folder unchanged since it last passed every check from checking again.
+func LoadInstalledWith(coursesDir string, load func(name string, sub fs.FS) (*Course, error)) ([]*Course, Problems) {
 	if _, err := os.Stat(coursesDir); err != nil {
 		return nil, nil
 	}
-	return LoadAll(os.DirFS(coursesDir))
+	return loadFolders(os.DirFS(coursesDir), load)
+}
+
+// loadFolders loads every course folder directly under root with load.
+func loadFolders(root fs.FS, load func(name string, sub fs.FS) (*Course, error)) ([]*Course, Problems) {
+	entries, err := fs.ReadDir(root, ".")
+	if err != nil {
+		return nil, Problems{{File: ".", Msg: err.Error()}}
+	}
+	var courses []*Course
+	var all Problems
+	for _, e := range entries {
+		// Skip non-folders and an install's leftovers (.incoming-*, *.old).
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || strings.HasSuffix(e.Name(), ".old") {
+			continue
+		}
+		if _, err := fs.Stat(root, path.Join(e.Name(), ManifestFile)); err != nil {
+			continue
+		}
+		sub, _ := fs.Sub(root, e.Name())
+		c, err := load(e.Name(), sub)
+		var ps Problems
+		switch {
+		case errors.As(err, &ps):
+			all = append(all, ps.WithPrefix(e.Name())...)
+			continue
+		case err != nil:
+			all = append(all, Problem{File: e.Name(), Msg: err.Error()})
+			continue
+		}
+		courses = append(courses, c)
+	}
+	SortByOrder(courses)
+	return courses, all
 }

@@ -34,7 +34,7 @@ func Load(fsys fs.FS) (*Course, error) {
 	}
 	c.fsys = fsys
 	for i := range c.Quizzes {
-		loadQuiz(c, &c.Quizzes[i], &ps)
+		loadQuiz(c, i, &ps)
 	}
 	for i := range c.Scenarios {
 		loadScenario(c, i, &ps)
@@ -43,37 +43,14 @@ func Load(fsys fs.FS) (*Course, error) {
 	if len(ps) > 0 {
 		return nil, ps.sorted()
 	}
+	c.manifestIndex, c.lessonIDs = nil, nil // for the checks only; LoadChecked's course has neither
 	return c, nil
 }
 
 // LoadAll loads every course folder found directly under root, returning
 // the valid ones and the problems of the others, prefixed with their folder.
 func LoadAll(root fs.FS) ([]*Course, Problems) {
-	entries, err := fs.ReadDir(root, ".")
-	if err != nil {
-		return nil, Problems{{File: ".", Msg: err.Error()}}
-	}
-	var courses []*Course
-	var all Problems
-	for _, e := range entries {
-		// Skip non-folders and an install's leftovers (.incoming-*, *.old).
-		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || strings.HasSuffix(e.Name(), ".old") {
-			continue
-		}
-		if _, err := fs.Stat(root, path.Join(e.Name(), ManifestFile)); err != nil {
-			continue
-		}
-		sub, _ := fs.Sub(root, e.Name())
-		c, err := Load(sub)
-		var ps Problems
-		if errors.As(err, &ps) {
-			all = append(all, ps.WithPrefix(e.Name())...)
-			continue
-		}
-		courses = append(courses, c)
-	}
-	SortByOrder(courses)
-	return courses, all
+	return loadFolders(root, func(_ string, sub fs.FS) (*Course, error) { return Load(sub) })
 }
 
 // SortByOrder puts courses in catalogue order: by their order key, those
@@ -99,7 +76,8 @@ func loadManifest(fsys fs.FS, ps *Problems) *Course {
 	if !decodeStrict(ManifestFile, data, &c, ps) {
 		return nil
 	}
-	validateManifest(&c, reporter{file: ManifestFile, lines: linesOf(data), out: ps})
+	c.manifestIndex = linesOf(data)
+	validateManifest(&c, reporter{file: ManifestFile, lines: c.manifestIndex, out: ps})
 	return &c
 }
 
@@ -107,14 +85,14 @@ type quizFile struct {
 	Questions []Question `toml:"questions"`
 }
 
-func loadQuiz(c *Course, q *Quiz, ps *Problems) {
+func loadQuiz(c *Course, i int, ps *Problems) {
+	q := &c.Quizzes[i]
 	if q.File == "" || !fs.ValidPath(q.File) {
 		return // reported by the manifest check
 	}
 	data, err := fs.ReadFile(c.fsys, q.File)
 	if err != nil {
-		lines := manifestLines(c)
-		reporter{file: ManifestFile, lines: lines, out: ps}.at(fmt.Sprintf("quizzes.%d.file", quizIndex(c, q)), "quiz file %q is missing", q.File)
+		reporter{file: ManifestFile, lines: manifestLines(c), out: ps}.at(fmt.Sprintf("quizzes.%d.file", i), "quiz file %q is missing", q.File)
 		return
 	}
 	var f quizFile
@@ -199,27 +177,22 @@ func checkLessonFiles(c *Course, ps *Problems) {
 	}
 }
 
-// manifestLines re-indexes the manifest when a problem is first reported.
+// manifestLines is the manifest's line index, made when a problem is
+// first reported and then kept for the rest of the course's checks.
 func manifestLines(c *Course) func() lineIndex {
-	return sync.OnceValue(func() lineIndex {
-		data, err := fs.ReadFile(c.fsys, ManifestFile)
-		if err != nil {
-			return lineIndex{}
-		}
-		return indexLines(data)
-	})
+	if c.manifestIndex == nil {
+		c.manifestIndex = sync.OnceValue(func() lineIndex {
+			data, err := fs.ReadFile(c.fsys, ManifestFile)
+			if err != nil {
+				return lineIndex{}
+			}
+			return indexLines(data)
+		})
+	}
+	return c.manifestIndex
 }
 
 // linesOf indexes a file's lines when a problem in it is first reported.
 func linesOf(data []byte) func() lineIndex {
 	return sync.OnceValue(func() lineIndex { return indexLines(data) })
-}
-
-func quizIndex(c *Course, q *Quiz) int {
-	for i := range c.Quizzes {
-		if &c.Quizzes[i] == q {
-			return i
-		}
-	}
-	return 0
 }

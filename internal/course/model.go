@@ -57,6 +57,11 @@ type Course struct {
 	Sources          []Source   `toml:"sources"`
 
 	fsys fs.FS
+	// The manifest's line index, built once per Load when a problem is
+	// first reported: one per missing file made a manifest of 800 missing
+	// quizzes take 5 s to check.
+	manifestIndex func() lineIndex
+	lessonIDs     map[string]bool // for the checks of what names a lesson
 }
 
 // Lesson is one lesson; its body lives in lessons/<lang>/<File>.

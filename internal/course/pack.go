@@ -124,6 +124,7 @@ func WritePack(dir string, key Key, now time.Time, w io.Writer) error {
 		return err
 	}
 	files := map[string][]byte{}
+	folded := newNameFolder() // refused here too, so the author hears it, not the trainer
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -132,8 +133,15 @@ func WritePack(dir string, key Key, now time.Time, w io.Writer) error {
 			return fmt.Errorf("%s: %w", p, ErrPackLink)
 		}
 		rel, _ := filepath.Rel(dir, p)
+		name := packCourseDir + filepath.ToSlash(rel)
+		if why := unsafeName(name); why != "" {
+			return fmt.Errorf("%s: %w: %s", p, ErrPackUnsafePath, why)
+		}
+		if other := folded.add(name); other != "" {
+			return fmt.Errorf("%s: %w: %q differs from it only in case or accents", p, ErrPackDuplicate, other)
+		}
 		data, err := os.ReadFile(p)
-		files[packCourseDir+filepath.ToSlash(rel)] = data
+		files[name] = data
 		return err
 	})
 	if err != nil {
@@ -207,19 +215,24 @@ func readEntries(zr *zip.Reader) (map[string][]byte, error) {
 		return nil, fmt.Errorf("%w: %d entries, at most %d", ErrPackTooMany, len(zr.File), MaxPackEntries)
 	}
 	out := map[string][]byte{}
+	folded := newNameFolder()
 	var total, compressed uint64
 	for _, f := range zr.File {
 		name := f.Name
-		switch {
-		case f.Mode()&fs.ModeSymlink != 0:
+		if f.Mode()&fs.ModeSymlink != 0 {
 			return nil, fmt.Errorf("%w: %s", ErrPackLink, name)
-		case !safeName(name):
-			return nil, fmt.Errorf("%w: %q", ErrPackUnsafePath, name)
-		case f.FileInfo().IsDir():
-			continue
+		}
+		if why := unsafeName(name); why != "" {
+			return nil, fmt.Errorf("%w: %q: %s", ErrPackUnsafePath, name, why)
 		}
 		if _, dup := out[name]; dup {
 			return nil, fmt.Errorf("%w: %s", ErrPackDuplicate, name)
+		}
+		if other := folded.add(name); other != "" {
+			return nil, fmt.Errorf("%w: %q and %q differ only in case or accents, one file on Windows and macOS", ErrPackDuplicate, other, name)
+		}
+		if f.FileInfo().IsDir() {
+			continue
 		}
 		if f.UncompressedSize64 > MaxPackEntryBytes {
 			return nil, fmt.Errorf("%w: %s is over %d MB", ErrPackTooBig, name, MaxPackEntryBytes>>20)
@@ -253,14 +266,22 @@ func readEntries(zr *zip.Reader) (map[string][]byte, error) {
 	return out, nil
 }
 
-// safeName accepts only plain relative paths: no absolute paths, no "..",
-// no backslashes or drive letters that another system would read as a path.
-func safeName(name string) bool {
-	if name == "" || strings.ContainsAny(name, "\\:\x00") || strings.HasPrefix(name, "/") {
-		return false
+// unsafeName says why a name in a pack is unsafe, or "" if it is a plain
+// relative path that means one file on Linux, Windows and macOS: no
+// absolute paths, no "..", no backslashes or drive letters that another
+// system would read as a path, and no element that unsafeElem refuses.
+func unsafeName(name string) string {
+	trimmed := strings.TrimSuffix(name, "/")
+	if name == "" || strings.ContainsAny(name, "\\:\x00") || strings.HasPrefix(name, "/") ||
+		!fs.ValidPath(path.Clean(trimmed)) || path.Clean(trimmed) != trimmed {
+		return "not a plain relative path"
 	}
-	clean := path.Clean(strings.TrimSuffix(name, "/"))
-	return fs.ValidPath(clean) && clean == strings.TrimSuffix(name, "/")
+	for _, elem := range strings.Split(trimmed, "/") {
+		if why := unsafeElem(elem); why != "" {
+			return why
+		}
+	}
+	return ""
 }
 
 func checkSignature(raw map[string][]byte, trusted []Key) (PackManifest, Key, error) {

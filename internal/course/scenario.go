@@ -44,7 +44,7 @@ func validateScenarioRef(c *Course, r reporter, i int, sc Scenario, ids idSet) {
 	if sc.File == "" || !fs.ValidPath(sc.File) || !strings.HasSuffix(sc.File, ".toml") {
 		r.at(key+".file", "scenario %q needs file = \"scenario-name.toml\"", sc.ID)
 	}
-	if sc.Lesson != "" && c.Lesson(sc.Lesson) == nil {
+	if sc.Lesson != "" && !c.hasLesson(sc.Lesson) {
 		r.at(key+".lesson", "scenario %q: lesson %q does not exist", sc.ID, sc.Lesson)
 	}
 	checkText(c, r, key+".title", sc.Title, true)
@@ -61,13 +61,34 @@ func validateScenario(c *Course, sc *Scenario, r reporter) {
 		return
 	}
 	ids := newIDSet(r)
+	steps := indexSteps(sc)
 	for i := range sc.Steps {
-		validateStep(c, sc, &sc.Steps[i], r, fmt.Sprintf("steps.%d", i), ids)
+		validateStep(c, steps, &sc.Steps[i], r, fmt.Sprintf("steps.%d", i), ids)
 	}
-	checkPaths(sc, r)
+	checkPaths(sc, steps, r)
 }
 
-func validateStep(c *Course, sc *Scenario, st *Step, r reporter, key string, ids idSet) {
+// stepIndex finds a step's place by ID (the first, if one is repeated). The
+// checks look steps up through it: a search of the list for every choice
+// made a scenario of 20,000 steps take seconds to check.
+type stepIndex map[string]int
+
+func indexSteps(sc *Scenario) stepIndex {
+	idx := make(stepIndex, len(sc.Steps))
+	for i := range sc.Steps {
+		if _, dup := idx[sc.Steps[i].ID]; !dup {
+			idx[sc.Steps[i].ID] = i
+		}
+	}
+	return idx
+}
+
+func (idx stepIndex) has(id string) bool { _, ok := idx[id]; return ok }
+
+// key is the step's key path in the file, for problems about it.
+func (idx stepIndex) key(id string) string { return fmt.Sprintf("steps.%d", idx[id]) }
+
+func validateStep(c *Course, steps stepIndex, st *Step, r reporter, key string, ids idSet) {
 	ids.add(key+".id", "step", st.ID)
 	checkText(c, r, key+".text", st.Text, true)
 	if st.End {
@@ -94,7 +115,7 @@ func validateStep(c *Course, sc *Scenario, st *Step, r reporter, key string, ids
 		if !slices.Contains(Qualities, ch.Quality) {
 			r.at(ckey+".quality", "choice %q: quality must be best, acceptable or poor", ch.ID)
 		}
-		if sc.Step(ch.Next) == nil {
+		if !steps.has(ch.Next) {
 			r.at(ckey+".next", "choice %q: next = %q names no step", ch.ID, ch.Next)
 		}
 	}
@@ -104,7 +125,7 @@ func validateStep(c *Course, sc *Scenario, st *Step, r reporter, key string, ids
 // without looping, within the allowed number of choices, and every step
 // must be reachable. A step already walked at the same depth is not walked
 // again: without that, a pack with many choices per step took minutes.
-func checkPaths(sc *Scenario, r reporter) {
+func checkPaths(sc *Scenario, steps stepIndex, r reporter) {
 	type visit struct {
 		id    string
 		depth int
@@ -118,20 +139,21 @@ func checkPaths(sc *Scenario, r reporter) {
 	walked := map[visit]outcome{}
 	var walk func(id string, depth int) outcome
 	walk = func(id string, depth int) outcome {
-		st := sc.Step(id)
-		if st == nil {
+		i, ok := steps[id]
+		if !ok {
 			return outcome{} // reported by validateStep
 		}
+		st := &sc.Steps[i]
 		reached[id] = true
 		if onPath[id] {
-			r.at("steps."+stepIndex(sc, id), "step %q: a path loops back to it; every path must reach an ending", id)
+			r.at(steps.key(id), "step %q: a path loops back to it; every path must reach an ending", id)
 			return outcome{}
 		}
 		if st.End {
 			return outcome{ok: true, deepest: depth}
 		}
 		if depth >= maxScenarioChoices {
-			r.at("steps."+stepIndex(sc, id), "step %q: a path is longer than %d choices", id, maxScenarioChoices)
+			r.at(steps.key(id), "step %q: a path is longer than %d choices", id, maxScenarioChoices)
 			return outcome{}
 		}
 		if o, done := walked[visit{id, depth}]; done {
@@ -156,15 +178,6 @@ func checkPaths(sc *Scenario, r reporter) {
 			r.at(fmt.Sprintf("steps.%d", i), "step %q cannot be reached from start", st.ID)
 		}
 	}
-}
-
-func stepIndex(sc *Scenario, id string) string {
-	for i := range sc.Steps {
-		if sc.Steps[i].ID == id {
-			return fmt.Sprint(i)
-		}
-	}
-	return "0"
 }
 
 // Paths lists every sequence of choice IDs from the start to an ending;

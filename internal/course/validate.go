@@ -14,6 +14,16 @@ var (
 	langRe   = regexp.MustCompile(`^[a-z]{2,3}$`)
 )
 
+// hasLesson reports whether the course has a lesson id, through the set
+// the manifest check made: a search of the list for every question and
+// scenario was quadratic in a long manifest.
+func (c *Course) hasLesson(id string) bool {
+	if c.lessonIDs == nil {
+		return c.Lesson(id) != nil
+	}
+	return c.lessonIDs[id]
+}
+
 // ValidID reports whether s is a stable ID: a lowercase ASCII slug.
 func ValidID(s string) bool { return slugRe.MatchString(s) }
 
@@ -39,7 +49,9 @@ func validateManifest(c *Course, r reporter) {
 	if len(c.Lessons) == 0 {
 		r.at("lessons", "a course needs at least one lesson")
 	}
+	c.lessonIDs = make(map[string]bool, len(c.Lessons))
 	for i, l := range c.Lessons {
+		c.lessonIDs[l.ID] = true
 		key := fmt.Sprintf("lessons.%d", i)
 		ids.add(key+".id", "lesson", l.ID)
 		if l.File == "" || !fs.ValidPath(l.File) || strings.Contains(l.File, "/") || !strings.HasSuffix(l.File, ".md") {
@@ -130,7 +142,7 @@ func validateQuestions(c *Course, q *Quiz, r reporter) {
 		checkText(c, r, key+".explanation", qu.Explanation, true)
 		if qu.Lesson == "" {
 			r.at(key+".lesson", "question %q: lesson must name the lesson its explanation points to", qu.ID)
-		} else if c.Lesson(qu.Lesson) == nil {
+		} else if !c.hasLesson(qu.Lesson) {
 			r.at(key+".lesson", "question %q: lesson %q does not exist in course.toml", qu.ID, qu.Lesson)
 		}
 		checkText(c, r, key+".feedback_true", qu.FeedbackTrue, false)
@@ -215,11 +227,17 @@ func checkAnswer(qu *Question, r reporter, key string) {
 	}
 }
 
-// checkKnown reports answer ids that name no option, or that repeat.
+// checkKnown reports answer ids that name no option, or that repeat. The
+// options are looked up in a set made once: a search per answer id made an
+// ordering question of 100,000 options take half a minute.
 func checkKnown(qu *Question, r reporter, key string, ids []string) []string {
-	seen := map[string]bool{}
+	options := make(map[string]bool, len(qu.Options))
+	for _, o := range qu.Options {
+		options[o.ID] = true
+	}
+	seen := make(map[string]bool, len(ids))
 	for _, id := range ids {
-		if qu.Option(id) == nil {
+		if !options[id] {
 			r.at(key, "question %q: answer names option %q, which does not exist", qu.ID, id)
 		}
 		if seen[id] {

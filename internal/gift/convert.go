@@ -193,12 +193,13 @@ func optionID(i int) string {
 type idSet struct {
 	used     map[string]bool
 	reserved map[string]bool // valid GIFT ids, kept for the questions that carry them
+	next     map[string]int  // per base, the suffix to try next
 }
 
 // newIDs reserves the GIFT ids that are valid course IDs, so that a made-up
 // ID never takes one an author chose.
 func newIDs(b *Bank) *idSet {
-	s := &idSet{used: map[string]bool{}, reserved: map[string]bool{}}
+	s := &idSet{used: map[string]bool{}, reserved: map[string]bool{}, next: map[string]int{}}
 	for _, q := range b.Questions {
 		if course.ValidID(q.ID) {
 			s.reserved[q.ID] = true
@@ -207,6 +208,9 @@ func newIDs(b *Bank) *idSet {
 	return s
 }
 
+// assign gives q its ID. The suffix count for a base resumes where the last
+// duplicate of it stopped: counting up from 1 every time made a bank of
+// 40,000 questions with one title take four minutes to import.
 func (s *idSet) assign(q Question) string {
 	if course.ValidID(q.ID) && !s.used[q.ID] {
 		s.used[q.ID] = true
@@ -219,7 +223,7 @@ func (s *idSet) assign(q Question) string {
 	if base == "" {
 		base = "q-" + strconv.Itoa(q.Line)
 	}
-	for n := 1; ; n++ {
+	for n := max(s.next[base], 1); ; n++ {
 		id := base
 		if n > 1 {
 			suffix := "-" + strconv.Itoa(n)
@@ -227,6 +231,7 @@ func (s *idSet) assign(q Question) string {
 		}
 		if !s.used[id] && !s.reserved[id] {
 			s.used[id] = true
+			s.next[base] = n + 1
 			return id
 		}
 	}

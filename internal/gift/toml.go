@@ -2,6 +2,8 @@ package gift
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"regexp"
@@ -11,9 +13,26 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 )
 
-// Header starts every quiz file WriteQuizTOML writes; ogohctl only
-// overwrites a file that starts with it.
+// Header starts every quiz file WriteQuizTOML writes. The line after it
+// holds the SHA-256 of the rest, so that Unedited can tell a file as the
+// importer wrote it from one an author has since worked on.
 const Header = "# Quiz questions imported from a Moodle GIFT question bank (ogohctl gift import)."
+
+const sumPrefix = "# sha256 "
+const sumSuffix = " of the text below: while it matches, gift import may replace this file."
+
+// Unedited reports whether data is a quiz file exactly as WriteQuizTOML
+// wrote it. A file without the header or its sum line (written by hand, or
+// by an older importer) is not: there is no telling what was changed.
+func Unedited(data []byte) bool {
+	rest, ok := bytes.CutPrefix(data, []byte(Header+"\n"+sumPrefix))
+	if !ok {
+		return false
+	}
+	sum, body, ok := bytes.Cut(rest, []byte(sumSuffix+"\n"))
+	want := sha256.Sum256(body)
+	return ok && string(sum) == hex.EncodeToString(want[:])
+}
 
 // WriteQuizTOML writes questions as a course quiz file, with their texts in
 // lang. An empty explanation is written as "" so that the course validator
@@ -21,7 +40,6 @@ const Header = "# Quiz questions imported from a Moodle GIFT question bank (ogoh
 func WriteQuizTOML(w io.Writer, qs []course.Question, lang string) error {
 	var b bytes.Buffer
 	l := key(lang)
-	fmt.Fprintf(&b, "%s\n", Header)
 	fmt.Fprintf(&b, "# Before the course validates: write every empty explanation.%s, and list\n", lang)
 	b.WriteString("# this file under [[quizzes]] in course.toml.\n")
 	for _, q := range qs {
@@ -63,7 +81,8 @@ func WriteQuizTOML(w io.Writer, qs []course.Question, lang string) error {
 			fmt.Fprintf(&b, "  right.%s = %s\n", l, quote(p.Right[lang]))
 		}
 	}
-	_, err := w.Write(b.Bytes())
+	sum := sha256.Sum256(b.Bytes())
+	_, err := fmt.Fprintf(w, "%s\n%s%s%s\n%s", Header, sumPrefix, hex.EncodeToString(sum[:]), sumSuffix, b.Bytes())
 	return err
 }
 

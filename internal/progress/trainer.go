@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ogoh/ogoh/internal/store"
@@ -42,11 +43,23 @@ func WriteReportCSV(w io.Writer, rows []ReportRow, courseTitle func(id string) s
 		if !r.LastActivity.IsZero() {
 			last = r.LastActivity.UTC().Format(time.RFC3339)
 		}
-		if err := cw.Write([]string{r.Name, r.Role, r.Post, courseTitle(r.CourseID), strconv.Itoa(r.LessonsDone), best,
+		if err := cw.Write([]string{csvText(r.Name), csvText(r.Role), csvText(r.Post), csvText(courseTitle(r.CourseID)), strconv.Itoa(r.LessonsDone), best,
 			strconv.Itoa(r.Attempts), strconv.FormatBool(r.Passed), last}); err != nil {
 			return fmt.Errorf("write report: %w", err)
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvText neutralises a text cell a spreadsheet would take for a formula
+// (OWASP's advice on CSV injection): a name like "=HYPERLINK(…)" or
+// "@SUM(…)" is written with a leading single quote, so it shows as text.
+// Only cells of text typed by people or read from courses pass here; the
+// numbers are ours.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
