@@ -19,7 +19,7 @@ func TestTrainersCSVExportHoldsNoFormula(t *testing.T) {
 	d.openCourse(c)
 	d.readAllLessons(c)
 	d.tap(d.T("settings.title"))
-	d.unlockTrainer("8642")
+	d.unlockTrainer(trainerPIN)
 	csvFile := filepath.Join(t.TempDir(), "report.csv")
 	d.app.exportReport(csvFile)
 	f, err := os.Open(csvFile)

@@ -94,7 +94,7 @@ func TestEveryScreenIsTranslated(t *testing.T) {
 			d.tap(d.T("trainer.title"))
 			snap("trainer-pin")
 			d.tap(d.T("nav.back"))
-			d.unlockTrainer("2468")
+			d.unlockTrainer(trainerPIN)
 			snap("trainer")
 			d.tap(d.T("sync.title"))
 			snap("sync-trainer")

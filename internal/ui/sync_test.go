@@ -32,7 +32,7 @@ func TestSyncNowSendsProgressToTheLRS(t *testing.T) {
 	d.tap(d.T("sync.title"))
 	d.see(d.T("sync.lrs.trainer")) // learners see the status, not the LRS settings
 	d.tap(d.T("nav.back"))
-	d.unlockTrainer("2468")
+	d.unlockTrainer(trainerPIN)
 	d.tap(d.T("sync.title"))
 	d.see(d.T("sync.never"))
 	d.typeInto("https://lrs.example.org/xAPI/", "lrs.example.org")
@@ -162,7 +162,7 @@ func TestTheSyncScreenExplainsWhatWentWrong(t *testing.T) {
 
 			d.tap(d.T("nav.back"))
 			d.tap(d.T("settings.title"))
-			d.unlockTrainer("2468")
+			d.unlockTrainer(trainerPIN)
 			d.tap(d.T("sync.title"))
 			id, err := d.app.svc.Identity(ctx)
 			if err != nil || id.Fingerprint == "" {
