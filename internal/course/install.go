@@ -50,6 +50,9 @@ func Install(p *Pack, coursesDir string, force bool) (Installed, error) {
 	if err != nil {
 		return Installed{}, fmt.Errorf("%w:\n%v", ErrPackInvalid, err)
 	}
+	if err := writeSeal(tmp, p); err != nil {
+		return Installed{}, fmt.Errorf("install: %w", err)
+	}
 	if c.ID != p.Manifest.CourseID || c.Version != p.Manifest.CourseVersion {
 		return Installed{}, fmt.Errorf("%w: it names %s %s but holds %s %s", ErrPackBadManifest,
 			p.Manifest.CourseID, p.Manifest.CourseVersion, c.ID, c.Version)

@@ -184,6 +184,8 @@ type Pack struct {
 	Manifest PackManifest
 	Signer   Key
 	Files    map[string][]byte // course-relative names
+
+	rawManifest, signature []byte // as signed, kept with the installed course
 }
 
 // ReadPack reads and checks a pack held in r (size bytes). trusted are
@@ -205,7 +207,7 @@ func ReadPack(r io.ReaderAt, size int64, trusted []Key) (*Pack, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pack{Manifest: m, Signer: signer, Files: files}, nil
+	return &Pack{Manifest: m, Signer: signer, Files: files, rawManifest: raw[packManifest], signature: raw[packSignature]}, nil
 }
 
 // readEntries reads every entry within the limits, counting the bytes

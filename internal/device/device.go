@@ -4,6 +4,8 @@ package device
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/sha256"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -100,9 +102,21 @@ func Open(ctx context.Context, dataDir string, bundled []*course.Course, opts ..
 		db.Close()
 		return nil, err
 	}
-	d := &Device{DataDir: dataDir, Service: svc, Library: library.New(db, dataDir, bundled), db: db}
+	lib := library.New(db, dataDir, bundled)
+	if err := lib.Keyed(ctx, libraryKey(key), os.IsNotExist(statErr)); err != nil {
+		db.Close()
+		return nil, err
+	}
+	d := &Device{DataDir: dataDir, Service: svc, Library: lib, db: db}
 	d.Courses, d.Problems = d.Library.Courses()
 	return d, nil
+}
+
+// libraryKey authenticates the trusted keys and the record of checked
+// courses; it is derived from the device key, never stored.
+func libraryKey(key ed25519.PrivateKey) []byte {
+	sum := sha256.Sum256(append([]byte("ogoh library v1\x00"), key.Seed()...))
+	return sum[:]
 }
 
 // OpenReadOnly opens the data folder for reading only, as a report needs:

@@ -1,6 +1,8 @@
 package library
 
 import (
+	"context"
+	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -9,6 +11,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"sort"
 
 	"github.com/ogoh/ogoh/internal/course"
 )
@@ -23,6 +26,16 @@ const checkedFile = ".checked.json"
 type checked struct {
 	App     string            `json:"app"`     // the program that did the checks
 	Folders map[string]string `json:"folders"` // folder name → its fingerprint then
+	MAC     string            `json:"mac"`     // with the device's key: a record written by hand is not believed
+}
+
+func (l *Library) recordMAC(c checked) string {
+	parts := []string{"checked", c.App}
+	for name, fp := range c.Folders {
+		parts = append(parts, name+"="+fp)
+	}
+	sort.Strings(parts[2:])
+	return l.mac(parts...)
 }
 
 // loadInstalled loads the installed courses, checking only those that
@@ -30,17 +43,32 @@ type checked struct {
 func (l *Library) loadInstalled() ([]*course.Course, course.Problems) {
 	app := appIdentity()
 	old := readChecked(l.dir)
-	if old.App != app || app == "" {
-		old.Folders = nil // another program, maybe with other checks: check everything again
+	if old.App != app || app == "" || l.macKey == nil || !hmac.Equal([]byte(old.MAC), []byte(l.recordMAC(old))) {
+		old.Folders = nil // another program, or a record not ours: check everything again
 	}
 	now := map[string]string{}
+	var trusted []course.Key
+	var trustErr error
+	trustedOnce := false
 	list, problems := course.LoadInstalledWith(l.dir, func(name string, sub fs.FS) (*course.Course, error) {
 		fp, err := fingerprint(sub)
 		if err == nil && fp == old.Folders[name] {
-			if c, err := course.LoadChecked(sub); err == nil {
+			// A bundled course's ID is checked in full every time: only
+			// the app's own key may take its place.
+			if c, err := course.LoadChecked(sub); err == nil && !l.isBundledID(c.ID) {
 				now[name] = fp
 				return c, nil
 			}
+		}
+		if !trustedOnce {
+			trusted, trustErr = l.TrustedKeys(context.Background())
+			trustedOnce = true
+		}
+		if trustErr != nil {
+			return nil, trustErr
+		}
+		if err := l.verifySeal(sub, trusted); err != nil {
+			return nil, err
 		}
 		c, verr := l.validate(sub)
 		if verr == nil && err == nil {
@@ -48,10 +76,36 @@ func (l *Library) loadInstalled() ([]*course.Course, course.Problems) {
 		}
 		return c, verr
 	})
-	if !maps.Equal(now, old.Folders) && app != "" {
-		writeChecked(l.dir, checked{App: app, Folders: now}) // a read-only folder is checked again next time
+	if !maps.Equal(now, old.Folders) && app != "" && l.macKey != nil {
+		rec := checked{App: app, Folders: now}
+		rec.MAC = l.recordMAC(rec)
+		writeChecked(l.dir, rec) // a read-only folder is checked again next time
 	}
 	return list, problems
+}
+
+func (l *Library) isBundledID(id string) bool {
+	for _, b := range l.bundled {
+		if b.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// verifySeal checks an installed folder against the signed pack it came
+// from; a folder with a bundled course's ID needs the app's own key.
+func (l *Library) verifySeal(sub fs.FS, trusted []course.Key) error {
+	signer, m, err := course.VerifyInstalled(sub, trusted)
+	if err != nil {
+		return err
+	}
+	for _, b := range l.bundled {
+		if b.ID == m.CourseID && !l.isBundledKey(signer) {
+			return fmt.Errorf("%w (%s, signed by key %s)", ErrBundledID, b.ID, signer.ID())
+		}
+	}
+	return nil
 }
 
 // fingerprint is a digest of every file's and folder's path, kind, size

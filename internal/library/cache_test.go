@@ -3,6 +3,8 @@ package library
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -32,17 +34,31 @@ func device(t *testing.T) (*store.DB, string) {
 	}
 	pack := filepath.Join(t.TempDir(), "example.ogoh")
 	os.WriteFile(pack, b.Bytes(), 0o644)
-	if _, err := New(db, data, nil).Install(ctx, pack, []course.Key{k}, false); err != nil {
+	l := keyed(t, New(db, data, nil))
+	if _, err := l.Trust(ctx, k.PublicText()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Install(ctx, pack, nil, false); err != nil {
 		t.Fatal(err)
 	}
 	return db, data
+}
+
+// testMAC stands for the key a device derives from its signing key.
+var testMAC = []byte("a device's library key, for tests")
+
+func keyed(t testing.TB, l *Library) *Library {
+	if err := l.Keyed(context.Background(), testMAC, false); err != nil {
+		t.Fatal(err)
+	}
+	return l
 }
 
 // start is one start of the app: a new library over the data folder whose
 // course checks are counted.
 func start(t *testing.T, db *store.DB, data string) (list []*course.Course, problems course.Problems, checks int) {
 	t.Helper()
-	l := New(db, data, nil)
+	l := keyed(t, New(db, data, nil))
 	l.validate = func(fsys fs.FS) (*course.Course, error) {
 		checks++
 		return course.Load(fsys)
@@ -78,40 +94,87 @@ func TestAnUnchangedInstalledCourseIsNotCheckedAtEveryStart(t *testing.T) {
 	}
 
 	folder := filepath.Join(data, CoursesDir, "example-course")
-	quiz := filepath.Join(folder, "quiz.toml")
-	body, _ := os.ReadFile(quiz)
-	os.WriteFile(quiz, append(body, "\n# edited\n"...), 0o644)
-	if _, _, checks := start(t, db, data); checks != 1 {
-		t.Errorf("after an edit: %d checks, want 1", checks)
-	}
-	if _, _, checks := start(t, db, data); checks != 0 {
-		t.Errorf("after the edit was checked: %d checks, want 0", checks)
-	}
-
-	os.WriteFile(filepath.Join(folder, "media", "new.png"), []byte("x"), 0o644)
-	if _, _, checks := start(t, db, data); checks != 1 {
-		t.Errorf("after a file was added: %d checks, want 1", checks)
-	}
-
 	os.Remove(filepath.Join(data, CoursesDir, checkedFile))
 	if _, _, checks := start(t, db, data); checks != 1 {
 		t.Errorf("without the record: %d checks, want 1", checks)
 	}
+	rec, _ := os.ReadFile(filepath.Join(data, CoursesDir, checkedFile))
+	quiz := filepath.Join(folder, "quiz.toml")
+	body, _ := os.ReadFile(quiz)
+	os.WriteFile(quiz, append(body, "\n# edited\n"...), 0o644)
+	fp, _ := fingerprint(os.DirFS(folder))
+	forged := strings.Replace(string(rec), readChecked(filepath.Join(data, CoursesDir)).Folders["example-course"], fp, 1)
+	os.WriteFile(filepath.Join(data, CoursesDir, checkedFile), []byte(forged), 0o644)
+	if list, problems, _ := start(t, db, data); len(list) != 0 || !has(problems, course.ErrAltered) {
+		t.Errorf("an edit hidden by a rewritten record: %d courses, problems %v", len(list), problems)
+	}
 }
 
-// An edit that breaks the course is found at the next start, however the
-// folder was checked before: the course is left out with its problem.
-func TestABrokenEditIsFoundAtTheNextStart(t *testing.T) {
+// An installed course edited by hand is not shown, at this start or any
+// other, and it shows again once the file is as the pack had it.
+func TestAnEditedInstalledCourseIsNotShown(t *testing.T) {
 	db, data := device(t)
 	start(t, db, data)
 	quiz := filepath.Join(data, CoursesDir, "example-course", "quiz.toml")
 	body, _ := os.ReadFile(quiz)
 	os.WriteFile(quiz, bytes.Replace(body, []byte(`answer = ["act", "means", "purpose"]`), []byte(`answer = ["act", "means", "nothing"]`), 1), 0o644)
-	for range 2 { // and again: a broken course is never recorded as checked
-		list, problems, checks := start(t, db, data)
-		if checks != 1 || len(list) != 0 || !strings.Contains(problems.Error(), `"nothing"`) {
-			t.Fatalf("broken edit: %d checks, %d courses, problems %v", checks, len(list), problems)
+	for range 2 {
+		list, problems, _ := start(t, db, data)
+		if len(list) != 0 || !has(problems, course.ErrAltered) || !strings.Contains(problems.Error(), "quiz.toml") {
+			t.Fatalf("an edited course: %d courses, problems %v", len(list), problems)
 		}
+	}
+	os.WriteFile(quiz, body, 0o644)
+	if list, problems, _ := start(t, db, data); len(list) != 1 || len(problems) > 0 {
+		t.Errorf("the file put back: %d courses, problems %v", len(list), problems)
+	}
+}
+
+// A course folder copied into the data folder by hand, or holding a
+// bundled course's ID, is refused; so is a key added to the table by hand.
+func TestCourseFoldersThatNoTrustedPackMadeAreRefused(t *testing.T) {
+	ctx := context.Background()
+	db, data := device(t)
+	copyDir(t, "../../docs/example-course", filepath.Join(data, CoursesDir, "copied"))
+	list, problems, _ := start(t, db, data)
+	if len(list) != 1 || !has(problems, course.ErrNotSealed) {
+		t.Errorf("a copied folder: %d courses, problems %v", len(list), problems)
+	}
+	bundled, _ := course.LoadDir("../../docs/example-course")
+	l := keyed(t, New(db, data, []*course.Course{bundled}))
+	if list, problems := l.Courses(); len(list) != 1 || list[0] != bundled || !has(problems, ErrBundledID) {
+		t.Errorf("a pack for a bundled course ID: %v, problems %v", list, problems)
+	}
+	other, _ := course.NewKey("someone")
+	db.AddTrustedKey(ctx, store.TrustedKey{ID: other.ID(), Name: "someone", Public: base64.StdEncoding.EncodeToString(other.Public)})
+	if _, err := keyed(t, New(db, data, nil)).TrustedKeys(ctx); !errors.Is(err, ErrKeysTampered) {
+		t.Errorf("a key added to the table by hand: %v", err)
+	}
+}
+
+// has says whether one of the problems is for err.
+func has(ps course.Problems, err error) bool {
+	return ps != nil && strings.Contains(ps.Error(), err.Error())
+}
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -134,7 +197,9 @@ func BenchmarkInstalledCourses(b *testing.B) {
 		}
 		pack := filepath.Join(b.TempDir(), "c.ogoh")
 		os.WriteFile(pack, buf.Bytes(), 0o644)
-		if _, err := New(db, data, nil).Install(ctx, pack, []course.Key{k}, false); err != nil {
+		l := keyed(b, New(db, data, nil))
+		l.Trust(ctx, k.PublicText())
+		if _, err := l.Install(ctx, pack, nil, false); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -149,5 +214,43 @@ func BenchmarkInstalledCourses(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// A pack may not take a bundled course's ID, and a course installed from
+// one key is replaced from another only when the trainer confirms.
+func TestACourseIDStaysWithItsPublisher(t *testing.T) {
+	ctx := context.Background()
+	db, data := device(t)
+	pack := func(k course.Key, version string) string {
+		dir := t.TempDir()
+		copyDir(t, "../../docs/example-course", dir)
+		manifest := filepath.Join(dir, course.ManifestFile)
+		body, _ := os.ReadFile(manifest)
+		os.WriteFile(manifest, bytes.Replace(body, []byte(`version = "1.0.0"`), []byte(`version = "`+version+`"`), 1), 0o644)
+		var b bytes.Buffer
+		if err := course.WritePack(dir, k, time.Now(), &b); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "p.ogoh")
+		os.WriteFile(path, b.Bytes(), 0o644)
+		return path
+	}
+	other, _ := course.NewKey("other publisher")
+	l := keyed(t, New(db, data, nil))
+	if _, err := l.Trust(ctx, other.PublicText()); err != nil {
+		t.Fatal(err)
+	}
+	newer := pack(other, "1.1.0")
+	if _, err := l.Install(ctx, newer, nil, false); !errors.Is(err, ErrOtherPublisher) {
+		t.Fatalf("a newer version from another key: %v", err)
+	}
+	if _, err := l.Install(ctx, newer, nil, true); err != nil {
+		t.Fatalf("the same, confirmed by the trainer: %v", err)
+	}
+	bundled, _ := course.LoadDir("../../docs/example-course")
+	withBundled := keyed(t, New(db, data, []*course.Course{bundled}))
+	if _, err := withBundled.Install(ctx, pack(other, "2.0.0"), nil, true); !errors.Is(err, ErrBundledID) {
+		t.Errorf("a pack for a bundled course, even confirmed: %v", err)
 	}
 }

@@ -24,6 +24,7 @@ type Library struct {
 	dir      string
 	bundled  []*course.Course
 	validate func(fs.FS) (*course.Course, error) // course.Load; tests count its calls
+	macKey   []byte                                // authenticates the trusted keys and the checked record
 }
 
 // New returns the library of the data folder dataDir.
@@ -68,7 +69,7 @@ func (l *Library) IsInstalled(id string) bool {
 
 // TrustedKeys are the keys this device accepts packs from.
 func (l *Library) TrustedKeys(ctx context.Context) ([]course.Key, error) {
-	rows, err := l.db.TrustedKeys(ctx)
+	rows, err := l.trustedRows(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -90,12 +91,36 @@ func (l *Library) Trust(ctx context.Context, pubText string) (course.Key, error)
 		return k, err
 	}
 	k.Private = nil // only the public half is ever kept
-	return k, l.db.AddTrustedKey(ctx, store.TrustedKey{ID: k.ID(), Name: k.Name, Public: base64.StdEncoding.EncodeToString(k.Public)})
+	if _, err := l.trustedRows(ctx); err != nil {
+		return k, err
+	}
+	if err := l.db.AddTrustedKey(ctx, store.TrustedKey{ID: k.ID(), Name: k.Name, Public: base64.StdEncoding.EncodeToString(k.Public)}); err != nil {
+		return k, err
+	}
+	return k, l.sealTrust(ctx)
 }
 
-// Untrust removes a trusted key.
+// Untrust removes a trusted key; the courses it signed are no longer shown.
 func (l *Library) Untrust(ctx context.Context, keyID string) error {
-	return l.db.RemoveTrustedKey(ctx, keyID)
+	if err := l.db.RemoveTrustedKey(ctx, keyID); err != nil {
+		return err
+	}
+	return l.sealTrust(ctx)
+}
+
+// ResetTrust clears a trusted-key list that was changed outside Ogoh, so a
+// trainer can add the keys again; the courses they signed show again then.
+func (l *Library) ResetTrust(ctx context.Context) error {
+	rows, err := l.db.TrustedKeys(ctx)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := l.db.RemoveTrustedKey(ctx, r.ID); err != nil {
+			return err
+		}
+	}
+	return l.sealTrust(ctx)
 }
 
 // Signed lists, per key ID, the installed courses each key signed.
@@ -131,6 +156,9 @@ func (l *Library) Install(ctx context.Context, path string, extra []course.Key, 
 	}
 	if err := ctx.Err(); err != nil {
 		return course.Installed{}, err // cancelled before anything was written
+	}
+	if err := l.checkPublisher(ctx, p, force); err != nil {
+		return course.Installed{}, err
 	}
 	got, err := course.Install(p, l.dir, force)
 	if err != nil {

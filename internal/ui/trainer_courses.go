@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/library"
 )
 
 // chooseImport lets the trainer pick a pack, e.g. from a USB stick.
@@ -51,7 +52,8 @@ func (a *App) importPack(path string, force bool) {
 				}
 				a.message(a.T("trainer.import"), text)
 				a.redraw()
-			case errors.Is(err, course.ErrOlderVersion) || errors.Is(err, course.ErrSameVersion):
+			case errors.Is(err, course.ErrOlderVersion) || errors.Is(err, course.ErrSameVersion) ||
+				errors.Is(err, library.ErrOtherPublisher):
 				dialog.NewCustomConfirm(a.T("trainer.import"), a.T("trainer.install.anyway"), a.T("dialog.cancel"),
 					wrapped(a.packProblem(err)), func(ok bool) {
 						if ok {
@@ -80,6 +82,9 @@ func (a *App) packProblem(err error) string {
 		{course.ErrPackTooBig, "pack.err.toobig"}, {course.ErrPackBomb, "pack.err.bomb"},
 		{course.ErrPackBadManifest, "pack.err.manifest"}, {course.ErrPackInvalid, "pack.err.invalid"},
 		{course.ErrOlderVersion, "pack.err.older"}, {course.ErrSameVersion, "pack.err.same"},
+		{library.ErrOtherPublisher, "pack.err.otherkey"}, {library.ErrBundledID, "pack.err.bundled"},
+		{library.ErrKeysTampered, "trainer.keys.tampered"},
+		{course.ErrNotSealed, "pack.err.notsealed"}, {course.ErrAltered, "pack.err.altered"},
 	} {
 		if errors.Is(err, k.err) {
 			return a.T(k.id)
@@ -121,6 +126,14 @@ func (a *App) showInstalled() {
 					}, a.win).Show()
 			})
 			box.Add(container.NewBorder(nil, nil, nil, remove, name))
+		}
+		if _, problems := a.lib.Courses(); len(problems) > 0 {
+			refused := strong(a.T("trainer.courses.refused"))
+			refused.Importance = widget.DangerImportance
+			box.Add(refused)
+			for _, p := range problems {
+				box.Add(note(p.String()))
+			}
 		}
 		title := a.T("trainer.courses")
 		return title, a.screen(title, a.showTrainer, container.NewVScroll(container.NewPadded(box)))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"io"
 	"strings"
 
@@ -10,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/ogoh/ogoh/internal/library"
 )
 
 // showKeys lists the keys trusted to sign packs, with the courses each
@@ -17,11 +20,26 @@ import (
 func (a *App) showKeys() {
 	a.show(func() (string, fyne.CanvasObject) {
 		keys, err := a.lib.TrustedKeys(a.ctx)
-		if err != nil {
+		box := container.NewVBox(note(a.T("trainer.keys.hint")))
+		switch {
+		case errors.Is(err, library.ErrKeysTampered):
+			warn := wrapped(a.T("trainer.keys.tampered"))
+			warn.Importance = widget.DangerImportance
+			reset := widget.NewButtonWithIcon(a.T("trainer.keys.reset"), theme.DeleteIcon(), func() {
+				if err := a.lib.ResetTrust(a.ctx); err != nil {
+					a.fail("error.save", err)
+				}
+				a.reloadCourses()
+				a.redraw()
+			})
+			box.Add(warn)
+			box.Add(container.NewHBox(reset))
+			title := a.T("trainer.keys")
+			return title, a.screen(title, a.showTrainer, container.NewVScroll(container.NewPadded(box)))
+		case err != nil:
 			a.fail("error.load", err)
 		}
 		signed, _ := a.lib.Signed(a.ctx)
-		box := container.NewVBox(note(a.T("trainer.keys.hint")))
 		for _, k := range keys {
 			k := k
 			info := a.T("trainer.key.none")

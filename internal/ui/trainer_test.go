@@ -192,3 +192,31 @@ func TestADeletedTrainerLockKeepsTrainerModeShut(t *testing.T) {
 		})
 	}
 }
+
+// TestAnInstalledCourseEditedByHandIsNotShown: a course file changed in
+// the data folder after install takes the course off the catalogue, and
+// the trainer's course list says why.
+func TestAnInstalledCourseEditedByHandIsNotShown(t *testing.T) {
+	dir := t.TempDir()
+	d := start(t, dir, "ru")
+	defer d.close()
+	k, _ := course.NewKey("Regional trainer")
+	d.createProfile("Nodira", "border-guard", "", "")
+	d.tap(d.T("settings.title"))
+	d.unlockTrainer(trainerPIN)
+	d.app.trustKey(k.PublicText())
+	d.app.importPack(writePack(t, "../../docs/example-course", k), false)
+	d.tap(d.T("dialog.ok"))
+	quiz := filepath.Join(dir, "courses", "example-course", "quiz.toml")
+	body, _ := os.ReadFile(quiz)
+	os.WriteFile(quiz, append(body, "\n# an answer key changed by hand\n"...), 0o644)
+	d.app.reloadCourses()
+	d.tap(d.T("dialog.ok")) // the problem is reported
+	d.tap(d.T("trainer.courses"))
+	d.see(d.T("trainer.courses.refused"))
+	for _, c := range d.app.courses {
+		if c.ID == "example-course" {
+			t.Fatal("the edited course is still in the catalogue")
+		}
+	}
+}
