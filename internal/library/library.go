@@ -24,7 +24,7 @@ type Library struct {
 	dir      string
 	bundled  []*course.Course
 	validate func(fs.FS) (*course.Course, error) // course.Load; tests count its calls
-	macKey   []byte                                // authenticates the trusted keys and the checked record
+	macKey   []byte                              // authenticates the trusted keys and the checked record
 }
 
 // New returns the library of the data folder dataDir.
