@@ -374,3 +374,19 @@ func TestPrintableRemovesEscapeCodes(t *testing.T) {
 		t.Errorf("Printable left control characters: %q", got)
 	}
 }
+
+// TestAHugeSyncFileIsRefusedUnread: a file past the size a sync file may
+// hold is refused from its size, before a byte is decoded (the test file
+// is sparse: it takes no disk).
+func TestAHugeSyncFileIsRefusedUnread(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.ogohsync")
+	if err := os.WriteFile(path, []byte(`{"format":"ogoh-sync"`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(path, xsync.MaxFileSize+1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := xsync.ReadFile(path); !errors.Is(err, xsync.ErrBadSyncFile) || !strings.Contains(err.Error(), "over the") {
+		t.Fatalf("a sync file past the limit: %v", err)
+	}
+}
