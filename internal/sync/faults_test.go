@@ -189,21 +189,7 @@ func TestAStatementTheLRSFailsOnIsSetAsideAndTheRestGoOn(t *testing.T) {
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	good := d.outbox()
-	var poison string
-	for id := range good {
-		poison = id
-		break
-	}
-	delete(good, poison)
-	front := proxy(t, lrs, func(n int, w http.ResponseWriter, r *http.Request) bool {
-		body, _ := io.ReadAll(r.Body)
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		if bytes.Contains(body, []byte(poison)) {
-			w.WriteHeader(http.StatusInternalServerError)
-			return true
-		}
-		return false
-	})
+	front, poison := poisoned(t, lrs, good)
 	rep, err := d.svc.Push(background, fastSender(front))
 	if err != nil {
 		t.Fatal(err)
@@ -224,6 +210,26 @@ func TestAStatementTheLRSFailsOnIsSetAsideAndTheRestGoOn(t *testing.T) {
 	}
 	good[poison] = nil
 	exactlyOnce(t, lrs, good)
+}
+
+// poisoned stands in front of the LRS and answers 500 to every batch that
+// holds one statement of want, which it takes out of want and returns.
+func poisoned(t *testing.T, lrs *lrstest.LRS, want map[string][]byte) (front, poison string) {
+	for id := range want {
+		poison = id
+		break
+	}
+	delete(want, poison)
+	front = proxy(t, lrs, func(n int, w http.ResponseWriter, r *http.Request) bool {
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		if bytes.Contains(body, []byte(poison)) {
+			w.WriteHeader(http.StatusInternalServerError)
+			return true
+		}
+		return false
+	})
+	return front, poison
 }
 
 // listing is a server that passes everything to the real LRS but answers
@@ -319,21 +325,7 @@ func TestForwardAfterAStatementTheLRSFailsOnSendsTheRest(t *testing.T) {
 	if _, err := d.svc.ExportSync(background, file); err != nil {
 		t.Fatal(err)
 	}
-	var poison string
-	for id := range want {
-		poison = id
-		break
-	}
-	delete(want, poison)
-	front := proxy(t, lrs, func(n int, w http.ResponseWriter, r *http.Request) bool {
-		body, _ := io.ReadAll(r.Body)
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		if bytes.Contains(body, []byte(poison)) {
-			w.WriteHeader(http.StatusInternalServerError)
-			return true
-		}
-		return false
-	})
+	front, poison := poisoned(t, lrs, want)
 	r := forwarder(t, front).Forward(background, file)
 	if r.Err != nil {
 		t.Fatal(r.Err)
