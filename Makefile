@@ -8,7 +8,7 @@ export GOFLAGS := -tags=no_emoji
 GO ?= go
 DATA ?=
 # The sync tests run a real LRS from npm (Learning Locker's xapi-statements).
-LRS_DIR := internal/sync/testdata/lrs
+LRS_DIR := internal/lrs/testdata/lrs
 LRS := $(LRS_DIR)/node_modules/.package-lock.json
 
 .PHONY: run test conformance fuzz faults bench package build ogohctl deps clean
@@ -38,7 +38,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadPack$$' -fuzztime $(call fuzzruns,150000) $(FUZZMIN) ./internal/course
 	$(GO) test -run '^$$' -fuzz '^FuzzLessonImages$$' -fuzztime $(call fuzzruns,150000) $(FUZZMIN) ./internal/course
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(call fuzzruns,500000) $(FUZZMIN) ./internal/gift
-	$(GO) test -run '^$$' -fuzz '^FuzzReadSyncFile$$' -fuzztime $(call fuzzruns,200000) $(FUZZMIN) ./internal/sync
+	$(GO) test -run '^$$' -fuzz '^FuzzReadSyncFile$$' -fuzztime $(call fuzzruns,200000) $(FUZZMIN) ./internal/syncfile
 
 # Fault tests too long for go test: 200 kill -9 runs of a scripted learner
 # at random moments (OGOH_CRASH_SEED picks them; the date by default).

@@ -14,7 +14,7 @@ import (
 	"github.com/ogoh/ogoh/internal/device"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
-	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/internal/syncfile"
 )
 
 // openDevice opens a device's data folder through the same code as the
@@ -62,7 +62,7 @@ func openDataWithClock(ctx context.Context, dir string, now func() time.Time, op
 	if err != nil {
 		return nil, nil, err
 	}
-	key, err := xsync.LoadOrCreateDeviceKey(filepath.Join(dir, xsync.DeviceKeyFile))
+	key, err := syncfile.LoadOrCreateDeviceKey(filepath.Join(dir, syncfile.DeviceKeyFile))
 	if err != nil {
 		db.Close()
 		return nil, nil, err

@@ -10,7 +10,7 @@ import (
 
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/progress"
-	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/internal/sanitize"
 )
 
 // report prints, per learner and course, lessons done, best score,
@@ -63,7 +63,7 @@ func report(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			passed = "yes"
 		}
 		// Printable here too: a tab in a name would shift the columns.
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%d\t%s\t%s\n", xsync.Printable(r.Name), xsync.Printable(r.Post), xsync.Printable(title(r.CourseID)), r.LessonsDone, best, r.Attempts, passed, last)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%d\t%s\t%s\n", sanitize.Printable(r.Name), sanitize.Printable(r.Post), sanitize.Printable(title(r.CourseID)), r.LessonsDone, best, r.Attempts, passed, last)
 	}
 	tw.Flush()
 	fmt.Fprintf(stdout, "%d row(s)\n", len(rows))

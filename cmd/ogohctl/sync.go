@@ -7,7 +7,10 @@ import (
 	"io"
 	"os"
 
-	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/internal/lrs"
+	"github.com/ogoh/ogoh/internal/sanitize"
+	"github.com/ogoh/ogoh/internal/syncfile"
+	"github.com/ogoh/ogoh/internal/xapi"
 )
 
 // lrsFlags are the LRS options shared by push and forward.
@@ -27,7 +30,7 @@ func (l *lrsFlags) register(fs *flag.FlagSet) {
 // sender is a sender to the LRS given by the flags, else to base (the one
 // the app set). It refuses a password given as an argument, and warns when
 // credentials would go over plain http.
-func (l *lrsFlags) sender(base xsync.LRS, stderr io.Writer) (*xsync.Sender, error) {
+func (l *lrsFlags) sender(base lrs.LRS, stderr io.Writer) (*lrs.Sender, error) {
 	if l.passwordArg != "" {
 		return nil, errPasswordArg
 	}
@@ -39,10 +42,10 @@ func (l *lrsFlags) sender(base xsync.LRS, stderr io.Writer) (*xsync.Sender, erro
 		if l.user != "" && password == "" {
 			return nil, errNoPassword
 		}
-		base = xsync.LRS{Endpoint: l.endpoint, User: l.user, Password: password}
+		base = lrs.LRS{Endpoint: l.endpoint, User: l.user, Password: password}
 	}
 	warnPlainHTTP(stderr, base.Endpoint, base.User, base.Password)
-	s := xsync.NewSender(base)
+	s := lrs.NewSender(base)
 	s.BatchSize = l.batch
 	return s, nil
 }
@@ -76,7 +79,7 @@ func syncPush(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 2
 	}
 	rep, err := svc.Push(ctx, s)
-	fmt.Fprintf(stdout, "sent %d statement(s) to %s\n", rep.Sent, xsync.Printable(s.LRS.Endpoint))
+	fmt.Fprintf(stdout, "sent %d statement(s) to %s\n", rep.Sent, sanitize.Printable(s.LRS.Endpoint))
 	printRefused(stdout, append(rep.Rejected, rep.Conflicts...))
 	if st, serr := svc.SyncStatus(ctx); serr == nil {
 		fmt.Fprintf(stdout, "waiting: %d, delivered: %d, set aside: %d\n", st.Outbox.Pending, st.Outbox.Sent, st.Outbox.Rejected)
@@ -121,7 +124,7 @@ func syncForward(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	devices := fs.String("devices", "", "the registry of devices seen (default: devices.json in the user's config folder)")
 	trustDir := fs.String("trust-devices", "", "a folder of enrolled device files (*.pub): refuse every other device")
 	requireSigned := fs.Bool("require-signed", false, "refuse unsigned files (made before devices signed their files)")
-	homePage := fs.String("home-page", xsync.DefaultConfig.HomePage, "the organisation's home page: every learner is an account under it")
+	homePage := fs.String("home-page", xapi.DefaultConfig.HomePage, "the organisation's home page: every learner is an account under it")
 	files, err := parseMixed(fs, args, stderr)
 	if err != nil {
 		return 2
@@ -130,7 +133,7 @@ func syncForward(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		fmt.Fprintln(stderr, "usage: ogohctl sync forward FILE... --lrs URL --user U [--password-file FILE] [--devices FILE] [--trust-devices DIR] [--require-signed]")
 		return 2
 	}
-	s, err := l.sender(xsync.LRS{}, stderr)
+	s, err := l.sender(lrs.LRS{}, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "ogohctl:", err)
 		return 2
@@ -141,7 +144,7 @@ func syncForward(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	}
 	fw.RequireSigned = *requireSigned
 	status := 0
-	var total xsync.Forwarded
+	var total syncfile.Forwarded
 	for _, f := range files {
 		r := fw.Forward(ctx, f)
 		printForwarded(stdout, r)
@@ -158,20 +161,20 @@ func syncForward(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	return status
 }
 
-func newForwarder(s *xsync.Sender, devices, trustDir, homePage string) (*xsync.Forwarder, error) {
+func newForwarder(s *lrs.Sender, devices, trustDir, homePage string) (*syncfile.Forwarder, error) {
 	if devices == "" {
 		var err error
-		if devices, err = xsync.DefaultRegistryPath(); err != nil {
+		if devices, err = syncfile.DefaultRegistryPath(); err != nil {
 			return nil, fmt.Errorf("no folder for the device registry (give --devices FILE): %w", err)
 		}
 	}
-	reg, err := xsync.OpenRegistry(devices)
+	reg, err := syncfile.OpenRegistry(devices)
 	if err != nil {
 		return nil, err
 	}
-	fw := &xsync.Forwarder{Sender: s, Registry: reg, HomePage: homePage}
+	fw := &syncfile.Forwarder{Sender: s, Registry: reg, HomePage: homePage}
 	if trustDir != "" {
-		if fw.Enrolled, err = xsync.LoadEnrolled(trustDir); err != nil {
+		if fw.Enrolled, err = syncfile.LoadEnrolled(trustDir); err != nil {
 			return nil, err
 		}
 	}
@@ -181,10 +184,10 @@ func newForwarder(s *xsync.Sender, devices, trustDir, homePage string) (*xsync.F
 // printForwarded says, for one file, who signed it and what became of
 // its statements. Everything that came from the file or the LRS is
 // printed without control characters.
-func printForwarded(w io.Writer, r xsync.Forwarded) {
-	name := xsync.Printable(r.File)
+func printForwarded(w io.Writer, r syncfile.Forwarded) {
+	name := sanitize.Printable(r.File)
 	if r.Err != nil {
-		fmt.Fprintf(w, "%s: refused: %s\n", name, xsync.Printable(r.Err.Error()))
+		fmt.Fprintf(w, "%s: refused: %s\n", name, sanitize.Printable(r.Err.Error()))
 	} else {
 		fmt.Fprintf(w, "%s: %d statement(s) from device %s: %d stored, %d already there, %d refused\n",
 			name, r.Total, r.Device, r.Stored, r.AlreadyThere, len(r.Refused))
@@ -196,7 +199,7 @@ func printForwarded(w io.Writer, r xsync.Forwarded) {
 		fmt.Fprintf(w, "  signed by device %s, key fingerprint %s (export number %d)\n", r.Device, r.Fingerprint, r.Sequence)
 	}
 	for _, warning := range r.Warnings {
-		fmt.Fprintf(w, "  warning: %s\n", xsync.Printable(warning))
+		fmt.Fprintf(w, "  warning: %s\n", sanitize.Printable(warning))
 	}
 	printRefused(w, r.Refused)
 }
@@ -241,7 +244,7 @@ func deviceShow(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	fmt.Fprintf(stdout, "device %s\nkey fingerprint %s\n", id.Device, id.Fingerprint)
 	if *pub != "" {
-		if err := os.WriteFile(*pub, []byte(xsync.DevicePublicText(id.Device, id.PublicKey)), 0o644); err != nil {
+		if err := os.WriteFile(*pub, []byte(syncfile.DevicePublicText(id.Device, id.PublicKey)), 0o644); err != nil {
 			return failed(stderr, err)
 		}
 		fmt.Fprintf(stdout, "wrote %s\n", *pub)
@@ -249,9 +252,9 @@ func deviceShow(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	return 0
 }
 
-func printRefused(w io.Writer, refused []xsync.Rejection) {
+func printRefused(w io.Writer, refused []lrs.Rejection) {
 	for _, r := range refused {
-		fmt.Fprintf(w, "  refused %s: %s\n", xsync.Printable(r.ID), xsync.Printable(r.Reason))
+		fmt.Fprintf(w, "  refused %s: %s\n", sanitize.Printable(r.ID), sanitize.Printable(r.Reason))
 	}
 }
 

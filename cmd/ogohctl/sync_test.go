@@ -13,9 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ogoh/ogoh/internal/lrs/lrstest"
 	"github.com/ogoh/ogoh/internal/store"
-	xsync "github.com/ogoh/ogoh/internal/sync"
-	"github.com/ogoh/ogoh/internal/sync/lrstest"
+	"github.com/ogoh/ogoh/internal/syncfile"
 )
 
 func ctl(t *testing.T, args ...string) string {
@@ -42,9 +42,9 @@ func number(t *testing.T, re, s string) int {
 // nothing the second time; syncing that device directly afterwards adds
 // nothing either.
 func TestSeedPushExportForward(t *testing.T) {
-	lrs := lrstest.Start(t)
+	server := lrstest.Start(t)
 	t.Setenv(PasswordEnv, "s")
-	login := []string{"--lrs", lrs.Endpoint(), "--user", "k"}
+	login := []string{"--lrs", server.Endpoint(), "--user", "k"}
 	registry := []string{"--devices", filepath.Join(t.TempDir(), "devices.json")}
 
 	one := filepath.Join(t.TempDir(), "post-1")
@@ -53,7 +53,7 @@ func TestSeedPushExportForward(t *testing.T) {
 	if sent := number(t, `sent (\d+) statement`, out); sent != events {
 		t.Fatalf("pushed %d of %d:\n%s", sent, events, out)
 	}
-	if got := len(lrs.IDs()); got != events {
+	if got := len(server.IDs()); got != events {
 		t.Fatalf("the LRS holds %d statements, the device made %d", got, events)
 	}
 
@@ -77,10 +77,10 @@ func TestSeedPushExportForward(t *testing.T) {
 		t.Errorf("second forward:\n%s", second)
 	}
 	ctl(t, append([]string{"sync", "push", "--data", two}, login...)...)
-	if got := len(lrs.IDs()); got != events+more {
+	if got := len(server.IDs()); got != events+more {
 		t.Errorf("the LRS holds %d statements, want %d: something was stored twice or lost", got, events+more)
 	}
-	for id, n := range lrs.IDs() {
+	for id, n := range server.IDs() {
 		if n != 1 {
 			t.Errorf("statement %s stored %d times", id, n)
 		}
@@ -103,7 +103,7 @@ func TestSetAsideStatementsCanBeQueuedAgain(t *testing.T) {
 		w.WriteHeader(http.StatusBadRequest)
 	}))
 	defer refuse.Close()
-	lrs := lrstest.Start(t)
+	server := lrstest.Start(t)
 	dir := filepath.Join(t.TempDir(), "post")
 	events := number(t, `(\d+) statements waiting`, ctl(t, "demo", "seed", "--data", dir, "--learners", "2", "--days", "3"))
 	var out, errOut strings.Builder
@@ -114,8 +114,8 @@ func TestSetAsideStatementsCanBeQueuedAgain(t *testing.T) {
 	if n := number(t, `queued (\d+)`, ctl(t, "sync", "retry", "--data", dir)); n != events {
 		t.Fatalf("queued %d of %d again", n, events)
 	}
-	ctl(t, "sync", "push", "--data", dir, "--lrs", lrs.Endpoint())
-	if got := len(lrs.IDs()); got != events {
+	ctl(t, "sync", "push", "--data", dir, "--lrs", server.Endpoint())
+	if got := len(server.IDs()); got != events {
 		t.Errorf("the LRS holds %d of %d", got, events)
 	}
 }
@@ -123,16 +123,16 @@ func TestSetAsideStatementsCanBeQueuedAgain(t *testing.T) {
 // TestForwardPrintsNoEscapeCodes: a file whose device field holds
 // terminal escape codes cannot paint a fake result on the trainer's screen.
 func TestForwardPrintsNoEscapeCodes(t *testing.T) {
-	lrs := lrstest.Start(t)
+	server := lrstest.Start(t)
 	_, key, _ := ed25519.GenerateKey(nil)
 	file := filepath.Join(t.TempDir(), "evil.ogohsync")
 	none := func(context.Context, func(store.Statement) error) error { return nil }
 	device := "post\x1b[2K\x1b[32m 999 stored, signature good\x1b[0m\u202e"
-	if _, err := xsync.WriteFile(context.Background(), file, xsync.Header{Device: device, Sequence: 1, Created: time.Now()}, key, none); err != nil {
+	if _, err := syncfile.WriteFile(context.Background(), file, syncfile.Header{Device: device, Sequence: 1, Created: time.Now()}, key, none); err != nil {
 		t.Fatal(err)
 	}
 	var out, errOut strings.Builder
-	run([]string{"sync", "forward", file, "--lrs", lrs.Endpoint(), "--devices", filepath.Join(t.TempDir(), "d.json")}, &out, &errOut)
+	run([]string{"sync", "forward", file, "--lrs", server.Endpoint(), "--devices", filepath.Join(t.TempDir(), "d.json")}, &out, &errOut)
 	if strings.ContainsAny(out.String()+errOut.String(), "\x1b\u202e") {
 		t.Errorf("escape codes reached the terminal: %q", out.String())
 	}

@@ -5,14 +5,14 @@ import (
 	"io"
 	"unicode/utf8"
 
-	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/internal/sanitize"
 )
 
 // terminal wraps what ogohctl prints for people. Names, posts, course
 // titles, pack manifests and servers' replies all reach it, and any of them
 // may hold escape codes or invisible characters (a crafted pack's title
 // once printed a green "signature: good" over the real "BAD"), so every
-// line goes through xsync.Printable: line breaks are kept, every other
+// line goes through sanitize.Printable: line breaks are kept, every other
 // control, bidi or zero-width character is shown as "?".
 func terminal(w io.Writer) io.Writer { return &termWriter{w: w} }
 
@@ -30,7 +30,7 @@ func (t *termWriter) Write(p []byte) (int, error) {
 	}
 	lines := bytes.Split(buf, []byte("\n"))
 	for i, line := range lines {
-		lines[i] = []byte(xsync.Printable(string(line)))
+		lines[i] = []byte(sanitize.Printable(string(line)))
 	}
 	if _, err := t.w.Write(bytes.Join(lines, []byte("\n"))); err != nil {
 		return 0, err

@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -105,7 +106,7 @@ func TestImportRules(t *testing.T) {
 		}
 	}
 	isFyne := func(p string) bool { return strings.HasPrefix(p, "fyne.io/") }
-	for _, domain := range []string{"course", "quiz", "store", "progress", "i18n", "sync", "gift", "library", "reference", "device"} {
+	for _, domain := range []string{"course", "quiz", "store", "progress", "i18n", "xapi", "lrs", "syncfile", "sanitize", "gift", "library", "reference", "device"} {
 		forbid(in(domain), isFyne, "domain packages never import Fyne")
 	}
 	forbid(module+"/cmd/ogohctl", func(p string) bool { return isFyne(p) || p == in("ui") }, "the CLI builds without the UI")
@@ -114,7 +115,17 @@ func TestImportRules(t *testing.T) {
 			t.Errorf("store imports %s: the store depends on no other package of Ogoh", p)
 		}
 	}
-	forbid(in("sync"), func(p string) bool { return p == in("progress") || p == in("ui") }, "sync builds and sends statements; it does not drive learning")
+	for _, job := range []string{"xapi", "lrs", "syncfile"} {
+		forbid(in(job), func(p string) bool { return p == in("progress") || p == in("ui") }, "statements, the LRS and sync files do not drive learning")
+	}
+	forbid(in("xapi"), func(p string) bool { return p == in("lrs") || p == in("syncfile") || p == "net/http" },
+		"building statements is pure: it sends nothing")
+	for _, p := range g[in("xapi")] {
+		if p == "os" || p == "net/http" || p == "database/sql" {
+			t.Errorf("xapi imports %s: building statements is pure logic, no I/O", p)
+		}
+	}
+	forbid(in("lrs"), func(p string) bool { return p == in("syncfile") }, "sync files use the LRS client, not the other way")
 	for _, pure := range []string{"course", "quiz"} {
 		forbid(in(pure), func(p string) bool { return p == in("store") || p == "database/sql" }, "course and quiz do no storage")
 	}
@@ -129,4 +140,23 @@ func TestImportRules(t *testing.T) {
 		}
 	}
 	noClock(t, "../quiz")
+}
+
+// TestNoPackageIsNamedAfterAStandardOne: a package called sync or errors
+// must be imported under another name, and readers then meet two names
+// for one thing.
+func TestNoPackageIsNamedAfterAStandardOne(t *testing.T) {
+	out, err := exec.Command("go", "list", "std").Output()
+	if err != nil {
+		t.Fatalf("go list std: %v", err)
+	}
+	std := map[string]bool{}
+	for _, p := range strings.Fields(string(out)) {
+		std[p[strings.LastIndex(p, "/")+1:]] = true
+	}
+	for pkg := range imports(t) {
+		if name := pkg[strings.LastIndex(pkg, "/")+1:]; std[name] && pkg != module {
+			t.Errorf("%s is named after the standard library's %s", pkg, name)
+		}
+	}
 }

@@ -16,7 +16,7 @@ import (
 	"github.com/ogoh/ogoh/internal/library"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
-	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/internal/syncfile"
 )
 
 // Device is an opened data folder.
@@ -89,9 +89,9 @@ func Open(ctx context.Context, dataDir string, bundled []*course.Course, opts ..
 	if err != nil {
 		return nil, err
 	}
-	keyFile := filepath.Join(dataDir, xsync.DeviceKeyFile)
+	keyFile := filepath.Join(dataDir, syncfile.DeviceKeyFile)
 	_, statErr := os.Stat(keyFile)
-	key, err := xsync.LoadOrCreateDeviceKey(keyFile)
+	key, err := syncfile.LoadOrCreateDeviceKey(keyFile)
 	if err != nil {
 		db.Close()
 		return nil, err

@@ -6,7 +6,7 @@ import (
 
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/store"
-	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/internal/xapi"
 )
 
 // CourseProgress is a learner's standing in one course.
@@ -57,12 +57,12 @@ func (s *Service) CourseProgress(ctx context.Context, learnerID string, c *cours
 }
 
 // subject is who acts in c, for statements.
-func (s *Service) subject(ctx context.Context, learnerID string, c *course.Course) (xsync.Subject, error) {
+func (s *Service) subject(ctx context.Context, learnerID string, c *course.Course) (xapi.Subject, error) {
 	l, err := s.db.Learner(ctx, learnerID)
 	if err != nil {
-		return xsync.Subject{}, err
+		return xapi.Subject{}, err
 	}
-	return xsync.Subject{Learner: l, Course: c, Lang: c.Lang(l.Language)}, nil
+	return xapi.Subject{Learner: l, Course: c, Lang: c.Lang(l.Language)}, nil
 }
 
 // OpenLesson records that the learner opened a lesson.
@@ -88,10 +88,10 @@ func (s *Service) CompleteLesson(ctx context.Context, learnerID string, c *cours
 	return s.completeCourseIfDone(ctx, sub)
 }
 
-func (s *Service) lessonSubject(ctx context.Context, learnerID string, c *course.Course, lessonID string) (xsync.Subject, *course.Lesson, error) {
+func (s *Service) lessonSubject(ctx context.Context, learnerID string, c *course.Course, lessonID string) (xapi.Subject, *course.Lesson, error) {
 	l := c.Lesson(lessonID)
 	if l == nil {
-		return xsync.Subject{}, nil, fmt.Errorf("course %s has no lesson %q", c.ID, lessonID)
+		return xapi.Subject{}, nil, fmt.Errorf("course %s has no lesson %q", c.ID, lessonID)
 	}
 	sub, err := s.subject(ctx, learnerID, c)
 	return sub, l, err
@@ -99,7 +99,7 @@ func (s *Service) lessonSubject(ctx context.Context, learnerID string, c *course
 
 // completeCourseIfDone records the course as completed, once, when every
 // lesson is read and every quiz passed.
-func (s *Service) completeCourseIfDone(ctx context.Context, sub xsync.Subject) error {
+func (s *Service) completeCourseIfDone(ctx context.Context, sub xapi.Subject) error {
 	p, err := s.CourseProgress(ctx, sub.Learner.ID, sub.Course)
 	if err != nil || p.Done < p.Total {
 		return err

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/ogoh/ogoh/internal/store"
-	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/internal/xapi"
 )
 
 // Learner is one person who studies on this device.
@@ -36,7 +36,7 @@ type Service struct {
 	db   *store.DB
 	seed func() int64
 	now  func() time.Time
-	xapi *xsync.Builder
+	xapi *xapi.Builder
 	key  ed25519.PrivateKey
 
 	keyring Keyring
@@ -73,7 +73,7 @@ func New(ctx context.Context, db *store.DB, opts Options) (*Service, error) {
 		return nil, fmt.Errorf("device id: %w", err)
 	}
 	s := &Service{db: db, seed: opts.Seed, now: opts.Now, key: opts.DeviceKey,
-		xapi: &xsync.Builder{DeviceID: device, Now: opts.Now, NewID: store.NewUUID}}
+		xapi: &xapi.Builder{DeviceID: device, Now: opts.Now, NewID: store.NewUUID}}
 	if s.xapi.Config, err = s.XAPIConfig(ctx); err != nil {
 		return nil, err
 	}
@@ -102,8 +102,8 @@ const (
 )
 
 // XAPIConfig reads the organisation's statement settings.
-func (s *Service) XAPIConfig(ctx context.Context) (xsync.Config, error) {
-	c := xsync.DefaultConfig
+func (s *Service) XAPIConfig(ctx context.Context) (xapi.Config, error) {
+	c := xapi.DefaultConfig
 	var err error
 	if c.ActivityBase, err = s.db.Setting(ctx, settingActivityBase, c.ActivityBase); err != nil {
 		return c, err
@@ -123,7 +123,7 @@ func (s *Service) XAPIConfig(ctx context.Context) (xsync.Config, error) {
 
 // SetXAPIConfig stores the organisation's statement settings; statements
 // made from now on follow them (those already made never change).
-func (s *Service) SetXAPIConfig(ctx context.Context, c xsync.Config) error {
+func (s *Service) SetXAPIConfig(ctx context.Context, c xapi.Config) error {
 	for _, addr := range []string{c.HomePage, c.ActivityBase} {
 		if err := checkAddress(addr); err != nil {
 			return err

@@ -9,9 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
-	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/internal/syncfile"
 )
 
 type fakeKeyring struct {
@@ -43,7 +44,7 @@ func openWithKeyring(t *testing.T, dir string, k progress.Keyring) (*progress.Se
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	key, err := xsync.LoadOrCreateDeviceKey(filepath.Join(dir, xsync.DeviceKeyFile))
+	key, err := syncfile.LoadOrCreateDeviceKey(filepath.Join(dir, syncfile.DeviceKeyFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +67,7 @@ func TestTheLRSPasswordIsNeverInTheDatabaseInPlainText(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			svc, db := openWithKeyring(t, dir, k)
-			if err := svc.SetLRS(ctx, xsync.LRS{Endpoint: "https://lrs.example.org/xAPI/", User: "post", Password: secret}); err != nil {
+			if err := svc.SetLRS(ctx, lrs.LRS{Endpoint: "https://lrs.example.org/xAPI/", User: "post", Password: secret}); err != nil {
 				t.Fatal(err)
 			}
 			got, err := svc.LRS(ctx)
@@ -101,7 +102,7 @@ func TestTheLRSPasswordIsNeverInTheDatabaseInPlainText(t *testing.T) {
 }
 
 func TestPlainHTTPWithCredentialsIsFlagged(t *testing.T) {
-	for l, want := range map[xsync.LRS]bool{
+	for l, want := range map[lrs.LRS]bool{
 		{Endpoint: "http://lrs.example.org/xAPI/", User: "u", Password: "p"}:  true,
 		{Endpoint: "https://lrs.example.org/xAPI/", User: "u", Password: "p"}: false,
 		{Endpoint: "http://127.0.0.1:8080/xAPI/"}:                             false,

@@ -8,8 +8,9 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/store"
-	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/internal/syncfile"
 )
 
 // Settings keys for the LRS.
@@ -21,8 +22,8 @@ const (
 
 // LRS returns the configured Learning Record Store; Endpoint is empty when
 // none is set.
-func (s *Service) LRS(ctx context.Context) (xsync.LRS, error) {
-	var l xsync.LRS
+func (s *Service) LRS(ctx context.Context) (lrs.LRS, error) {
+	var l lrs.LRS
 	var err error
 	if l.Endpoint, err = s.db.Setting(ctx, settingLRSEndpoint, ""); err != nil {
 		return l, err
@@ -48,7 +49,7 @@ func checkAddress(s string) error {
 }
 
 // SetLRS stores the LRS to sync with; an empty endpoint means none.
-func (s *Service) SetLRS(ctx context.Context, l xsync.LRS) error {
+func (s *Service) SetLRS(ctx context.Context, l lrs.LRS) error {
 	if l.Endpoint != "" {
 		if err := checkAddress(l.Endpoint); err != nil {
 			return err
@@ -63,7 +64,7 @@ func (s *Service) SetLRS(ctx context.Context, l xsync.LRS) error {
 
 // InsecureLRS says whether the LRS is reached over plain http:// with a
 // password, which anyone on the network path can read.
-func InsecureLRS(l xsync.LRS) bool {
+func InsecureLRS(l lrs.LRS) bool {
 	u, err := url.Parse(l.Endpoint)
 	return err == nil && u.Scheme == "http" && (l.User != "" || l.Password != "")
 }
@@ -95,7 +96,7 @@ func (s *Service) SyncStatus(ctx context.Context) (SyncStatus, error) {
 
 // Push sends the outbox to the LRS with sender and records the run, its
 // result and the LRS's clock offset.
-func (s *Service) Push(ctx context.Context, sender *xsync.Sender) (xsync.Report, error) {
+func (s *Service) Push(ctx context.Context, sender *lrs.Sender) (lrs.Report, error) {
 	started := s.now()
 	rep, err := sender.Push(ctx, s.db)
 	run := store.SyncRun{Route: "lrs", Started: started, Ended: s.now(), Sent: rep.Sent,
@@ -126,7 +127,7 @@ func (s *Service) ExportSync(ctx context.Context, path string) (int, error) {
 		return 0, err
 	}
 	started := s.now()
-	n, err := xsync.WriteFile(ctx, path, xsync.Header{Device: device, Sequence: seq, Created: started}, s.key, s.db.EachPending)
+	n, err := syncfile.WriteFile(ctx, path, syncfile.Header{Device: device, Sequence: seq, Created: started}, s.key, s.db.EachPending)
 	if err != nil {
 		return 0, err
 	}
@@ -154,7 +155,7 @@ func (s *Service) Identity(ctx context.Context) (Identity, error) {
 		return Identity{Device: device}, ErrNoDeviceKey
 	}
 	pub := s.key.Public().(ed25519.PublicKey)
-	return Identity{Device: device, Fingerprint: xsync.Fingerprint(pub), PublicKey: pub}, nil
+	return Identity{Device: device, Fingerprint: syncfile.Fingerprint(pub), PublicKey: pub}, nil
 }
 
 // RetrySetAside queues every statement set aside again; the next push

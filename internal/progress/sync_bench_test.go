@@ -14,10 +14,12 @@ import (
 	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/demo"
+	"github.com/ogoh/ogoh/internal/lrs"
+	"github.com/ogoh/ogoh/internal/lrs/lrstest"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
-	xsync "github.com/ogoh/ogoh/internal/sync"
-	"github.com/ogoh/ogoh/internal/sync/lrstest"
+	"github.com/ogoh/ogoh/internal/syncfile"
+	"github.com/ogoh/ogoh/internal/xapi"
 )
 
 // BenchmarkSync measures how fast a device's statements leave it, at x1,
@@ -57,7 +59,7 @@ func benchSync(b *testing.B, learners int) {
 			b.ReportMetric(float64(n)/time.Since(start).Seconds(), "stmt/s")
 		}
 	})
-	file, err := xsync.ReadFile(filepath.Join(dir, "out.ogohsync"))
+	file, err := syncfile.ReadFile(filepath.Join(dir, "out.ogohsync"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -65,24 +67,24 @@ func benchSync(b *testing.B, learners int) {
 
 	b.Run("lrs-intake", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			lrs := lrstest.Start(b)
+			server := lrstest.Start(b)
 			start := time.Now()
 			for from := 0; from < len(file.Statements); from += 250 {
 				batch := file.Statements[from:min(from+250, len(file.Statements))]
-				if err := postBatch(lrs.Endpoint(), batch); err != nil {
+				if err := postBatch(server.Endpoint(), batch); err != nil {
 					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(len(file.Statements))/time.Since(start).Seconds(), "stmt/s")
-			lrs.Stop()
+			server.Stop()
 		}
 	})
 
 	b.Run("push", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			lrs := lrstest.Start(b)
+			server := lrstest.Start(b)
 			start := time.Now()
-			rep, err := svc.Push(ctx, xsync.NewSender(xsync.LRS{Endpoint: lrs.Endpoint()}))
+			rep, err := svc.Push(ctx, lrs.NewSender(lrs.LRS{Endpoint: server.Endpoint()}))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -90,19 +92,19 @@ func benchSync(b *testing.B, learners int) {
 				b.Fatalf("sent %d of %d", rep.Sent, len(file.Statements))
 			}
 			b.ReportMetric(float64(rep.Sent)/time.Since(start).Seconds(), "stmt/s")
-			lrs.Stop()
+			server.Stop()
 		}
 	})
 
 	b.Run("forward", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			lrs := lrstest.Start(b)
-			reg, err := xsync.OpenRegistry(filepath.Join(b.TempDir(), "devices.json"))
+			server := lrstest.Start(b)
+			reg, err := syncfile.OpenRegistry(filepath.Join(b.TempDir(), "devices.json"))
 			if err != nil {
 				b.Fatal(err)
 			}
-			fw := &xsync.Forwarder{Sender: xsync.NewSender(xsync.LRS{Endpoint: lrs.Endpoint()}), Registry: reg,
-				HomePage: xsync.DefaultConfig.HomePage}
+			fw := &syncfile.Forwarder{Sender: lrs.NewSender(lrs.LRS{Endpoint: server.Endpoint()}), Registry: reg,
+				HomePage: xapi.DefaultConfig.HomePage}
 			start := time.Now()
 			r := fw.Forward(ctx, filepath.Join(dir, "out.ogohsync"))
 			// Stored and already there together: the test LRS's memory store
@@ -113,7 +115,7 @@ func benchSync(b *testing.B, learners int) {
 				b.Fatalf("forwarded %d of %d: %v (refused %d)", done, len(file.Statements), r.Err, len(r.Refused))
 			}
 			b.ReportMetric(float64(r.Stored+r.AlreadyThere)/time.Since(start).Seconds(), "stmt/s")
-			lrs.Stop()
+			server.Stop()
 		}
 	})
 }
@@ -134,7 +136,7 @@ func postBatch(endpoint string, batch []json.RawMessage) error {
 		return err
 	}
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Experience-API-Version", xsync.Version)
+	req.Header.Set("X-Experience-API-Version", xapi.Version)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return err
@@ -174,7 +176,7 @@ func seededService(b *testing.B, dir string, learners int) (*progress.Service, [
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { db.Close() })
-	key, err := xsync.LoadOrCreateDeviceKey(filepath.Join(dir, xsync.DeviceKeyFile))
+	key, err := syncfile.LoadOrCreateDeviceKey(filepath.Join(dir, syncfile.DeviceKeyFile))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
-	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/internal/syncfile"
 )
 
 // lockDevice is a data folder with its key, a wall clock and a monotonic
@@ -40,7 +40,7 @@ func (d *lockDevice) open(newKey bool) {
 		d.t.Fatal(err)
 	}
 	d.t.Cleanup(func() { db.Close() })
-	key, err := xsync.LoadOrCreateDeviceKey(filepath.Join(d.dir, xsync.DeviceKeyFile))
+	key, err := syncfile.LoadOrCreateDeviceKey(filepath.Join(d.dir, syncfile.DeviceKeyFile))
 	if err != nil {
 		d.t.Fatal(err)
 	}

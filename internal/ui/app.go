@@ -17,9 +17,9 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/i18n"
 	"github.com/ogoh/ogoh/internal/library"
+	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/reference"
-	xsync "github.com/ogoh/ogoh/internal/sync"
 )
 
 // Options is what the app needs from main.
@@ -66,8 +66,8 @@ type App struct {
 	// background runs long work (sync, export) off the UI thread; results
 	// come back through fyne.Do. Tests may run it in place.
 	background func(func())
-	newSender  func(xsync.LRS) *xsync.Sender // tests shorten its retries
-	syncing    atomic.Bool                   // one sync at a time, by hand or automatic
+	newSender  func(lrs.LRS) *lrs.Sender // tests shorten its retries
+	syncing    atomic.Bool               // one sync at a time, by hand or automatic
 	stopAuto   context.CancelFunc
 	probeMark  fyne.CanvasObject // the start-up benchmark's mark (probe.go)
 }
@@ -85,7 +85,7 @@ func New(fy fyne.App, opts Options) *App {
 	a := &App{
 		fy: fy, svc: opts.Service, courses: opts.Courses, guide: opts.Guide, lib: opts.Library, build: opts.Build, bundle: opts.Bundle,
 		dataDir: opts.DataDir, ctx: context.Background(), background: func(f func()) { go f() },
-		newSender: xsync.NewSender,
+		newSender: lrs.NewSender,
 	}
 	lang, _ := a.svc.Setting(a.ctx, settingLanguage, i18n.Supported(opts.SystemLanguage))
 	a.loc = a.bundle.For(lang)

@@ -18,11 +18,12 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/i18n"
 	"github.com/ogoh/ogoh/internal/library"
+	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/reference"
 	"github.com/ogoh/ogoh/internal/store"
-	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/internal/syncfile"
 	"github.com/ogoh/ogoh/quickref"
 )
 
@@ -80,7 +81,7 @@ func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 	}
 	seed := int64(0)
 	clk := &clock{t: time.Now()}
-	key, err := xsync.LoadOrCreateDeviceKey(filepath.Join(dir, xsync.DeviceKeyFile))
+	key, err := syncfile.LoadOrCreateDeviceKey(filepath.Join(dir, syncfile.DeviceKeyFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,8 +114,8 @@ func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 		Bundle: bundle, DataDir: dir, SystemLanguage: systemLang,
 	})
 	a.background = func(f func()) { f() } // long work runs in place, so a test sees its end
-	a.newSender = func(l xsync.LRS) *xsync.Sender {
-		s := xsync.NewSender(l)
+	a.newSender = func(l lrs.LRS) *lrs.Sender {
+		s := lrs.NewSender(l)
 		s.Retries, s.BaseDelay, s.MaxDelay = 2, time.Millisecond, time.Millisecond
 		return s
 	}

@@ -10,15 +10,16 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	xsync "github.com/ogoh/ogoh/internal/sync"
-	"github.com/ogoh/ogoh/internal/sync/lrstest"
+	"github.com/ogoh/ogoh/internal/lrs"
+	"github.com/ogoh/ogoh/internal/lrs/lrstest"
+	"github.com/ogoh/ogoh/internal/syncfile"
 )
 
 // TestSyncNowSendsProgressToTheLRS: a learner reads two lessons; in
 // settings the LRS is entered and saved; "Sync now" delivers every
 // statement once, the screen says so, and the password is never shown back.
 func TestSyncNowSendsProgressToTheLRS(t *testing.T) {
-	lrs := lrstest.Start(t)
+	server := lrstest.Start(t)
 	d := start(t, t.TempDir(), "ru")
 	defer d.close()
 	c := trafficking(t)
@@ -39,7 +40,7 @@ func TestSyncNowSendsProgressToTheLRS(t *testing.T) {
 	d.tap(d.T("sync.save"))
 	d.see(d.T("sync.bad.address"))
 	d.entry("https://lrs.example.org/xAPI/").SetText("")
-	d.typeInto("https://lrs.example.org/xAPI/", lrs.Endpoint())
+	d.typeInto("https://lrs.example.org/xAPI/", server.Endpoint())
 	d.typeInto(d.T("sync.user.placeholder"), "post-12")
 	test.Type(d.passwordEntry(), "s3cret")
 	d.tap(d.T("sync.save"))
@@ -55,7 +56,7 @@ func TestSyncNowSendsProgressToTheLRS(t *testing.T) {
 	d.tap(d.T("sync.now"))
 	d.see(d.T("sync.done", "Sent", waiting, "Refused", 0))
 	d.see(d.T("sync.counts", "Pending", 0, "Sent", waiting, "Rejected", 0))
-	if got := len(lrs.IDs()); got != waiting {
+	if got := len(server.IDs()); got != waiting {
 		t.Errorf("the LRS holds %d statements, want %d", got, waiting)
 	}
 
@@ -71,7 +72,7 @@ func TestSyncNowSendsProgressToTheLRS(t *testing.T) {
 }
 
 func TestSyncWithTheLRSDownLosesNothing(t *testing.T) {
-	lrs := lrstest.Down(t)
+	server := lrstest.Down(t)
 	d := start(t, t.TempDir(), "uz")
 	defer d.close()
 	c := trafficking(t)
@@ -85,7 +86,7 @@ func TestSyncWithTheLRSDownLosesNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	must(d.app.svc.SetLRS(ctx, xsync.LRS{Endpoint: lrs.Endpoint()}))
+	must(d.app.svc.SetLRS(ctx, lrs.LRS{Endpoint: server.Endpoint()}))
 	before, _ := d.app.svc.SyncStatus(ctx)
 	d.tap(d.T("settings.title"))
 	d.tap(d.T("sync.title"))
@@ -104,13 +105,13 @@ func TestSyncWithTheLRSDownLosesNothing(t *testing.T) {
 	if result.Text() != d.T("sync.exported", "Count", before.Outbox.Pending, "File", file) {
 		t.Errorf("export said %q", result.Text())
 	}
-	f, err := xsync.ReadFile(file)
+	f, err := syncfile.ReadFile(file)
 	if err != nil || len(f.Statements) != before.Outbox.Pending {
 		t.Fatalf("sync file: %v", err)
 	}
-	lrs.Start()
+	server.Start()
 	d.app.autoSync(ctx) // the post gets a network: the background sync delivers
-	if got := len(lrs.IDs()); got != before.Outbox.Pending {
+	if got := len(server.IDs()); got != before.Outbox.Pending {
 		t.Errorf("the LRS holds %d statements after the automatic sync, want %d", got, before.Outbox.Pending)
 	}
 }
@@ -153,7 +154,7 @@ func TestTheSyncScreenExplainsWhatWentWrong(t *testing.T) {
 			d.tap(d.T("lesson.next"))
 			d.tap(d.T("nav.back"))
 			// An LRS that refuses every statement on its own sets them all aside.
-			d.app.svc.Push(ctx, d.app.newSender(xsync.LRS{Endpoint: refuseAll.URL + "/xAPI/"}))
+			d.app.svc.Push(ctx, d.app.newSender(lrs.LRS{Endpoint: refuseAll.URL + "/xAPI/"}))
 			st, _ := d.app.svc.SyncStatus(ctx)
 			if st.Outbox.Rejected == 0 || st.Outbox.Pending != 0 {
 				t.Fatalf("outbox %+v: want everything set aside", st.Outbox)

@@ -13,8 +13,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/progress"
-	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/internal/sanitize"
 )
 
 // autoSyncEvery is how often the app tries the LRS by itself.
@@ -25,7 +26,7 @@ const autoSyncEvery = 10 * time.Minute
 // with no network.
 func (a *App) showSync() {
 	a.show(func() (string, fyne.CanvasObject) {
-		lrs, err := a.svc.LRS(a.ctx)
+		saved, err := a.svc.LRS(a.ctx)
 		if err != nil {
 			a.fail("error.load", err)
 		}
@@ -33,13 +34,13 @@ func (a *App) showSync() {
 		status := wrapped(a.syncStatusText())
 		endpoint := widget.NewEntry()
 		endpoint.SetPlaceHolder("https://lrs.example.org/xAPI/")
-		endpoint.SetText(lrs.Endpoint)
+		endpoint.SetText(saved.Endpoint)
 		user := widget.NewEntry()
 		user.SetPlaceHolder(a.T("sync.user.placeholder"))
-		user.SetText(lrs.User)
+		user.SetText(saved.User)
 		password := widget.NewPasswordEntry()
 		password.SetPlaceHolder(a.T("sync.password.keep"))
-		if lrs.Password == "" {
+		if saved.Password == "" {
 			password.SetPlaceHolder("")
 		}
 		home := widget.NewEntry()
@@ -50,10 +51,10 @@ func (a *App) showSync() {
 		staff := newToggle(a.T("sync.staff.numbers"), cfg.StaffNumbers)
 		result := wrapped("")
 
-		entered := func() xsync.LRS {
-			l := xsync.LRS{Endpoint: endpoint.Text, User: user.Text, Password: password.Text}
+		entered := func() lrs.LRS {
+			l := lrs.LRS{Endpoint: endpoint.Text, User: user.Text, Password: password.Text}
 			if l.Password == "" {
-				l.Password = lrs.Password // empty keeps the saved one: it is never shown back
+				l.Password = saved.Password // empty keeps the saved one: it is never shown back
 			}
 			return l
 		}
@@ -133,8 +134,8 @@ func (a *App) syncRunner(status, result *paragraph) syncControls {
 	})
 	c.cancel.Hide()
 	c.now = widget.NewButtonWithIcon(a.T("sync.now"), theme.UploadIcon(), func() {
-		lrs, err := a.svc.LRS(a.ctx)
-		if err != nil || lrs.Endpoint == "" {
+		saved, err := a.svc.LRS(a.ctx)
+		if err != nil || saved.Endpoint == "" {
 			result.SetText(a.T("sync.no.lrs"))
 			return
 		}
@@ -151,7 +152,7 @@ func (a *App) syncRunner(status, result *paragraph) syncControls {
 		c.cancel.Show()
 		c.now.Disable()
 		result.SetText(a.T("sync.running"))
-		sender := a.newSender(lrs)
+		sender := a.newSender(saved)
 		sender.Progress = progressFunc(func(done int) { fyne.Do(func() { c.bar.SetValue(float64(done)) }) })
 		a.background(func() {
 			defer a.syncing.Store(false)
@@ -265,31 +266,31 @@ func (a *App) syncStatusText() string {
 // syncErrorText explains a sync problem in the learner's language, with
 // the technical detail after it; ok is what to say when all went well.
 func (a *App) syncErrorText(err error, ok string) string {
-	var redirect *xsync.RedirectError
+	var redirect *lrs.RedirectError
 	switch {
 	case err == nil:
 		return ok
 	case errors.Is(err, context.Canceled):
 		return a.T("sync.cancelled")
-	case errors.Is(err, xsync.ErrUnauthorized):
+	case errors.Is(err, lrs.ErrUnauthorized):
 		return a.T("sync.err.auth")
-	case errors.Is(err, xsync.ErrForbidden):
+	case errors.Is(err, lrs.ErrForbidden):
 		return a.T("sync.err.forbidden")
-	case errors.Is(err, xsync.ErrUnreachable):
+	case errors.Is(err, lrs.ErrUnreachable):
 		return a.T("sync.err.unreachable") + "\n" + err.Error()
-	case errors.Is(err, xsync.ErrConflict):
+	case errors.Is(err, lrs.ErrConflict):
 		return a.T("sync.err.conflict") + "\n" + err.Error()
 	case errors.As(err, &redirect):
-		return a.T("sync.err.redirect", "Where", xsync.Printable(redirect.Location))
-	case errors.Is(err, xsync.ErrNotLRS):
+		return a.T("sync.err.redirect", "Where", sanitize.Printable(redirect.Location))
+	case errors.Is(err, lrs.ErrNotLRS):
 		return a.T("sync.err.notlrs") + "\n" + err.Error()
-	case errors.Is(err, xsync.ErrProxyAuth):
+	case errors.Is(err, lrs.ErrProxyAuth):
 		return a.T("sync.err.proxy")
-	case errors.Is(err, xsync.ErrBusy):
+	case errors.Is(err, lrs.ErrBusy):
 		return a.T("sync.err.busy")
-	case errors.Is(err, xsync.ErrServer):
+	case errors.Is(err, lrs.ErrServer):
 		return a.T("sync.err.server") + "\n" + err.Error()
-	case errors.Is(err, xsync.ErrBadReply), errors.Is(err, xsync.ErrReplyTooLarge), errors.Is(err, xsync.ErrTooManyPages):
+	case errors.Is(err, lrs.ErrBadReply), errors.Is(err, lrs.ErrReplyTooLarge), errors.Is(err, lrs.ErrTooManyPages):
 		return a.T("sync.err.reply") + "\n" + err.Error()
 	}
 	return a.T("sync.err.other") + "\n" + err.Error()
@@ -317,8 +318,8 @@ func (a *App) StartAutoSync() {
 
 // autoSync pushes once if an LRS is set, something waits and no other sync runs.
 func (a *App) autoSync(ctx context.Context) {
-	lrs, err := a.svc.LRS(ctx)
-	if err != nil || lrs.Endpoint == "" {
+	saved, err := a.svc.LRS(ctx)
+	if err != nil || saved.Endpoint == "" {
 		return
 	}
 	if st, err := a.svc.SyncStatus(ctx); err != nil || st.Outbox.Pending == 0 {
@@ -328,7 +329,7 @@ func (a *App) autoSync(ctx context.Context) {
 		return
 	}
 	defer a.syncing.Store(false)
-	a.svc.Push(ctx, a.newSender(lrs)) // the outcome is recorded and shown on the sync screen
+	a.svc.Push(ctx, a.newSender(saved)) // the outcome is recorded and shown on the sync screen
 }
 
 // Close stops the automatic sync; the app calls it as it quits.

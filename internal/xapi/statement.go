@@ -1,8 +1,7 @@
-// Package sync turns learning events into xAPI 1.0.3 statements and
-// delivers them: to a Learning Record Store over HTTP, or in a sync file
-// carried by hand. A statement is built once, at the event, and its bytes
+// Package xapi turns learning events into xAPI 1.0.3 statements. It is
+// pure, like quiz: a statement is built once, at the event, and its bytes
 // are what every route sends, so a statement can never change or double.
-package sync
+package xapi
 
 import (
 	"encoding/json"
@@ -15,6 +14,9 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/store"
 )
+
+// Version is the xAPI version Ogoh speaks.
+const Version = "1.0.3"
 
 // ADL verbs.
 const (

@@ -1,10 +1,11 @@
-package sync
+package lrs
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/ogoh/ogoh/internal/sanitize"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -86,7 +87,7 @@ func (s *Sender) CountStoredSince(ctx context.Context, since time.Time, ids []st
 		if page.More != "" {
 			more, err := base.Parse(page.More)
 			if err != nil || !sameOrigin(base, more) {
-				return found, fmt.Errorf("%w: its next page is at another address (%s); the credentials are not sent there", ErrBadReply, Printable(page.More))
+				return found, fmt.Errorf("%w: its next page is at another address (%s); the credentials are not sent there", ErrBadReply, sanitize.Printable(page.More))
 			}
 			next = more.String()
 		}
@@ -94,10 +95,10 @@ func (s *Sender) CountStoredSince(ctx context.Context, since time.Time, ids []st
 	return found, nil
 }
 
-// verifySample reads back up to n of ids at random: an LRS that answers
+// VerifySample reads back up to n of ids at random: an LRS that answers
 // with the IDs it was sent but stores nothing is caught before anything is
 // reported as already there.
-func (s *Sender) verifySample(ctx context.Context, ids []string, n int) error {
+func (s *Sender) VerifySample(ctx context.Context, ids []string, n int) error {
 	for _, i := range rand.Perm(len(ids))[:min(n, len(ids))] {
 		if _, err := s.get(ctx, ids[i]); err != nil {
 			return fmt.Errorf("the LRS confirmed statement %s but does not hold it: %w", ids[i], err)

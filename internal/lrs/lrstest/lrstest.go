@@ -57,7 +57,7 @@ func (l *LRS) Start() {
 	_, here, _, _ := runtime.Caller(0)
 	server := filepath.Join(filepath.Dir(here), "..", "testdata", "lrs", "node_modules", "xapi-statements", "dist", "server.js")
 	if _, err := os.Stat(server); err != nil {
-		l.t.Fatalf("the test LRS is not installed: run `make test`, or `npm ci` in internal/sync/testdata/lrs (%v)", err)
+		l.t.Fatalf("the test LRS is not installed: run `make test`, or `npm ci` in internal/lrs/testdata/lrs (%v)", err)
 	}
 	cmd := exec.Command("node", server)
 	cmd.Dir = l.t.TempDir() // it writes access logs under its working folder

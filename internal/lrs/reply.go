@@ -1,4 +1,4 @@
-package sync
+package lrs
 
 import (
 	"encoding/json"
@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"unicode"
 )
 
 // Reply sizes: an LRS's answer to a batch of 250 is about 10 KB of IDs; a
@@ -93,19 +92,4 @@ func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastR
 // credentials may go there.
 func sameOrigin(base, next *url.URL) bool {
 	return strings.EqualFold(base.Scheme, next.Scheme) && strings.EqualFold(base.Host, next.Host)
-}
-
-// Printable replaces control characters, and the invisible characters
-// that reorder or hide text, before anything that came from a file or a
-// server reaches a terminal or a screen.
-func Printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t':
-			return ' '
-		case unicode.IsControl(r), unicode.Is(unicode.Cf, r):
-			return '?'
-		}
-		return r
-	}, s)
 }

@@ -1,4 +1,4 @@
-package sync_test
+package lrs_test
 
 import (
 	"context"
@@ -14,9 +14,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ogoh/ogoh/internal/lrs/lrstest"
+	"github.com/ogoh/ogoh/internal/sanitize"
 	"github.com/ogoh/ogoh/internal/store"
-	xsync "github.com/ogoh/ogoh/internal/sync"
-	"github.com/ogoh/ogoh/internal/sync/lrstest"
+	"github.com/ogoh/ogoh/internal/syncfile"
+	"github.com/ogoh/ogoh/internal/xapi"
 )
 
 // post is one genuine device whose file has been forwarded once, and the
@@ -25,13 +27,13 @@ type post struct {
 	d       *device
 	file    string
 	genuine map[string][]byte
-	lrs     *lrstest.LRS
+	server  *lrstest.LRS
 	reg     string
 }
 
 func forwardedPost(t *testing.T) *post {
 	t.Helper()
-	p := &post{d: newDevice(t), lrs: lrstest.Start(t), reg: filepath.Join(t.TempDir(), "devices.json")}
+	p := &post{d: newDevice(t), server: lrstest.Start(t), reg: filepath.Join(t.TempDir(), "devices.json")}
 	p.d.learn("Dilnoza")
 	p.genuine = p.d.outbox()
 	p.file = filepath.Join(t.TempDir(), "post-7.ogohsync")
@@ -45,13 +47,13 @@ func forwardedPost(t *testing.T) *post {
 	return p
 }
 
-func (p *post) forward(t *testing.T, file string, adjust func(*xsync.Forwarder)) xsync.Forwarded {
+func (p *post) forward(t *testing.T, file string, adjust func(*syncfile.Forwarder)) syncfile.Forwarded {
 	t.Helper()
-	reg, err := xsync.OpenRegistry(p.reg)
+	reg, err := syncfile.OpenRegistry(p.reg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fw := &xsync.Forwarder{Sender: fastSender(p.lrs.Endpoint()), Registry: reg, HomePage: xsync.DefaultConfig.HomePage}
+	fw := &syncfile.Forwarder{Sender: fastSender(p.server.Endpoint()), Registry: reg, HomePage: xapi.DefaultConfig.HomePage}
 	if adjust != nil {
 		adjust(fw)
 	}
@@ -62,8 +64,8 @@ func (p *post) forward(t *testing.T, file string, adjust func(*xsync.Forwarder))
 // and nothing else.
 func (p *post) nothingForged(t *testing.T) {
 	t.Helper()
-	exactlyOnce(t, p.lrs, p.genuine)
-	for _, st := range p.lrs.Statements() {
+	exactlyOnce(t, p.server, p.genuine)
+	for _, st := range p.server.Statements() {
 		id := st["id"].(string)
 		if res, ok := st["result"].(map[string]any); ok && p.genuine[id] != nil {
 			var mine map[string]any
@@ -118,7 +120,7 @@ func signedBy(t *testing.T, key ed25519.PrivateKey, device string, statements ..
 		}
 		return nil
 	}
-	if _, err := xsync.WriteFile(background, path, xsync.Header{Device: device, Sequence: 1, Created: time.Now()}, key, each); err != nil {
+	if _, err := syncfile.WriteFile(background, path, syncfile.Header{Device: device, Sequence: 1, Created: time.Now()}, key, each); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -165,7 +167,7 @@ func TestEditedFilesAreRefusedWhole(t *testing.T) {
 			}
 		},
 		"an added statement for another learner": func(f rawFile) {
-			st := p.statementOf(t, xsync.VerbPassed)
+			st := p.statementOf(t, xapi.VerbPassed)
 			st["id"] = store.NewUUID()
 			st["actor"].(map[string]any)["account"].(map[string]any)["name"] = "someone-else"
 			f["statements"] = append(f["statements"].([]any), st)
@@ -177,7 +179,7 @@ func TestEditedFilesAreRefusedWhole(t *testing.T) {
 			f := readRaw(t, p.file)
 			edit(f)
 			r := p.forward(t, f.write(t), nil)
-			if !errors.Is(r.Err, xsync.ErrBadSignature) {
+			if !errors.Is(r.Err, syncfile.ErrBadSignature) {
 				t.Fatalf("forward: %v, want the signature refused", r.Err)
 			}
 			if !strings.Contains(r.Err.Error(), "forged.ogohsync") {
@@ -193,10 +195,10 @@ func TestEditedFilesAreRefusedWhole(t *testing.T) {
 // file, or reuse a genuine statement's ID with other content.
 func TestStatementsNoOgohMakesAreRefused(t *testing.T) {
 	p := forwardedPost(t)
-	passed := p.statementOf(t, xsync.VerbPassed)
+	passed := p.statementOf(t, xapi.VerbPassed)
 	own := func(st map[string]any) map[string]any {
 		st["id"] = store.NewUUID()
-		st["actor"] = map[string]any{"objectType": "Agent", "account": map[string]any{"homePage": xsync.DefaultConfig.HomePage, "name": "attacker-learner"}}
+		st["actor"] = map[string]any{"objectType": "Agent", "account": map[string]any{"homePage": xapi.DefaultConfig.HomePage, "name": "attacker-learner"}}
 		return st
 	}
 	clone := func() map[string]any {
@@ -216,7 +218,7 @@ func TestStatementsNoOgohMakesAreRefused(t *testing.T) {
 		"contentType": "application/pdf", "length": 10, "sha2": "00", "display": map[string]any{"en-US": "certificate"}}}
 	reused := own(clone())
 	reused["id"] = passed["id"] // a "failed, 0" under the genuine "passed"
-	reused["verb"] = map[string]any{"id": xsync.VerbFailed, "display": map[string]any{"en-US": "failed"}}
+	reused["verb"] = map[string]any{"id": xapi.VerbFailed, "display": map[string]any{"en-US": "failed"}}
 	reused["result"].(map[string]any)["score"].(map[string]any)["raw"] = 0
 	reused["result"].(map[string]any)["success"] = false
 	theirLearner := clone()
@@ -251,7 +253,7 @@ func TestStatementsNoOgohMakesAreRefused(t *testing.T) {
 // by another key than the one the device ID was first seen with.
 func TestAnotherKeyUnderAKnownDeviceIsRefused(t *testing.T) {
 	p := forwardedPost(t)
-	f, err := xsync.ReadFile(p.file)
+	f, err := syncfile.ReadFile(p.file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,7 +262,7 @@ func TestAnotherKeyUnderAKnownDeviceIsRefused(t *testing.T) {
 		bodies = append(bodies, st)
 	}
 	r := p.forward(t, signedBy(t, newKey(t), f.Device, bodies...), nil)
-	if !errors.Is(r.Err, xsync.ErrOtherKey) {
+	if !errors.Is(r.Err, syncfile.ErrOtherKey) {
 		t.Fatalf("forward: %v, want refused as another key", r.Err)
 	}
 	p.nothingForged(t)
@@ -276,17 +278,17 @@ func TestUnsignedFiles(t *testing.T) {
 		delete(f, k)
 	}
 	unsigned := f.write(t)
-	if r := p.forward(t, unsigned, nil); !errors.Is(r.Err, xsync.ErrUnsigned) {
+	if r := p.forward(t, unsigned, nil); !errors.Is(r.Err, syncfile.ErrUnsigned) {
 		t.Errorf("an unsigned file for a device that signs: %v", r.Err)
 	}
 	f["device"] = store.NewUUID() // a device from before signing
 	old := f.write(t)
-	if r := p.forward(t, old, func(fw *xsync.Forwarder) { fw.RequireSigned = true }); !errors.Is(r.Err, xsync.ErrUnsigned) {
+	if r := p.forward(t, old, func(fw *syncfile.Forwarder) { fw.RequireSigned = true }); !errors.Is(r.Err, syncfile.ErrUnsigned) {
 		t.Errorf("an unsigned file with --require-signed: %v", r.Err)
 	}
 	// A forwarder that has not met the device's learners yet forwards it.
-	fresh := func(fw *xsync.Forwarder) {
-		fw.Registry, _ = xsync.OpenRegistry(filepath.Join(t.TempDir(), "devices.json"))
+	fresh := func(fw *syncfile.Forwarder) {
+		fw.Registry, _ = syncfile.OpenRegistry(filepath.Join(t.TempDir(), "devices.json"))
 	}
 	r := p.forward(t, old, fresh)
 	if r.Err != nil || len(r.Warnings) == 0 || r.AlreadyThere != len(p.genuine) {
@@ -308,14 +310,14 @@ func TestEnrolledDevicesOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "post-7.pub"), []byte(xsync.DevicePublicText(id.Device, id.PublicKey)), 0o644)
-	enrolled, err := xsync.LoadEnrolled(dir)
+	os.WriteFile(filepath.Join(dir, "post-7.pub"), []byte(syncfile.DevicePublicText(id.Device, id.PublicKey)), 0o644)
+	enrolled, err := syncfile.LoadEnrolled(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	only := func(fw *xsync.Forwarder) { fw.Enrolled = enrolled }
+	only := func(fw *syncfile.Forwarder) { fw.Enrolled = enrolled }
 	stranger := signedBy(t, newKey(t), store.NewUUID(), p.genuine[firstKey(p.genuine)])
-	if r := p.forward(t, stranger, only); !errors.Is(r.Err, xsync.ErrNotEnrolled) {
+	if r := p.forward(t, stranger, only); !errors.Is(r.Err, syncfile.ErrNotEnrolled) {
 		t.Errorf("a device not enrolled: %v", r.Err)
 	}
 	if r := p.forward(t, p.file, only); r.Err != nil || r.AlreadyThere != len(p.genuine) {
@@ -345,7 +347,7 @@ func TestExportsAreNumberedAndTheKeyKept(t *testing.T) {
 		if _, err := d.svc.ExportSync(background, path); err != nil {
 			t.Fatal(err)
 		}
-		f, err := xsync.ReadFile(path)
+		f, err := syncfile.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -354,22 +356,22 @@ func TestExportsAreNumberedAndTheKeyKept(t *testing.T) {
 		}
 		last = f.Sequence
 	}
-	info, err := os.Stat(filepath.Join(d.dir, xsync.DeviceKeyFile))
+	info, err := os.Stat(filepath.Join(d.dir, syncfile.DeviceKeyFile))
 	if err != nil || info.Mode().Perm() != 0o600 {
 		t.Fatalf("the device key file: %v, mode %v; want 0600", err, info.Mode().Perm())
 	}
-	again, err := xsync.LoadOrCreateDeviceKey(filepath.Join(d.dir, xsync.DeviceKeyFile))
+	again, err := syncfile.LoadOrCreateDeviceKey(filepath.Join(d.dir, syncfile.DeviceKeyFile))
 	if err != nil || !again.Equal(d.key) {
 		t.Fatalf("reopened, the device has another key (%v)", err)
 	}
-	os.WriteFile(filepath.Join(d.dir, xsync.DeviceKeyFile), []byte("garbage"), 0o600)
-	if _, err := xsync.LoadOrCreateDeviceKey(filepath.Join(d.dir, xsync.DeviceKeyFile)); !errors.Is(err, xsync.ErrBadDeviceKey) {
+	os.WriteFile(filepath.Join(d.dir, syncfile.DeviceKeyFile), []byte("garbage"), 0o600)
+	if _, err := syncfile.LoadOrCreateDeviceKey(filepath.Join(d.dir, syncfile.DeviceKeyFile)); !errors.Is(err, syncfile.ErrBadDeviceKey) {
 		t.Errorf("a damaged key file: %v; want it reported, never replaced", err)
 	}
 }
 
 func TestPrintableRemovesEscapeCodes(t *testing.T) {
-	got := xsync.Printable("post\x1b[32m signature: good\x1b[0m\u202eevil\u200b\nnext")
+	got := sanitize.Printable("post\x1b[32m signature: good\x1b[0m\u202eevil\u200b\nnext")
 	if strings.ContainsAny(got, "\x1b\u202e\u200b\n") {
 		t.Errorf("Printable left control characters: %q", got)
 	}
@@ -383,10 +385,10 @@ func TestAHugeSyncFileIsRefusedUnread(t *testing.T) {
 	if err := os.WriteFile(path, []byte(`{"format":"ogoh-sync"`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Truncate(path, xsync.MaxFileSize+1); err != nil {
+	if err := os.Truncate(path, syncfile.MaxFileSize+1); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := xsync.ReadFile(path); !errors.Is(err, xsync.ErrBadSyncFile) || !strings.Contains(err.Error(), "over the") {
+	if _, err := syncfile.ReadFile(path); !errors.Is(err, syncfile.ErrBadSyncFile) || !strings.Contains(err.Error(), "over the") {
 		t.Fatalf("a sync file past the limit: %v", err)
 	}
 }

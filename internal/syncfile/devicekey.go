@@ -1,4 +1,4 @@
-package sync
+package syncfile
 
 import (
 	"crypto/ed25519"

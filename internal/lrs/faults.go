@@ -1,8 +1,9 @@
-package sync
+package lrs
 
 import (
 	"errors"
 	"fmt"
+	"github.com/ogoh/ogoh/internal/sanitize"
 	"net/http"
 )
 
@@ -30,7 +31,7 @@ type RedirectError struct {
 }
 
 func (e *RedirectError) Error() string {
-	return fmt.Sprintf("%v: %d to %s", ErrRedirect, e.Status, Printable(e.Location))
+	return fmt.Sprintf("%v: %d to %s", ErrRedirect, e.Status, sanitize.Printable(e.Location))
 }
 
 func (e *RedirectError) Unwrap() error { return ErrRedirect }
@@ -53,10 +54,10 @@ func endpointFault(res reply) error {
 	case s == http.StatusTooManyRequests:
 		return ErrBusy
 	case s >= 500:
-		return fmt.Errorf("%w: %d %s", ErrServer, s, Printable(res.message()))
+		return fmt.Errorf("%w: %d %s", ErrServer, s, sanitize.Printable(res.message()))
 	case s >= 400 && s != http.StatusBadRequest && s != http.StatusConflict &&
 		s != http.StatusRequestEntityTooLarge:
-		return fmt.Errorf("%w: %d %s", ErrNotLRS, s, Printable(res.message()))
+		return fmt.Errorf("%w: %d %s", ErrNotLRS, s, sanitize.Printable(res.message()))
 	}
 	return nil
 }

@@ -1,9 +1,11 @@
-package sync
+package syncfile
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/ogoh/ogoh/internal/sanitize"
+	"github.com/ogoh/ogoh/internal/xapi"
 	"strings"
 )
 
@@ -13,8 +15,8 @@ var ErrForeignStatement = errors.New("not a statement Ogoh makes")
 // ogohVerbs are the only verbs a device emits; "voided" above all is not
 // one of them, so a file can never erase a record.
 var ogohVerbs = map[string]bool{
-	VerbExperienced: true, VerbCompleted: true, VerbAnswered: true,
-	VerbAttempted: true, VerbPassed: true, VerbFailed: true,
+	xapi.VerbExperienced: true, xapi.VerbCompleted: true, xapi.VerbAnswered: true,
+	xapi.VerbAttempted: true, xapi.VerbPassed: true, xapi.VerbFailed: true,
 }
 
 // statementKeys are the top-level keys of Statement: no attachments, no
@@ -41,14 +43,14 @@ func VetStatement(raw []byte, homePage string) (Vetted, error) {
 	}
 	for k := range top {
 		if !statementKeys[k] {
-			return Vetted{}, fmt.Errorf("%w: it has the key %q", ErrForeignStatement, Printable(k))
+			return Vetted{}, fmt.Errorf("%w: it has the key %q", ErrForeignStatement, sanitize.Printable(k))
 		}
 	}
 	var st struct {
 		ID    string `json:"id"`
 		Actor struct {
 			ObjectType string          `json:"objectType"`
-			Account    *Account        `json:"account"`
+			Account    *xapi.Account   `json:"account"`
 			Mbox       json.RawMessage `json:"mbox"`
 			MboxSHA1   json.RawMessage `json:"mbox_sha1sum"`
 			OpenID     json.RawMessage `json:"openid"`
@@ -75,7 +77,7 @@ func VetStatement(raw []byte, homePage string) (Vetted, error) {
 	case st.ID == "":
 		return Vetted{}, fmt.Errorf("%w: it has no id", ErrForeignStatement)
 	case !ogohVerbs[st.Verb.ID]:
-		return Vetted{}, fmt.Errorf("%w: the verb %q", ErrForeignStatement, Printable(st.Verb.ID))
+		return Vetted{}, fmt.Errorf("%w: the verb %q", ErrForeignStatement, sanitize.Printable(st.Verb.ID))
 	case a.Mbox != nil || a.MboxSHA1 != nil || a.OpenID != nil || a.Member != nil || (a.ObjectType != "" && a.ObjectType != "Agent"):
 		return Vetted{}, fmt.Errorf("%w: its actor is not an account of the organisation", ErrForeignStatement)
 	case a.Account == nil || a.Account.Name == "" || strings.TrimSuffix(a.Account.HomePage, "/") != strings.TrimSuffix(homePage, "/"):

@@ -1,4 +1,4 @@
-package sync_test
+package lrs_test
 
 import (
 	"context"
@@ -20,11 +20,13 @@ import (
 	"time"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/lrs"
+	"github.com/ogoh/ogoh/internal/lrs/lrstest"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/store"
-	xsync "github.com/ogoh/ogoh/internal/sync"
-	"github.com/ogoh/ogoh/internal/sync/lrstest"
+	"github.com/ogoh/ogoh/internal/syncfile"
+	"github.com/ogoh/ogoh/internal/xapi"
 )
 
 var background = context.Background()
@@ -47,7 +49,7 @@ func newDevice(t *testing.T, opts ...store.Option) *device {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	key, err := xsync.LoadOrCreateDeviceKey(filepath.Join(dir, xsync.DeviceKeyFile))
+	key, err := syncfile.LoadOrCreateDeviceKey(filepath.Join(dir, syncfile.DeviceKeyFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,8 +136,8 @@ func (d *device) counts() store.OutboxCounts {
 	return c
 }
 
-func fastSender(endpoint string) *xsync.Sender {
-	s := xsync.NewSender(xsync.LRS{Endpoint: endpoint, User: "test", Password: "test"})
+func fastSender(endpoint string) *lrs.Sender {
+	s := lrs.NewSender(lrs.LRS{Endpoint: endpoint, User: "test", Password: "test"})
 	s.BatchSize = 7 // several batches even for one learner
 	s.Retries = 3
 	s.BaseDelay = time.Millisecond
@@ -144,9 +146,9 @@ func fastSender(endpoint string) *xsync.Sender {
 }
 
 // exactlyOnce checks that the LRS holds each of want once, and nothing else.
-func exactlyOnce(t *testing.T, lrs *lrstest.LRS, want map[string][]byte) {
+func exactlyOnce(t *testing.T, server *lrstest.LRS, want map[string][]byte) {
 	t.Helper()
-	got := lrs.IDs()
+	got := server.IDs()
 	for id := range want {
 		if got[id] != 1 {
 			t.Errorf("statement %s is in the LRS %d times, want once", id, got[id])
@@ -158,30 +160,30 @@ func exactlyOnce(t *testing.T, lrs *lrstest.LRS, want map[string][]byte) {
 }
 
 func TestEveryStatementTypeIsAcceptedByARealLRS(t *testing.T) {
-	lrs := lrstest.Start(t)
+	server := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
-	b := &xsync.Builder{Config: xsync.DefaultConfig, DeviceID: "dev", Now: time.Now, NewID: store.NewUUID}
+	b := &xapi.Builder{Config: xapi.DefaultConfig, DeviceID: "dev", Now: time.Now, NewID: store.NewUUID}
 	ls, _ := d.db.Learners(background)
 	// Scenario statements come from the scenario player; build one here.
-	scenario := b.ScenarioCompleted(xsync.Subject{Learner: ls[0], Course: d.c, Lang: "ru"}, d.c.Scenario("minibus"), "good",
+	scenario := b.ScenarioCompleted(xapi.Subject{Learner: ls[0], Course: d.c, Lang: "ru"}, d.c.Scenario("minibus"), "good",
 		[]string{"documents/talk-separately", "story/refer"})
 	must(t, d.db.OpenLesson(background, ls[0].ID, d.c.ID, "three-elements", scenario))
 
 	want := d.outbox()
-	rep, err := d.svc.Push(background, fastSender(lrs.Endpoint()))
+	rep, err := d.svc.Push(background, fastSender(server.Endpoint()))
 	if err != nil {
 		t.Fatalf("push: %v (rejected: %v)", err, rep.Rejected)
 	}
 	if len(rep.Rejected) > 0 || rep.Sent != len(want) {
 		t.Fatalf("sent %d of %d, rejected %v", rep.Sent, len(want), rep.Rejected)
 	}
-	exactlyOnce(t, lrs, want)
+	exactlyOnce(t, server, want)
 	verbs := map[string]bool{}
-	for _, st := range lrs.Statements() {
+	for _, st := range server.Statements() {
 		verbs[st["verb"].(map[string]any)["id"].(string)] = true
 	}
-	for _, v := range []string{xsync.VerbExperienced, xsync.VerbCompleted, xsync.VerbAnswered, xsync.VerbAttempted, xsync.VerbPassed, xsync.VerbFailed} {
+	for _, v := range []string{xapi.VerbExperienced, xapi.VerbCompleted, xapi.VerbAnswered, xapi.VerbAttempted, xapi.VerbPassed, xapi.VerbFailed} {
 		if !verbs[v] {
 			t.Errorf("no %s statement reached the LRS", v)
 		}
@@ -219,18 +221,18 @@ func TestStatementsFollowTheXAPIRules(t *testing.T) {
 			t.Errorf("%s timestamp %q lacks milliseconds or a zone", id, st["timestamp"])
 		}
 		actor := st["actor"].(map[string]any)
-		if _, named := actor["name"]; named || actor["account"].(map[string]any)["homePage"] != xsync.DefaultConfig.HomePage {
+		if _, named := actor["name"]; named || actor["account"].(map[string]any)["homePage"] != xapi.DefaultConfig.HomePage {
 			t.Errorf("%s actor %v: want an account and no name", id, actor)
 		}
 		verb := st["verb"].(map[string]any)["id"].(string)
 		kinds[verb]++
 		result, _ := st["result"].(map[string]any)
 		switch verb {
-		case xsync.VerbPassed, xsync.VerbFailed:
+		case xapi.VerbPassed, xapi.VerbFailed:
 			if _, ok := result["completion"]; ok || result["success"] == nil || result["duration"] == nil || result["score"] == nil {
 				t.Errorf("%s %s result %v: want success, score and duration, no completion", id, verb, result)
 			}
-		case xsync.VerbAnswered:
+		case xapi.VerbAnswered:
 			def := st["object"].(map[string]any)["definition"].(map[string]any)
 			if def["interactionType"] == nil || def["correctResponsesPattern"] == nil || result["response"] == nil {
 				t.Errorf("%s answered: definition %v result %v", id, def, result)
@@ -243,8 +245,8 @@ func TestStatementsFollowTheXAPIRules(t *testing.T) {
 	}
 	// one lesson opened and read, 2 attempts of 6 answers, each attempt
 	// finished with passed/failed and completed, and the course completed.
-	want := map[string]int{xsync.VerbExperienced: 1, xsync.VerbAttempted: 2, xsync.VerbAnswered: 12,
-		xsync.VerbFailed: 1, xsync.VerbPassed: 1, xsync.VerbCompleted: 1 + 2 + 1}
+	want := map[string]int{xapi.VerbExperienced: 1, xapi.VerbAttempted: 2, xapi.VerbAnswered: 12,
+		xapi.VerbFailed: 1, xapi.VerbPassed: 1, xapi.VerbCompleted: 1 + 2 + 1}
 	for v, n := range want {
 		if kinds[v] != n {
 			t.Errorf("%d %s statements, want %d", kinds[v], v, n)
@@ -269,14 +271,14 @@ func noNulls(t *testing.T, id string, v any) {
 
 func TestNamesAreSentOnlyWhenTheOrganisationChooses(t *testing.T) {
 	d := newDevice(t)
-	cfg := xsync.DefaultConfig
+	cfg := xapi.DefaultConfig
 	cfg.SendNames = true
 	cfg.HomePage = "https://ministry.example.org"
 	must(t, d.svc.SetXAPIConfig(background, cfg))
 	l, _ := d.svc.CreateLearner(background, progress.NewLearner{Name: "Bobur", Role: "other", Language: "en"})
 	must(t, d.svc.OpenLesson(background, l.ID, d.c, "three-elements"))
 	for _, body := range d.outbox() {
-		var st xsync.Statement
+		var st xapi.Statement
 		must(t, json.Unmarshal(body, &st))
 		if st.Actor.Name != "Bobur" || st.Actor.Account.HomePage != cfg.HomePage || st.Actor.Account.Name != l.ID {
 			t.Errorf("actor = %+v", st.Actor)
@@ -286,7 +288,7 @@ func TestNamesAreSentOnlyWhenTheOrganisationChooses(t *testing.T) {
 
 func TestStaffNumbersNameTheAccountWhenChosen(t *testing.T) {
 	d := newDevice(t)
-	cfg := xsync.DefaultConfig
+	cfg := xapi.DefaultConfig
 	cfg.StaffNumbers = true
 	must(t, d.svc.SetXAPIConfig(background, cfg))
 	with, _ := d.svc.CreateLearner(background, progress.NewLearner{Name: "A", Role: "other", Language: "en", StaffNumber: "BG-0427"})
@@ -295,7 +297,7 @@ func TestStaffNumbersNameTheAccountWhenChosen(t *testing.T) {
 	must(t, d.svc.OpenLesson(background, without.ID, d.c, "three-elements"))
 	names := map[string]bool{}
 	for _, body := range d.outbox() {
-		var st xsync.Statement
+		var st xapi.Statement
 		must(t, json.Unmarshal(body, &st))
 		names[st.Actor.Account.Name] = true
 	}
@@ -308,9 +310,9 @@ func TestLRSDownThenUpDeliversEverythingOnce(t *testing.T) {
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	want := d.outbox()
-	lrs := lrstest.Down(t)
-	_, err := d.svc.Push(background, fastSender(lrs.Endpoint()))
-	if !errors.Is(err, xsync.ErrUnreachable) {
+	server := lrstest.Down(t)
+	_, err := d.svc.Push(background, fastSender(server.Endpoint()))
+	if !errors.Is(err, lrs.ErrUnreachable) {
 		t.Fatalf("push to a dead LRS: %v", err)
 	}
 	if c := d.counts(); c.Pending != len(want) || c.Sent != 0 {
@@ -319,16 +321,16 @@ func TestLRSDownThenUpDeliversEverythingOnce(t *testing.T) {
 	if st, _ := d.svc.SyncStatus(background); !st.HasLast || st.Last.Error == "" {
 		t.Errorf("the failed sync is not recorded: %+v", st)
 	}
-	lrs.Start()
-	if _, err := d.svc.Push(background, fastSender(lrs.Endpoint())); err != nil {
+	server.Start()
+	if _, err := d.svc.Push(background, fastSender(server.Endpoint())); err != nil {
 		t.Fatal(err)
 	}
-	exactlyOnce(t, lrs, want)
+	exactlyOnce(t, server, want)
 }
 
 // proxy stands between the device and the LRS and can misbehave.
-func proxy(t *testing.T, lrs *lrstest.LRS, misbehave func(n int, w http.ResponseWriter, r *http.Request) bool) string {
-	target, _ := url.Parse(fmt.Sprintf("http://127.0.0.1:%d", lrs.Port))
+func proxy(t *testing.T, server *lrstest.LRS, misbehave func(n int, w http.ResponseWriter, r *http.Request) bool) string {
+	target, _ := url.Parse(fmt.Sprintf("http://127.0.0.1:%d", server.Port))
 	rp := httputil.NewSingleHostReverseProxy(target)
 	var posts atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -342,17 +344,17 @@ func proxy(t *testing.T, lrs *lrstest.LRS, misbehave func(n int, w http.Response
 }
 
 func TestAResponseLostAfterTheLRSStoredIsNotDuplicated(t *testing.T) {
-	lrs := lrstest.Start(t)
+	server := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	want := d.outbox()
-	front := proxy(t, lrs, func(n int, w http.ResponseWriter, r *http.Request) bool {
+	front := proxy(t, server, func(n int, w http.ResponseWriter, r *http.Request) bool {
 		if n != 2 {
 			return false
 		}
 		// The LRS stores the batch, then the line drops before the answer.
 		body, _ := io.ReadAll(r.Body)
-		req, _ := http.NewRequest(http.MethodPost, lrs.Endpoint()+"statements", strings.NewReader(string(body)))
+		req, _ := http.NewRequest(http.MethodPost, server.Endpoint()+"statements", strings.NewReader(string(body)))
 		req.Header = r.Header.Clone()
 		res, err := http.DefaultClient.Do(req)
 		if err != nil || res.StatusCode != 200 {
@@ -364,24 +366,24 @@ func TestAResponseLostAfterTheLRSStoredIsNotDuplicated(t *testing.T) {
 	if _, err := d.svc.Push(background, fastSender(front)); err != nil {
 		t.Fatal(err)
 	}
-	exactlyOnce(t, lrs, want)
+	exactlyOnce(t, server, want)
 }
 
 func TestTheLRSKilledMidPushLosesNothing(t *testing.T) {
-	lrs := lrstest.Start(t)
+	server := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	d.learn("Rustam")
 	want := d.outbox()
 	var once gosync.Once
-	front := proxy(t, lrs, func(n int, w http.ResponseWriter, r *http.Request) bool {
+	front := proxy(t, server, func(n int, w http.ResponseWriter, r *http.Request) bool {
 		if n >= 3 {
-			once.Do(lrs.Stop) // the LRS dies in the middle of the push
+			once.Do(server.Stop) // the LRS dies in the middle of the push
 		}
 		return false
 	})
 	_, err := d.svc.Push(background, fastSender(front))
-	if !errors.Is(err, xsync.ErrServer) { // the proxy answers 502 for the dead LRS
+	if !errors.Is(err, lrs.ErrServer) { // the proxy answers 502 for the dead LRS
 		t.Fatalf("push while the LRS dies: %v", err)
 	}
 	before := d.counts()
@@ -389,22 +391,22 @@ func TestTheLRSKilledMidPushLosesNothing(t *testing.T) {
 		t.Fatalf("outbox after the LRS died: %+v of %d", before, len(want))
 	}
 	pending := d.outbox()
-	lrs.Start() // a fresh, empty LRS on the same port
+	server.Start() // a fresh, empty LRS on the same port
 	if _, err := d.svc.Push(background, fastSender(front)); err != nil {
 		t.Fatal(err)
 	}
-	exactlyOnce(t, lrs, pending)
+	exactlyOnce(t, server, pending)
 	if c := d.counts(); c.Pending != 0 || c.Sent != len(want) {
 		t.Errorf("outbox after the second push: %+v", c)
 	}
 }
 
 func TestATimeoutIsRetried(t *testing.T) {
-	lrs := lrstest.Start(t)
+	server := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	want := d.outbox()
-	front := proxy(t, lrs, func(n int, w http.ResponseWriter, r *http.Request) bool {
+	front := proxy(t, server, func(n int, w http.ResponseWriter, r *http.Request) bool {
 		if n != 1 {
 			return false
 		}
@@ -418,11 +420,11 @@ func TestATimeoutIsRetried(t *testing.T) {
 	if _, err := d.svc.Push(background, s); err != nil {
 		t.Fatal(err)
 	}
-	exactlyOnce(t, lrs, want)
+	exactlyOnce(t, server, want)
 }
 
 func TestOneBadStatementIsSetAsideAndTheRestDelivered(t *testing.T) {
-	lrs := lrstest.Start(t)
+	server := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	good := d.outbox()
@@ -431,14 +433,14 @@ func TestOneBadStatementIsSetAsideAndTheRestDelivered(t *testing.T) {
 	bad.Body = []byte(fmt.Sprintf(`{"id":%q,"actor":{"objectType":"Agent"},"verb":{"id":"not an iri"},"object":{"id":"x"},"timestamp":"2026-11-28T10:00:00.000Z"}`, bad.ID))
 	must(t, d.db.OpenLesson(background, ls[0].ID, d.c.ID, "three-elements", bad))
 
-	rep, err := d.svc.Push(background, fastSender(lrs.Endpoint()))
+	rep, err := d.svc.Push(background, fastSender(server.Endpoint()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(rep.Rejected) != 1 || rep.Rejected[0].ID != bad.ID || !strings.HasPrefix(rep.Rejected[0].Reason, "400") {
 		t.Fatalf("rejected = %+v", rep.Rejected)
 	}
-	exactlyOnce(t, lrs, good)
+	exactlyOnce(t, server, good)
 	reasons, _ := d.db.Rejected(background)
 	if reasons[bad.ID] == "" {
 		t.Error("the LRS's reason is not kept with the statement set aside")
@@ -449,16 +451,16 @@ func TestOneBadStatementIsSetAsideAndTheRestDelivered(t *testing.T) {
 }
 
 func TestAConflictingStatementIsReported(t *testing.T) {
-	lrs := lrstest.Start(t)
+	server := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
-	if _, err := d.svc.Push(background, fastSender(lrs.Endpoint())); err != nil {
+	if _, err := d.svc.Push(background, fastSender(server.Endpoint())); err != nil {
 		t.Fatal(err)
 	}
 	// Another device made a statement with an ID already used: different content.
 	other := newDevice(t)
 	other.learn("Rustam")
-	sent := lrs.IDs()
+	sent := server.IDs()
 	var reuse string
 	for id := range sent {
 		reuse = id
@@ -468,8 +470,8 @@ func TestAConflictingStatementIsReported(t *testing.T) {
 	clash := store.Statement{ID: reuse, Body: []byte(fmt.Sprintf(
 		`{"id":%q,"actor":{"objectType":"Agent","account":{"homePage":"https://ogoh.invalid","name":"someone-else"}},"verb":{"id":"http://adlnet.gov/expapi/verbs/experienced","display":{"en-US":"experienced"}},"object":{"objectType":"Activity","id":"https://ogoh.invalid/xapi/courses/x"},"timestamp":"2026-11-28T10:00:00.000Z"}`, reuse))}
 	must(t, other.db.OpenLesson(background, ls[0].ID, other.c.ID, "three-elements", clash))
-	rep, err := other.svc.Push(background, fastSender(lrs.Endpoint()))
-	if !errors.Is(err, xsync.ErrConflict) || len(rep.Conflicts) != 1 || rep.Conflicts[0].ID != reuse {
+	rep, err := other.svc.Push(background, fastSender(server.Endpoint()))
+	if !errors.Is(err, lrs.ErrConflict) || len(rep.Conflicts) != 1 || rep.Conflicts[0].ID != reuse {
 		t.Fatalf("push with a clashing ID: %v, %+v", err, rep.Conflicts)
 	}
 	if c := other.counts(); c.Pending != 0 || c.Rejected != 1 {
@@ -485,10 +487,10 @@ func TestUnauthorizedStopsWithoutMarkingAnything(t *testing.T) {
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	n := len(d.outbox())
-	if _, err := d.svc.Push(background, fastSender(srv.URL)); !errors.Is(err, xsync.ErrUnauthorized) {
+	if _, err := d.svc.Push(background, fastSender(srv.URL)); !errors.Is(err, lrs.ErrUnauthorized) {
 		t.Fatalf("push with wrong credentials: %v", err)
 	}
-	if err := fastSender(srv.URL).Check(background); !errors.Is(err, xsync.ErrUnauthorized) {
+	if err := fastSender(srv.URL).Check(background); !errors.Is(err, lrs.ErrUnauthorized) {
 		t.Errorf("check with wrong credentials: %v", err)
 	}
 	if c := d.counts(); c.Pending != n {
@@ -499,7 +501,7 @@ func TestUnauthorizedStopsWithoutMarkingAnything(t *testing.T) {
 // TestSyncFilesNeverDuplicate exports twice, forwards both files, then
 // syncs the device directly: the LRS holds each statement once.
 func TestSyncFilesNeverDuplicate(t *testing.T) {
-	lrs := lrstest.Start(t)
+	server := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	want := d.outbox()
@@ -517,19 +519,19 @@ func TestSyncFilesNeverDuplicate(t *testing.T) {
 		t.Fatalf("export must not mark statements sent: %+v", c)
 	}
 	for _, f := range append(files, files[0]) { // forward each, and the first twice
-		file, err := xsync.ReadFile(f)
+		file, err := syncfile.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := fastSender(lrs.Endpoint()).Push(background, file.Source()); err != nil {
+		if _, err := fastSender(server.Endpoint()).Push(background, file.Source()); err != nil {
 			t.Fatal(err)
 		}
 	}
-	exactlyOnce(t, lrs, want)
-	if _, err := d.svc.Push(background, fastSender(lrs.Endpoint())); err != nil {
+	exactlyOnce(t, server, want)
+	if _, err := d.svc.Push(background, fastSender(server.Endpoint())); err != nil {
 		t.Fatal(err)
 	}
-	exactlyOnce(t, lrs, want)
+	exactlyOnce(t, server, want)
 	if c := d.counts(); c.Pending != 0 || c.Sent != len(want) {
 		t.Errorf("outbox after the direct sync: %+v", c)
 	}
@@ -552,17 +554,17 @@ func TestDamagedSyncFilesAreRefused(t *testing.T) {
 	} {
 		bad := filepath.Join(t.TempDir(), name)
 		os.WriteFile(bad, damaged, 0o644)
-		if _, err := xsync.ReadFile(bad); !errors.Is(err, xsync.ErrBadSyncFile) {
+		if _, err := syncfile.ReadFile(bad); !errors.Is(err, syncfile.ErrBadSyncFile) {
 			t.Errorf("%s file: %v", name, err)
 		}
 	}
-	if _, err := xsync.ReadFile(f); err != nil {
+	if _, err := syncfile.ReadFile(f); err != nil {
 		t.Errorf("the undamaged file: %v", err)
 	}
 }
 
 func TestTenThousandLearnersEventsReachTheLRSOnce(t *testing.T) {
-	lrs := lrstest.Start(t)
+	server := lrstest.Start(t)
 	d := newDevice(t, store.Unsynced())
 	ctx := context.Background()
 	for i := 0; i < 10000; i++ {
@@ -574,20 +576,20 @@ func TestTenThousandLearnersEventsReachTheLRSOnce(t *testing.T) {
 	if len(want) != 10000 {
 		t.Fatalf("outbox holds %d statements", len(want))
 	}
-	s := fastSender(lrs.Endpoint())
+	s := fastSender(server.Endpoint())
 	s.BatchSize = 250
 	rep, err := d.svc.Push(ctx, s)
 	if err != nil || rep.Sent != 10000 {
 		t.Fatalf("sent %d: %v", rep.Sent, err)
 	}
-	exactlyOnce(t, lrs, want)
+	exactlyOnce(t, server, want)
 }
 
 func TestLanguageMapsSurviveTheASCIIEncoding(t *testing.T) {
 	d := newDevice(t)
 	d.learn("Oʻktam")
 	for _, body := range d.outbox() {
-		var st xsync.Statement
+		var st xapi.Statement
 		must(t, json.Unmarshal(body, &st))
 		if name := st.Object.Definition.Name; name != nil && name["ru"] != "" {
 			if !strings.ContainsAny(name["ru"], "абвгдеёжзийклмнопрстуфхцчшщыэюя") {

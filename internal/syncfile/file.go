@@ -1,4 +1,8 @@
-package sync
+// Package syncfile carries statements by hand: sync files signed by their
+// device, read as hostile input (bounded, checked, verified), and the
+// forwarder that sends them on to an LRS as far as their signature and
+// the registry of devices allow.
+package syncfile
 
 import (
 	"bufio"
@@ -16,6 +20,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/ogoh/ogoh/internal/sanitize"
 	"github.com/ogoh/ogoh/internal/store"
 )
 
@@ -171,7 +176,7 @@ func Read(r io.Reader) (*File, error) {
 	}
 	switch {
 	case f.Format != FileFormat:
-		return nil, fmt.Errorf("%w: format is %q", ErrBadSyncFile, Printable(f.Format))
+		return nil, fmt.Errorf("%w: format is %q", ErrBadSyncFile, sanitize.Printable(f.Format))
 	case f.Version != 1 && f.Version != FileVersion:
 		return nil, fmt.Errorf("%w: version %d is not supported (this program reads versions 1 and %d)", ErrBadSyncFile, f.Version, FileVersion)
 	case f.Count != len(f.Statements):
@@ -297,4 +302,10 @@ func (s *FileSource) Confirmed() []string {
 }
 
 // IDs lists the file's statement IDs.
-func (s *FileSource) IDs() []string { return ids(s.all) }
+func (s *FileSource) IDs() []string {
+	out := make([]string, len(s.all))
+	for i, st := range s.all {
+		out[i] = st.ID
+	}
+	return out
+}

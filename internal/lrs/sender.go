@@ -1,4 +1,9 @@
-package sync
+// Package lrs talks to a Learning Record Store: it delivers statements,
+// counting a batch only when the LRS answered with its IDs, proves an
+// address is an LRS, and lists what it stored. Every reply is checked and
+// bounded; a fault of the endpoint stops, a fault of a statement sets it
+// aside.
+package lrs
 
 import (
 	"bytes"
@@ -13,11 +18,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ogoh/ogoh/internal/sanitize"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/xapi"
 )
-
-// Version is the xAPI version Ogoh speaks.
-const Version = "1.0.3"
 
 // Source is where statements wait to be delivered: a device's outbox or a
 // sync file being forwarded.
@@ -142,7 +146,7 @@ func (s *Sender) deliver(ctx context.Context, src Source, batch []store.Statemen
 	case res.status == http.StatusConflict:
 		return s.resolveConflict(ctx, src, batch[0], rep)
 	default: // 400 or 413, for one statement: its own fault
-		reason := fmt.Sprintf("%d: %s", res.status, Printable(res.message()))
+		reason := fmt.Sprintf("%d: %s", res.status, sanitize.Printable(res.message()))
 		rep.Rejected = append(rep.Rejected, Rejection{ID: batch[0].ID, Reason: reason})
 		return src.MarkRejected(ctx, batch[0].ID, reason)
 	}
@@ -225,7 +229,7 @@ func describe(res reply) string {
 	if ct == "" {
 		ct = "no content type"
 	}
-	return fmt.Sprintf("%d, %s, %d bytes", res.status, Printable(ct), len(res.body))
+	return fmt.Sprintf("%d, %s, %d bytes", res.status, sanitize.Printable(ct), len(res.body))
 }
 
 // post sends a batch, retrying network errors, 429 and 5xx with
@@ -375,7 +379,7 @@ func (s *Sender) resource(name, query string) string {
 }
 
 func (s *Sender) authorize(req *http.Request) {
-	req.Header.Set("X-Experience-API-Version", Version)
+	req.Header.Set("X-Experience-API-Version", xapi.Version)
 	if s.LRS.User != "" || s.LRS.Password != "" {
 		req.SetBasicAuth(s.LRS.User, s.LRS.Password)
 	}

@@ -1,4 +1,4 @@
-package sync_test
+package syncfile_test
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/ogoh/ogoh/internal/store"
-	xsync "github.com/ogoh/ogoh/internal/sync"
+	"github.com/ogoh/ogoh/internal/syncfile"
 )
 
 // FuzzReadSyncFile checks that no input panics Read, that every refusal
@@ -22,14 +22,14 @@ var fuzzKey = ed25519.NewKeyFromSeed(make([]byte, ed25519.SeedSize))
 
 func FuzzReadSyncFile(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
-		file, err := xsync.Read(bytes.NewReader(data))
+		file, err := syncfile.Read(bytes.NewReader(data))
 		if err != nil {
-			if file != nil || !errors.Is(err, xsync.ErrBadSyncFile) {
+			if file != nil || !errors.Is(err, syncfile.ErrBadSyncFile) {
 				t.Fatalf("refused with %v and a file %v", err, file != nil)
 			}
 			return
 		}
-		if file.Format != xsync.FileFormat || (file.Version != 1 && file.Version != xsync.FileVersion) || file.Count != len(file.Statements) {
+		if file.Format != syncfile.FileFormat || (file.Version != 1 && file.Version != syncfile.FileVersion) || file.Count != len(file.Statements) {
 			t.Fatalf("accepted %q v%d saying %d statements and holding %d", file.Format, file.Version, file.Count, len(file.Statements))
 		}
 		for i, id := range file.Source().IDs() {
@@ -46,11 +46,11 @@ func FuzzReadSyncFile(f *testing.F) {
 			}
 			return nil
 		}
-		n, err := xsync.WriteFile(context.Background(), path, xsync.Header{Device: file.Device, Sequence: 1, Created: time.Unix(0, 0)}, fuzzKey, each)
+		n, err := syncfile.WriteFile(context.Background(), path, syncfile.Header{Device: file.Device, Sequence: 1, Created: time.Unix(0, 0)}, fuzzKey, each)
 		if err != nil || n != len(file.Statements) {
 			t.Fatalf("writing back: %d statements, %v", n, err)
 		}
-		back, err := xsync.ReadFile(path)
+		back, err := syncfile.ReadFile(path)
 		if err != nil {
 			t.Fatalf("what was read does not read back: %v", err)
 		}

@@ -1,4 +1,4 @@
-package sync_test
+package lrs_test
 
 import (
 	"bytes"
@@ -15,15 +15,17 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/ogoh/ogoh/internal/lrs"
+	"github.com/ogoh/ogoh/internal/lrs/lrstest"
 	"github.com/ogoh/ogoh/internal/store"
-	xsync "github.com/ogoh/ogoh/internal/sync"
-	"github.com/ogoh/ogoh/internal/sync/lrstest"
+	"github.com/ogoh/ogoh/internal/syncfile"
+	"github.com/ogoh/ogoh/internal/xapi"
 )
 
 // fake is a misbehaving server standing where the LRS should be.
 type fake struct {
 	name    string
-	handler func(lrs *lrstest.LRS, elsewhere string) http.HandlerFunc
+	handler func(server *lrstest.LRS, elsewhere string) http.HandlerFunc
 	want    error // what the push must stop with
 }
 
@@ -60,9 +62,9 @@ func status(code int) func(*lrstest.LRS, string) http.HandlerFunc {
 }
 
 func redirect(code int, toElsewhere bool) func(*lrstest.LRS, string) http.HandlerFunc {
-	return func(lrs *lrstest.LRS, elsewhere string) http.HandlerFunc {
+	return func(server *lrstest.LRS, elsewhere string) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {
-			to := lrs.Endpoint() + "statements"
+			to := server.Endpoint() + "statements"
 			if toElsewhere {
 				to = elsewhere + "/xAPI/statements"
 			}
@@ -111,21 +113,21 @@ func flood(*lrstest.LRS, string) http.HandlerFunc {
 }
 
 var endpointFaults = []fake{
-	{"301 to the LRS", redirect(http.StatusMovedPermanently, false), xsync.ErrRedirect},
-	{"302 to the LRS", redirect(http.StatusFound, false), xsync.ErrRedirect},
-	{"303 to the LRS", redirect(http.StatusSeeOther, false), xsync.ErrRedirect},
-	{"307 to another host", redirect(http.StatusTemporaryRedirect, true), xsync.ErrRedirect},
-	{"200 with an HTML page", answer("text/html; charset=utf-8", "<html><body>Welcome to the hotel Wi-Fi</body></html>"), xsync.ErrBadReply},
-	{"200 []", answer("application/json", "[]"), xsync.ErrBadReply},
-	{"200 with other IDs", otherIDs, xsync.ErrBadReply},
-	{"204", status(http.StatusNoContent), xsync.ErrBadReply},
-	{"404", status(http.StatusNotFound), xsync.ErrNotLRS},
-	{"405", status(http.StatusMethodNotAllowed), xsync.ErrNotLRS},
-	{"407", status(http.StatusProxyAuthRequired), xsync.ErrProxyAuth},
-	{"410", status(http.StatusGone), xsync.ErrNotLRS},
-	{"429", status(http.StatusTooManyRequests), xsync.ErrBusy},
-	{"500 for everything", status(http.StatusInternalServerError), xsync.ErrServer},
-	{"a flood", flood, xsync.ErrReplyTooLarge},
+	{"301 to the LRS", redirect(http.StatusMovedPermanently, false), lrs.ErrRedirect},
+	{"302 to the LRS", redirect(http.StatusFound, false), lrs.ErrRedirect},
+	{"303 to the LRS", redirect(http.StatusSeeOther, false), lrs.ErrRedirect},
+	{"307 to another host", redirect(http.StatusTemporaryRedirect, true), lrs.ErrRedirect},
+	{"200 with an HTML page", answer("text/html; charset=utf-8", "<html><body>Welcome to the hotel Wi-Fi</body></html>"), lrs.ErrBadReply},
+	{"200 []", answer("application/json", "[]"), lrs.ErrBadReply},
+	{"200 with other IDs", otherIDs, lrs.ErrBadReply},
+	{"204", status(http.StatusNoContent), lrs.ErrBadReply},
+	{"404", status(http.StatusNotFound), lrs.ErrNotLRS},
+	{"405", status(http.StatusMethodNotAllowed), lrs.ErrNotLRS},
+	{"407", status(http.StatusProxyAuthRequired), lrs.ErrProxyAuth},
+	{"410", status(http.StatusGone), lrs.ErrNotLRS},
+	{"429", status(http.StatusTooManyRequests), lrs.ErrBusy},
+	{"500 for everything", status(http.StatusInternalServerError), lrs.ErrServer},
+	{"a flood", flood, lrs.ErrReplyTooLarge},
 }
 
 // TestEndpointFaultsStopThePushAndMarkNothing: for each way a server
@@ -135,9 +137,9 @@ var endpointFaults = []fake{
 func TestEndpointFaultsStopThePushAndMarkNothing(t *testing.T) {
 	for _, f := range endpointFaults {
 		t.Run(f.name, func(t *testing.T) {
-			lrs := lrstest.Start(t)
+			server := lrstest.Start(t)
 			other := newStealer(t)
-			srv := httptest.NewServer(f.handler(lrs, other.url))
+			srv := httptest.NewServer(f.handler(server, other.url))
 			defer srv.Close()
 			d := newDevice(t)
 			d.learn("Dilnoza")
@@ -150,7 +152,7 @@ func TestEndpointFaultsStopThePushAndMarkNothing(t *testing.T) {
 			if c := d.counts(); c.Pending != len(want) || c.Sent != 0 || c.Rejected != 0 {
 				t.Fatalf("after the fault the outbox is %+v; want all %d still waiting", c, len(want))
 			}
-			if n := len(lrs.IDs()); n != 0 {
+			if n := len(server.IDs()); n != 0 {
 				t.Fatalf("the LRS holds %d statements it was never sent", n)
 			}
 			if err := fastSender(srv.URL + "/xAPI/").Check(background); err == nil {
@@ -159,10 +161,10 @@ func TestEndpointFaultsStopThePushAndMarkNothing(t *testing.T) {
 			if other.withSecret.Load() != 0 {
 				t.Error("the credentials went to another host")
 			}
-			if _, err := d.svc.Push(background, fastSender(lrs.Endpoint())); err != nil {
+			if _, err := d.svc.Push(background, fastSender(server.Endpoint())); err != nil {
 				t.Fatal(err)
 			}
-			exactlyOnce(t, lrs, want)
+			exactlyOnce(t, server, want)
 		})
 	}
 }
@@ -175,7 +177,7 @@ func TestARedirectNamesWhereItPoints(t *testing.T) {
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	_, err := d.svc.Push(background, fastSender(srv.URL+"/xAPI/"))
-	var redirect *xsync.RedirectError
+	var redirect *lrs.RedirectError
 	if !errors.As(err, &redirect) || redirect.Location != "https://lrs.example.org/xAPI/statements" {
 		t.Fatalf("push: %v; want a redirect naming https://lrs.example.org/xAPI/statements", err)
 	}
@@ -185,11 +187,11 @@ func TestARedirectNamesWhereItPoints(t *testing.T) {
 // 500 to any batch holding one statement; after its retries that one is
 // set aside with the reason, and every other statement is delivered.
 func TestAStatementTheLRSFailsOnIsSetAsideAndTheRestGoOn(t *testing.T) {
-	lrs := lrstest.Start(t)
+	server := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	good := d.outbox()
-	front, poison := poisoned(t, lrs, good)
+	front, poison := poisoned(t, server, good)
 	rep, err := d.svc.Push(background, fastSender(front))
 	if err != nil {
 		t.Fatal(err)
@@ -197,7 +199,7 @@ func TestAStatementTheLRSFailsOnIsSetAsideAndTheRestGoOn(t *testing.T) {
 	if len(rep.Rejected) != 1 || rep.Rejected[0].ID != poison || !strings.Contains(rep.Rejected[0].Reason, "500") {
 		t.Fatalf("set aside: %+v; want only %s, with the LRS's 500", rep.Rejected, poison)
 	}
-	exactlyOnce(t, lrs, good)
+	exactlyOnce(t, server, good)
 	if c := d.counts(); c.Pending != 0 || c.Rejected != 1 || c.Sent != len(good) {
 		t.Errorf("outbox: %+v", c)
 	}
@@ -205,22 +207,22 @@ func TestAStatementTheLRSFailsOnIsSetAsideAndTheRestGoOn(t *testing.T) {
 	if n, err := d.svc.RetrySetAside(background); err != nil || n != 1 {
 		t.Fatalf("retry: %d, %v", n, err)
 	}
-	if _, err := d.svc.Push(background, fastSender(lrs.Endpoint())); err != nil {
+	if _, err := d.svc.Push(background, fastSender(server.Endpoint())); err != nil {
 		t.Fatal(err)
 	}
 	good[poison] = nil
-	exactlyOnce(t, lrs, good)
+	exactlyOnce(t, server, good)
 }
 
 // poisoned stands in front of the LRS and answers 500 to every batch that
 // holds one statement of want, which it takes out of want and returns.
-func poisoned(t *testing.T, lrs *lrstest.LRS, want map[string][]byte) (front, poison string) {
+func poisoned(t *testing.T, server *lrstest.LRS, want map[string][]byte) (front, poison string) {
 	for id := range want {
 		poison = id
 		break
 	}
 	delete(want, poison)
-	front = proxy(t, lrs, func(n int, w http.ResponseWriter, r *http.Request) bool {
+	front = proxy(t, server, func(n int, w http.ResponseWriter, r *http.Request) bool {
 		body, _ := io.ReadAll(r.Body)
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		if bytes.Contains(body, []byte(poison)) {
@@ -234,9 +236,9 @@ func poisoned(t *testing.T, lrs *lrstest.LRS, want map[string][]byte) (front, po
 
 // listing is a server that passes everything to the real LRS but answers
 // the forwarder's listing of what was stored with page.
-func listing(t *testing.T, lrs *lrstest.LRS, page func(w http.ResponseWriter, r *http.Request)) string {
+func listing(t *testing.T, server *lrstest.LRS, page func(w http.ResponseWriter, r *http.Request)) string {
 	t.Helper()
-	target, _ := url.Parse(fmt.Sprintf("http://127.0.0.1:%d", lrs.Port))
+	target, _ := url.Parse(fmt.Sprintf("http://127.0.0.1:%d", server.Port))
 	rp := httputil.NewSingleHostReverseProxy(target)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
@@ -270,13 +272,13 @@ func TestForwardIsBoundedAgainstAMisbehavingLRS(t *testing.T) {
 				w.Header().Set("Content-Type", "application/json")
 				fmt.Fprint(w, `{"statements":[],"more":"/xAPI/statements?page=again"}`)
 			}
-		}, xsync.ErrTooManyPages},
+		}, lrs.ErrTooManyPages},
 		{"a more link to another host", func(other string) func(http.ResponseWriter, *http.Request) {
 			return func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Type", "application/json")
 				fmt.Fprintf(w, `{"statements":[],"more":%q}`, other+"/xAPI/statements?page=2")
 			}
-		}, xsync.ErrBadReply},
+		}, lrs.ErrBadReply},
 		{"a flood", func(string) func(http.ResponseWriter, *http.Request) {
 			return func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Type", "application/json")
@@ -287,12 +289,12 @@ func TestForwardIsBoundedAgainstAMisbehavingLRS(t *testing.T) {
 					}
 				}
 			}
-		}, xsync.ErrReplyTooLarge},
+		}, lrs.ErrReplyTooLarge},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			lrs := lrstest.Start(t)
+			server := lrstest.Start(t)
 			other := newStealer(t)
-			endpoint := listing(t, lrs, c.page(other.url))
+			endpoint := listing(t, server, c.page(other.url))
 			fw := forwarder(t, endpoint)
 			r := fw.Forward(background, file)
 			if !errors.Is(r.Err, c.want) {
@@ -305,19 +307,19 @@ func TestForwardIsBoundedAgainstAMisbehavingLRS(t *testing.T) {
 	}
 }
 
-func forwarder(t *testing.T, endpoint string) *xsync.Forwarder {
+func forwarder(t *testing.T, endpoint string) *syncfile.Forwarder {
 	t.Helper()
-	reg, err := xsync.OpenRegistry(filepath.Join(t.TempDir(), "devices.json"))
+	reg, err := syncfile.OpenRegistry(filepath.Join(t.TempDir(), "devices.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &xsync.Forwarder{Sender: fastSender(endpoint), Registry: reg, HomePage: xsync.DefaultConfig.HomePage}
+	return &syncfile.Forwarder{Sender: fastSender(endpoint), Registry: reg, HomePage: xapi.DefaultConfig.HomePage}
 }
 
 // TestForwardAfterAStatementTheLRSFailsOnSendsTheRest: one statement makes
 // the LRS answer 500; it alone is refused and the others are stored.
 func TestForwardAfterAStatementTheLRSFailsOnSendsTheRest(t *testing.T) {
-	lrs := lrstest.Start(t)
+	server := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	want := d.outbox()
@@ -325,7 +327,7 @@ func TestForwardAfterAStatementTheLRSFailsOnSendsTheRest(t *testing.T) {
 	if _, err := d.svc.ExportSync(background, file); err != nil {
 		t.Fatal(err)
 	}
-	front, poison := poisoned(t, lrs, want)
+	front, poison := poisoned(t, server, want)
 	r := forwarder(t, front).Forward(background, file)
 	if r.Err != nil {
 		t.Fatal(r.Err)
@@ -333,21 +335,21 @@ func TestForwardAfterAStatementTheLRSFailsOnSendsTheRest(t *testing.T) {
 	if len(r.Refused) != 1 || r.Refused[0].ID != poison || r.Stored != len(want) || r.AlreadyThere != 0 {
 		t.Fatalf("forwarded: %d stored, %d already there, refused %+v", r.Stored, r.AlreadyThere, r.Refused)
 	}
-	exactlyOnce(t, lrs, want)
+	exactlyOnce(t, server, want)
 }
 
 // TestForwardToAnLRSThatStoresNothingReportsNoneAlreadyThere: a server
 // that echoes the IDs it is sent but keeps nothing cannot make a forward
 // report them as already in the LRS.
 func TestForwardToAnLRSThatStoresNothingReportsNoneAlreadyThere(t *testing.T) {
-	lrs := lrstest.Start(t)
+	server := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	file := filepath.Join(t.TempDir(), "post.ogohsync")
 	if _, err := d.svc.ExportSync(background, file); err != nil {
 		t.Fatal(err)
 	}
-	echo := proxy(t, lrs, func(n int, w http.ResponseWriter, r *http.Request) bool {
+	echo := proxy(t, server, func(n int, w http.ResponseWriter, r *http.Request) bool {
 		var batch []struct{ ID string }
 		json.NewDecoder(r.Body).Decode(&batch)
 		out := []string{}

@@ -1,4 +1,4 @@
-package sync
+package syncfile
 
 import (
 	"bytes"
@@ -9,13 +9,15 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ogoh/ogoh/internal/lrs"
+	"github.com/ogoh/ogoh/internal/sanitize"
 	"github.com/ogoh/ogoh/internal/store"
 )
 
 // Forwarder sends sync files on to the LRS from a connected machine,
 // trusting a file only as far as its signature and the registry allow.
 type Forwarder struct {
-	Sender   *Sender
+	Sender   *lrs.Sender
 	Registry *Registry
 	// Enrolled, when set, are the only devices accepted, by ID.
 	Enrolled      map[string]ed25519.PublicKey
@@ -35,7 +37,7 @@ type Forwarded struct {
 	Total        int
 	Stored       int // new to the LRS
 	AlreadyThere int // the LRS had them: sent before by file or by the device
-	Refused      []Rejection
+	Refused      []lrs.Rejection
 	Warnings     []string
 	Err          error
 }
@@ -52,7 +54,7 @@ func (fw *Forwarder) Forward(ctx context.Context, path string) Forwarded {
 		out.Err = err
 		return out
 	}
-	out.Device, out.Total, out.Signed, out.Sequence = Printable(f.Device), len(f.Statements), f.Signed(), f.Sequence
+	out.Device, out.Total, out.Signed, out.Sequence = sanitize.Printable(f.Device), len(f.Statements), f.Signed(), f.Sequence
 	if out.Err = fw.trustDevice(f, &out); out.Err != nil {
 		return out
 	}
@@ -112,16 +114,16 @@ func (fw *Forwarder) vet(f *File, out *Forwarded) []store.Statement {
 		v, err := VetStatement(raw, fw.HomePage)
 		switch {
 		case err != nil:
-			out.Refused = append(out.Refused, Rejection{ID: statementLabel(v.ID, raw, i), Reason: err.Error()})
+			out.Refused = append(out.Refused, lrs.Rejection{ID: statementLabel(v.ID, raw, i), Reason: err.Error()})
 			continue
 		case seen[v.ID]:
-			out.Refused = append(out.Refused, Rejection{ID: Printable(v.ID), Reason: "the file holds this statement ID twice"})
+			out.Refused = append(out.Refused, lrs.Rejection{ID: sanitize.Printable(v.ID), Reason: "the file holds this statement ID twice"})
 			continue
 		}
 		seen[v.ID] = true
 		if owner, ok := fw.Registry.Learners[v.Learner]; ok && owner != f.Device {
-			out.Refused = append(out.Refused, Rejection{ID: Printable(v.ID),
-				Reason: fmt.Sprintf("its learner's records come from device %s, not this one", Printable(owner))})
+			out.Refused = append(out.Refused, lrs.Rejection{ID: sanitize.Printable(v.ID),
+				Reason: fmt.Sprintf("its learner's records come from device %s, not this one", sanitize.Printable(owner))})
 			continue
 		}
 		if f.Signed() {
@@ -144,7 +146,7 @@ func statementLabel(id string, raw []byte, i int) string {
 	if id == "" {
 		return fmt.Sprintf("statement %d", i+1)
 	}
-	return Printable(id)
+	return sanitize.Printable(id)
 }
 
 // send pushes the accepted statements and tells which the LRS stored now
@@ -160,7 +162,7 @@ func (fw *Forwarder) send(ctx context.Context, accepted []store.Statement, out *
 	rep, err := s.Push(ctx, src)
 	out.Refused = append(out.Refused, rep.Rejected...)
 	out.Refused = append(out.Refused, rep.Conflicts...)
-	if err != nil && !errors.Is(err, ErrConflict) {
+	if err != nil && !errors.Is(err, lrs.ErrConflict) {
 		out.Err = err
 		return
 	}
@@ -173,7 +175,7 @@ func (fw *Forwarder) send(ctx context.Context, accepted []store.Statement, out *
 	out.Stored = min(stored, rep.Sent)
 	out.AlreadyThere = rep.Sent - out.Stored
 	if out.AlreadyThere > 0 {
-		if err := s.verifySample(ctx, confirmed, 20); err != nil {
+		if err := s.VerifySample(ctx, confirmed, 20); err != nil {
 			out.Stored, out.AlreadyThere = 0, 0
 			out.Err = err
 		}
