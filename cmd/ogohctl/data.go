@@ -26,7 +26,10 @@ func openDevice(ctx context.Context, dir string) (*device.Device, error) {
 	if err := checkData(ctx, dir); err != nil {
 		return nil, err
 	}
-	bundled, _ := course.LoadAll(courses.FS)
+	bundled, err := bundledCourses()
+	if err != nil {
+		return nil, err
+	}
 	return device.Open(ctx, dir, bundled)
 }
 
@@ -39,8 +42,21 @@ func openDeviceReadOnly(ctx context.Context, dir string) (*device.Device, error)
 	if err := checkData(ctx, dir); err != nil {
 		return nil, err
 	}
-	bundled, _ := course.LoadAll(courses.FS)
+	bundled, err := bundledCourses()
+	if err != nil {
+		return nil, err
+	}
 	return device.OpenReadOnly(ctx, dir, bundled)
+}
+
+// bundledCourses are the courses built into Ogoh; a problem in one is a
+// broken build, said at once rather than a course quietly missing.
+func bundledCourses() ([]*course.Course, error) {
+	list, problems := course.LoadAll(courses.FS)
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("the bundled courses have problems:\n%w", problems)
+	}
+	return list, nil
 }
 
 // checkData runs the app's start-up check, so ogohctl never works on, or

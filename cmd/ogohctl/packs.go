@@ -113,7 +113,7 @@ func courseVerify(args []string, stdout, stderr io.Writer) int {
 	for _, f := range files {
 		p, err := readPackFile(f, keys)
 		if err == nil {
-			_, err = course.Install(p, tempDir(), true) // the full course check, in a throwaway folder
+			err = checkInstall(p)
 		}
 		if err != nil {
 			fmt.Fprintf(stdout, "%s: refused: %v\n", f, err)
@@ -220,7 +220,14 @@ func readPackFile(path string, keys []course.Key) (*course.Pack, error) {
 	return course.ReadPack(f, info.Size(), keys)
 }
 
-func tempDir() string {
-	d, _ := os.MkdirTemp("", "ogoh-verify-")
-	return d
+// checkInstall runs the full course check of an install, in a throwaway
+// folder that is removed afterwards.
+func checkInstall(p *course.Pack) error {
+	dir, err := os.MkdirTemp("", "ogoh-verify-")
+	if err != nil {
+		return fmt.Errorf("a folder to check the course in: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	_, err = course.Install(p, dir, true)
+	return err
 }

@@ -37,8 +37,13 @@ func TestKeyPackVerifyInstall(t *testing.T) {
 	}
 	packFile := filepath.Join(dir, "example.ogoh")
 	ctl(t, "course", "pack", "../../docs/example-course", "--key", trainer+".key", "-o", packFile)
+	scratch := t.TempDir()
+	t.Setenv("TMPDIR", scratch) // where verify checks the course
 	if out := ctl(t, "course", "verify", packFile, "--trust", trainer+".pub"); !strings.Contains(out, "ok: example-course 1.0.0") {
 		t.Errorf("verify: %s", out)
+	}
+	if left, _ := os.ReadDir(scratch); len(left) > 0 {
+		t.Errorf("verify left %d folder(s) behind in the temporary folder", len(left))
 	}
 	if out := ctl(t, "course", "validate", packFile); !strings.Contains(out, "signature intact, course valid") {
 		t.Errorf("validate a pack: %s", out)

@@ -88,7 +88,9 @@ func swapInto(dir, target string) error {
 	}
 	if err := os.Rename(dir, target); err != nil {
 		if old != "" {
-			os.Rename(old, target)
+			if rerr := os.Rename(old, target); rerr != nil {
+				return errors.Join(err, fmt.Errorf("put the installed version back: %w", rerr))
+			}
 		}
 		return err
 	}

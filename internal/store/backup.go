@@ -40,7 +40,9 @@ func (s *DB) Backup(ctx context.Context, path string) error {
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
-	f.Close()
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
 	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, abs); err != nil {
 		os.Remove(abs)
 		return fmt.Errorf("backup to %s: %w", path, err)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -176,7 +177,7 @@ func (s *DB) LastSyncRun(ctx context.Context) (SyncRun, error) {
 	var offset sql.NullInt64
 	err := s.db.QueryRowContext(ctx, `SELECT route, started_at, finished_at, sent, rejected, error, clock_offset_ms
 		FROM sync_run ORDER BY id DESC LIMIT 1`).Scan(&r.Route, &started, &ended, &r.Sent, &r.Rejected, &r.Error, &offset)
-	if err == sql.ErrNoRows {
+	if errors.Is(err, sql.ErrNoRows) {
 		return r, ErrNotFound
 	}
 	if err != nil {
