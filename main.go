@@ -65,7 +65,7 @@ func main() {
 		os.Exit(1)
 	}
 	if o.damage != nil {
-		ui.ShowRecovery(win, fy, o.bundle, os.Getenv("LANG"), dataDir, o.damage, func() {
+		ui.ShowRecovery(win, fy, o.bundle, i18n.SystemLanguage(), dataDir, o.damage, func() {
 			restored := open(dataDir, portable)
 			if restored.err == nil && restored.damage != nil {
 				restored.err = restored.damage
@@ -140,7 +140,7 @@ func startApp(fy fyne.App, win fyne.Window, o opened, dataDir string) {
 	dev := o.dev
 	a := ui.New(fy, ui.Options{
 		Service: dev.Service, Courses: dev.Courses, Guide: o.guide, Library: dev.Library, Bundle: o.bundle,
-		DataDir: dataDir, SystemLanguage: os.Getenv("LANG"), Build: buildInfo(), Window: win,
+		DataDir: dataDir, SystemLanguage: i18n.SystemLanguage(), Build: buildInfo(), Window: win,
 		Probe: os.Getenv("OGOH_PROBE"), ProbeOut: os.Stdout, // the start-up benchmark; see docs/performance.md
 	})
 	a.StartAutoSync()
