@@ -20,13 +20,7 @@ import (
 // openDevice opens a device's data folder through the same code as the
 // app: its database (backed up before any migration) and its courses.
 func openDevice(ctx context.Context, dir string) (*device.Device, error) {
-	if dir == "" {
-		return nil, errors.New("--data DIR is required: the device's data folder")
-	}
-	if err := checkData(ctx, dir); err != nil {
-		return nil, err
-	}
-	bundled, err := bundledCourses()
+	bundled, err := readyToOpen(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -36,17 +30,23 @@ func openDevice(ctx context.Context, dir string) (*device.Device, error) {
 // openDeviceReadOnly opens a data folder for reading only (see
 // device.OpenReadOnly): a report changes nothing, even on a copy.
 func openDeviceReadOnly(ctx context.Context, dir string) (*device.Device, error) {
+	bundled, err := readyToOpen(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	return device.OpenReadOnly(ctx, dir, bundled)
+}
+
+// readyToOpen checks what either way of opening needs first: a folder
+// given, the app's start-up check passed, and the bundled courses.
+func readyToOpen(ctx context.Context, dir string) ([]*course.Course, error) {
 	if dir == "" {
 		return nil, errors.New("--data DIR is required: the device's data folder")
 	}
 	if err := checkData(ctx, dir); err != nil {
 		return nil, err
 	}
-	bundled, err := bundledCourses()
-	if err != nil {
-		return nil, err
-	}
-	return device.OpenReadOnly(ctx, dir, bundled)
+	return bundledCourses()
 }
 
 // bundledCourses are the courses built into Ogoh; a problem in one is a
