@@ -365,3 +365,27 @@ func TestForwardToAnLRSThatStoresNothingReportsNoneAlreadyThere(t *testing.T) {
 		t.Fatalf("forward to an LRS that stores nothing: %d stored, %d already there, %v", r.Stored, r.AlreadyThere, r.Err)
 	}
 }
+
+// TestAListingThatLeavesStatementsOutIsNotBelieved: an LRS whose listing
+// of what it stored ends early (as the test LRS's memory store does when
+// its IDs' order wraps) would make new statements look as if they were
+// there before; the read-back sample catches it and the count is exact.
+func TestAListingThatLeavesStatementsOutIsNotBelieved(t *testing.T) {
+	server := lrstest.Start(t)
+	d := newDevice(t)
+	d.learn("Dilnoza")
+	want := d.outbox()
+	file := filepath.Join(t.TempDir(), "post.ogohsync")
+	if _, err := d.svc.ExportSync(background, file); err != nil {
+		t.Fatal(err)
+	}
+	short := listing(t, server, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"statements":[],"more":""}`)
+	})
+	r := forwarder(t, short).Forward(background, file)
+	if r.Err != nil || r.Stored != len(want) || r.AlreadyThere != 0 {
+		t.Fatalf("forward with a listing that shows nothing: %d stored, %d already there, %v", r.Stored, r.AlreadyThere, r.Err)
+	}
+	exactlyOnce(t, server, want)
+}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"github.com/ogoh/ogoh/internal/sanitize"
-	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"time"
@@ -45,20 +44,27 @@ const idsPerPage = 500
 // `more` only on the LRS's own origin (the credentials go nowhere else),
 // never to a page it has seen, and for a bounded number of pages.
 func (s *Sender) CountStoredSince(ctx context.Context, since time.Time, ids []string) (int, error) {
+	found, err := s.StoredSince(ctx, since, ids)
+	return len(found), err
+}
+
+// StoredSince is CountStoredSince's set: which of ids the LRS's listing
+// shows as stored at or after since.
+func (s *Sender) StoredSince(ctx context.Context, since time.Time, ids []string) (map[string]bool, error) {
 	want := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		want[id] = true
 	}
 	base, err := url.Parse(s.LRS.Endpoint)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	// Other posts may store statements in the same minutes; a page budget
 	// several times what ours need still ends a loop quickly.
 	budget := 20 + 4*(len(ids)/idsPerPage+1)
 	seen := map[string]bool{}
 	next := s.statementsURL(fmt.Sprintf("limit=%d&format=ids&since=%s", idsPerPage, url.QueryEscape(since.UTC().Format(time.RFC3339Nano))))
-	found := 0
+	found := map[string]bool{}
 	for pages := 0; next != "" && len(want) > 0; pages++ {
 		if pages >= budget || seen[next] {
 			return found, fmt.Errorf("%w after %d page(s)", ErrTooManyPages, pages)
@@ -79,7 +85,7 @@ func (s *Sender) CountStoredSince(ctx context.Context, since time.Time, ids []st
 		}
 		for _, st := range page.Statements {
 			if want[st.ID] {
-				found++
+				found[st.ID] = true
 				delete(want, st.ID)
 			}
 		}
@@ -95,14 +101,22 @@ func (s *Sender) CountStoredSince(ctx context.Context, since time.Time, ids []st
 	return found, nil
 }
 
-// VerifySample reads back up to n of ids at random: an LRS that answers
-// with the IDs it was sent but stores nothing is caught before anything is
-// reported as already there.
-func (s *Sender) VerifySample(ctx context.Context, ids []string, n int) error {
-	for _, i := range rand.Perm(len(ids))[:min(n, len(ids))] {
-		if _, err := s.get(ctx, ids[i]); err != nil {
-			return fmt.Errorf("the LRS confirmed statement %s but does not hold it: %w", ids[i], err)
-		}
+// StoredAt reads back the statement the LRS holds under id and says when
+// it was stored, by the LRS's clock.
+func (s *Sender) StoredAt(ctx context.Context, id string) (time.Time, error) {
+	body, err := s.get(ctx, id)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("the LRS confirmed statement %s but does not hold it: %w", id, err)
 	}
-	return nil
+	var st struct {
+		Stored string `json:"stored"`
+	}
+	if json.Unmarshal(body, &st) != nil {
+		return time.Time{}, fmt.Errorf("%w: statement %s read back without its stored time", ErrBadReply, id)
+	}
+	t, err := time.Parse(time.RFC3339Nano, st.Stored)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%w: statement %s read back without its stored time", ErrBadReply, id)
+	}
+	return t, nil
 }

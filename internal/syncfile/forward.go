@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"time"
 
 	"github.com/ogoh/ogoh/internal/lrs"
@@ -167,19 +168,57 @@ func (fw *Forwarder) send(ctx context.Context, accepted []store.Statement, out *
 		return
 	}
 	confirmed := src.Confirmed()
-	stored, err := s.CountStoredSince(ctx, since, confirmed)
+	found, err := s.StoredSince(ctx, since, confirmed)
+	if err != nil {
+		out.Err = err
+		return
+	}
+	stored, err := checkListing(ctx, s, since, confirmed, found)
 	if err != nil {
 		out.Err = err
 		return
 	}
 	out.Stored = min(stored, rep.Sent)
 	out.AlreadyThere = rep.Sent - out.Stored
-	if out.AlreadyThere > 0 {
-		if err := s.VerifySample(ctx, confirmed, 20); err != nil {
-			out.Stored, out.AlreadyThere = 0, 0
-			out.Err = err
+}
+
+// sampled is how many confirmed statements are read back after a forward.
+const sampled = 20
+
+// checkListing reads back a sample of what the LRS confirmed: one it does
+// not hold means it answered with IDs it never stored; one stored since
+// the forward began that its listing left out means the listing cannot be
+// trusted (a test LRS pages by an ID whose order wraps), and then every
+// statement the listing did not show is read back to count it. It returns
+// how many the LRS stored now.
+func checkListing(ctx context.Context, s *lrs.Sender, since time.Time, confirmed []string, found map[string]bool) (int, error) {
+	complete := true
+	for _, i := range rand.Perm(len(confirmed))[:min(sampled, len(confirmed))] {
+		at, err := s.StoredAt(ctx, confirmed[i])
+		if err != nil {
+			return 0, err
+		}
+		if !at.Before(since) && !found[confirmed[i]] {
+			complete = false
 		}
 	}
+	if complete {
+		return len(found), nil
+	}
+	stored := len(found)
+	for _, id := range confirmed {
+		if found[id] {
+			continue
+		}
+		at, err := s.StoredAt(ctx, id)
+		if err != nil {
+			return 0, err
+		}
+		if !at.Before(since) {
+			stored++
+		}
+	}
+	return stored, nil
 }
 
 func (fw *Forwarder) now() time.Time {
