@@ -258,10 +258,7 @@ func listing(t *testing.T, server *lrstest.LRS, page func(w http.ResponseWriter,
 func TestForwardIsBoundedAgainstAMisbehavingLRS(t *testing.T) {
 	d := newDevice(t)
 	d.learn("Dilnoza")
-	file := filepath.Join(t.TempDir(), "post.ogohsync")
-	if _, err := d.svc.ExportSync(background, file); err != nil {
-		t.Fatal(err)
-	}
+	file := d.export()
 	for _, c := range []struct {
 		name string
 		page func(other string) func(http.ResponseWriter, *http.Request)
@@ -323,10 +320,7 @@ func TestForwardAfterAStatementTheLRSFailsOnSendsTheRest(t *testing.T) {
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	want := d.outbox()
-	file := filepath.Join(t.TempDir(), "post.ogohsync")
-	if _, err := d.svc.ExportSync(background, file); err != nil {
-		t.Fatal(err)
-	}
+	file := d.export()
 	front, poison := poisoned(t, server, want)
 	r := forwarder(t, front).Forward(background, file)
 	if r.Err != nil {
@@ -345,10 +339,7 @@ func TestForwardToAnLRSThatStoresNothingReportsNoneAlreadyThere(t *testing.T) {
 	server := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
-	file := filepath.Join(t.TempDir(), "post.ogohsync")
-	if _, err := d.svc.ExportSync(background, file); err != nil {
-		t.Fatal(err)
-	}
+	file := d.export()
 	echo := proxy(t, server, func(n int, w http.ResponseWriter, r *http.Request) bool {
 		var batch []struct{ ID string }
 		json.NewDecoder(r.Body).Decode(&batch)
@@ -375,10 +366,7 @@ func TestAListingThatLeavesStatementsOutIsNotBelieved(t *testing.T) {
 	d := newDevice(t)
 	d.learn("Dilnoza")
 	want := d.outbox()
-	file := filepath.Join(t.TempDir(), "post.ogohsync")
-	if _, err := d.svc.ExportSync(background, file); err != nil {
-		t.Fatal(err)
-	}
+	file := d.export()
 	short := listing(t, server, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, `{"statements":[],"more":""}`)

@@ -130,6 +130,16 @@ func (d *device) outbox() map[string][]byte {
 	return out
 }
 
+// export writes the device's sync file, as "Export for sync" does.
+func (d *device) export() string {
+	d.t.Helper()
+	file := filepath.Join(d.t.TempDir(), "post.ogohsync")
+	if _, err := d.svc.ExportSync(background, file); err != nil {
+		d.t.Fatal(err)
+	}
+	return file
+}
+
 func (d *device) counts() store.OutboxCounts {
 	c, err := d.db.OutboxCounts(background)
 	must(d.t, err)
