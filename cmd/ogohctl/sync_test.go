@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/lrs/lrstest"
-	"github.com/ogoh/ogoh/internal/store"
 	"github.com/ogoh/ogoh/internal/syncfile"
 )
 
@@ -126,7 +126,7 @@ func TestForwardPrintsNoEscapeCodes(t *testing.T) {
 	server := lrstest.Start(t)
 	_, key, _ := ed25519.GenerateKey(nil)
 	file := filepath.Join(t.TempDir(), "evil.ogohsync")
-	none := func(context.Context, func(store.Statement) error) error { return nil }
+	none := func(context.Context, func(domain.Statement) error) error { return nil }
 	device := "post\x1b[2K\x1b[32m 999 stored, signature good\x1b[0m\u202e"
 	if _, err := syncfile.WriteFile(context.Background(), file, syncfile.Header{Device: device, Sequence: 1, Created: time.Now()}, key, none); err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
 )
@@ -88,7 +89,7 @@ func TestReportTableAndCSVAreSafeToOpen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := db.CreateLearner(ctx, store.Learner{Name: "Aziza" + hostile, Role: "border-guard", Post: "=cmd|' /C calc'!A0", Language: "en"})
+	l, err := db.CreateLearner(ctx, domain.Learner{Name: "Aziza" + hostile, Role: "border-guard", Post: "=cmd|' /C calc'!A0", Language: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -106,13 +106,21 @@ func TestImportRules(t *testing.T) {
 		}
 	}
 	isFyne := func(p string) bool { return strings.HasPrefix(p, "fyne.io/") }
-	for _, domain := range []string{"course", "quiz", "store", "progress", "i18n", "xapi", "lrs", "syncfile", "sanitize", "gift", "library", "reference", "device"} {
+	for _, domain := range []string{"domain", "course", "quiz", "store", "progress", "i18n", "xapi", "lrs", "syncfile", "sanitize", "gift", "library", "reference", "device"} {
 		forbid(in(domain), isFyne, "domain packages never import Fyne")
 	}
 	forbid(module+"/cmd/ogohctl", func(p string) bool { return isFyne(p) || p == in("ui") }, "the CLI builds without the UI")
 	for _, p := range g[in("store")] {
+		if strings.HasPrefix(p, module+"/") && p != in("domain") {
+			t.Errorf("store imports %s: the store depends on the domain only", p)
+		}
+	}
+	for _, p := range g[in("domain")] {
 		if strings.HasPrefix(p, module+"/") {
-			t.Errorf("store imports %s: the store depends on no other package of Ogoh", p)
+			t.Errorf("domain imports %s: the model at the centre depends on no other package of Ogoh", p)
+		}
+		if p == "os" || p == "net/http" || p == "database/sql" || p == "io/fs" || isFyne(p) {
+			t.Errorf("domain imports %s: the model does no I/O", p)
 		}
 	}
 	for _, job := range []string{"xapi", "lrs", "syncfile"} {

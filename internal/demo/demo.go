@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 )
@@ -57,7 +58,7 @@ func (s *simulation) advance(max time.Duration) {
 func (s *simulation) learner(ctx context.Context, i int) error {
 	*s.clock = s.start.Add(time.Duration(s.rng.Int64N(int64(s.end.Sub(s.start)))))
 	l, err := s.svc.CreateLearner(ctx, progress.NewLearner{
-		Name: s.pick(firstNames) + " " + s.pick(lastNames), Role: s.pick(progress.Roles),
+		Name: s.pick(firstNames) + " " + s.pick(lastNames), Role: domain.Roles[s.rng.IntN(len(domain.Roles))],
 		Post: fmt.Sprintf("Post %d", 1+i%40), Language: s.pick(languages),
 	})
 	if err != nil {
@@ -72,7 +73,7 @@ func (s *simulation) learner(ctx context.Context, i int) error {
 	return nil
 }
 
-func (s *simulation) study(ctx context.Context, l progress.Learner, c *course.Course, skill float64) error {
+func (s *simulation) study(ctx context.Context, l domain.Learner, c *course.Course, skill float64) error {
 	for _, les := range c.Lessons {
 		s.advance(36 * time.Hour)
 		if err := s.svc.OpenLesson(ctx, l.ID, c, les.ID); err != nil {

@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/i18n"
-	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/reference"
 )
 
@@ -53,8 +53,8 @@ func TestCodeUsesOnlyKnownMessages(t *testing.T) {
 	if len(used) < 50 {
 		t.Fatalf("found only %d message IDs in the UI's code; the scan is broken", len(used))
 	}
-	for _, r := range progress.Roles {
-		used["role."+r] = "role ID from progress.Roles"
+	for _, r := range domain.Roles {
+		used["role."+string(r)] = "role ID from domain.Roles"
 	}
 	for _, q := range []string{course.Single, course.Multiple, course.TrueFalse, course.Ordering, course.Matching} {
 		used["quiz.hint."+q] = "question type"

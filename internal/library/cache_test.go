@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/store"
 )
 
@@ -146,7 +147,7 @@ func TestCourseFoldersThatNoTrustedPackMadeAreRefused(t *testing.T) {
 		t.Errorf("a pack for a bundled course ID: %v, problems %v", list, problems)
 	}
 	other, _ := course.NewKey("someone")
-	db.AddTrustedKey(ctx, store.TrustedKey{ID: other.ID(), Name: "someone", Public: base64.StdEncoding.EncodeToString(other.Public)})
+	db.AddTrustedKey(ctx, domain.TrustedKey{ID: other.ID(), Name: "someone", Public: base64.StdEncoding.EncodeToString(other.Public)})
 	if _, err := keyed(t, New(db, data, nil)).TrustedKeys(ctx); !errors.Is(err, ErrKeysTampered) {
 		t.Errorf("a key added to the table by hand: %v", err)
 	}

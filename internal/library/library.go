@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/store"
 )
 
@@ -94,7 +95,7 @@ func (l *Library) Trust(ctx context.Context, pubText string) (course.Key, error)
 	if _, err := l.trustedRows(ctx); err != nil {
 		return k, err
 	}
-	if err := l.db.AddTrustedKey(ctx, store.TrustedKey{ID: k.ID(), Name: k.Name, Public: base64.StdEncoding.EncodeToString(k.Public)}); err != nil {
+	if err := l.db.AddTrustedKey(ctx, domain.TrustedKey{ID: k.ID(), Name: k.Name, Public: base64.StdEncoding.EncodeToString(k.Public)}); err != nil {
 		return k, err
 	}
 	return k, l.sealTrust(ctx)
@@ -164,7 +165,7 @@ func (l *Library) Install(ctx context.Context, path string, extra []course.Key, 
 	if err != nil {
 		return got, err
 	}
-	return got, l.db.RecordInstall(ctx, store.InstalledCourse{CourseID: got.Course.ID, Version: got.Course.Version, KeyID: p.Signer.ID()})
+	return got, l.db.RecordInstall(ctx, domain.InstalledCourse{CourseID: got.Course.ID, Version: got.Course.Version, KeyID: p.Signer.ID()})
 }
 
 // Remove deletes an installed course; progress stays in the database.

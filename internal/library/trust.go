@@ -10,7 +10,7 @@ import (
 	"sort"
 
 	"github.com/ogoh/ogoh/internal/course"
-	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 // The trusted keys and the record of checked course folders are written
@@ -45,7 +45,7 @@ func (l *Library) mac(parts ...string) string {
 	return hex.EncodeToString(m.Sum(nil))
 }
 
-func (l *Library) trustMAC(rows []store.TrustedKey) string {
+func (l *Library) trustMAC(rows []domain.TrustedKey) string {
 	parts := []string{"trusted keys"}
 	for _, r := range rows {
 		parts = append(parts, r.ID, r.Public)
@@ -67,7 +67,7 @@ func (l *Library) sealTrust(ctx context.Context) error {
 }
 
 // trustedRows are the trusted keys, if their MAC holds.
-func (l *Library) trustedRows(ctx context.Context) ([]store.TrustedKey, error) {
+func (l *Library) trustedRows(ctx context.Context) ([]domain.TrustedKey, error) {
 	rows, err := l.db.TrustedKeys(ctx)
 	if err != nil || l.macKey == nil {
 		return rows, err

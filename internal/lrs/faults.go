@@ -3,8 +3,9 @@ package lrs
 import (
 	"errors"
 	"fmt"
-	"github.com/ogoh/ogoh/internal/sanitize"
 	"net/http"
+
+	"github.com/ogoh/ogoh/internal/sanitize"
 )
 
 // Endpoint faults: each stops a push with every statement still waiting,

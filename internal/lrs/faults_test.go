@@ -15,9 +15,9 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/lrs/lrstest"
-	"github.com/ogoh/ogoh/internal/store"
 	"github.com/ogoh/ogoh/internal/syncfile"
 	"github.com/ogoh/ogoh/internal/xapi"
 )
@@ -90,7 +90,7 @@ func otherIDs(*lrstest.LRS, string) http.HandlerFunc {
 		json.NewDecoder(r.Body).Decode(&batch)
 		out := make([]string, len(batch))
 		for i := range out {
-			out[i] = store.NewUUID()
+			out[i] = domain.NewUUID()
 		}
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(out)

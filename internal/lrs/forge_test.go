@@ -14,9 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/lrs/lrstest"
 	"github.com/ogoh/ogoh/internal/sanitize"
-	"github.com/ogoh/ogoh/internal/store"
 	"github.com/ogoh/ogoh/internal/syncfile"
 	"github.com/ogoh/ogoh/internal/xapi"
 )
@@ -112,9 +112,9 @@ func (f rawFile) write(t *testing.T) string {
 // signedBy writes statements as a sync file signed by key under device.
 func signedBy(t *testing.T, key ed25519.PrivateKey, device string, statements ...[]byte) string {
 	path := filepath.Join(t.TempDir(), "signed.ogohsync")
-	each := func(_ context.Context, fn func(store.Statement) error) error {
+	each := func(_ context.Context, fn func(domain.Statement) error) error {
 		for _, st := range statements {
-			if err := fn(store.Statement{Body: st}); err != nil {
+			if err := fn(domain.Statement{Body: st}); err != nil {
 				return err
 			}
 		}
@@ -168,11 +168,11 @@ func TestEditedFilesAreRefusedWhole(t *testing.T) {
 		},
 		"an added statement for another learner": func(f rawFile) {
 			st := p.statementOf(t, xapi.VerbPassed)
-			st["id"] = store.NewUUID()
+			st["id"] = domain.NewUUID()
 			st["actor"].(map[string]any)["account"].(map[string]any)["name"] = "someone-else"
 			f["statements"] = append(f["statements"].([]any), st)
 		},
-		"a changed device ID": func(f rawFile) { f["device"] = store.NewUUID() },
+		"a changed device ID": func(f rawFile) { f["device"] = domain.NewUUID() },
 	}
 	for name, edit := range edits {
 		t.Run(name, func(t *testing.T) {
@@ -197,7 +197,7 @@ func TestStatementsNoOgohMakesAreRefused(t *testing.T) {
 	p := forwardedPost(t)
 	passed := p.statementOf(t, xapi.VerbPassed)
 	own := func(st map[string]any) map[string]any {
-		st["id"] = store.NewUUID()
+		st["id"] = domain.NewUUID()
 		st["actor"] = map[string]any{"objectType": "Agent", "account": map[string]any{"homePage": xapi.DefaultConfig.HomePage, "name": "attacker-learner"}}
 		return st
 	}
@@ -222,10 +222,10 @@ func TestStatementsNoOgohMakesAreRefused(t *testing.T) {
 	reused["result"].(map[string]any)["score"].(map[string]any)["raw"] = 0
 	reused["result"].(map[string]any)["success"] = false
 	theirLearner := clone()
-	theirLearner["id"] = store.NewUUID() // a new record for the genuine device's learner
+	theirLearner["id"] = domain.NewUUID() // a new record for the genuine device's learner
 	good := own(clone())
 
-	file := signedBy(t, newKey(t), store.NewUUID(),
+	file := signedBy(t, newKey(t), domain.NewUUID(),
 		encode(voided), encode(mbox), encode(foreign), encode(attached), encode(reused), encode(theirLearner), encode(good))
 	r := p.forward(t, file, nil)
 	if r.Err != nil {
@@ -281,7 +281,7 @@ func TestUnsignedFiles(t *testing.T) {
 	if r := p.forward(t, unsigned, nil); !errors.Is(r.Err, syncfile.ErrUnsigned) {
 		t.Errorf("an unsigned file for a device that signs: %v", r.Err)
 	}
-	f["device"] = store.NewUUID() // a device from before signing
+	f["device"] = domain.NewUUID() // a device from before signing
 	old := f.write(t)
 	if r := p.forward(t, old, func(fw *syncfile.Forwarder) { fw.RequireSigned = true }); !errors.Is(r.Err, syncfile.ErrUnsigned) {
 		t.Errorf("an unsigned file with --require-signed: %v", r.Err)
@@ -316,7 +316,7 @@ func TestEnrolledDevicesOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	only := func(fw *syncfile.Forwarder) { fw.Enrolled = enrolled }
-	stranger := signedBy(t, newKey(t), store.NewUUID(), p.genuine[firstKey(p.genuine)])
+	stranger := signedBy(t, newKey(t), domain.NewUUID(), p.genuine[firstKey(p.genuine)])
 	if r := p.forward(t, stranger, only); !errors.Is(r.Err, syncfile.ErrNotEnrolled) {
 		t.Errorf("a device not enrolled: %v", r.Err)
 	}

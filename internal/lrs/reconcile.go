@@ -5,10 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/ogoh/ogoh/internal/sanitize"
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/ogoh/ogoh/internal/sanitize"
 )
 
 // LRSTime asks the LRS for its clock, so a later query "stored since"

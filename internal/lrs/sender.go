@@ -18,15 +18,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/sanitize"
-	"github.com/ogoh/ogoh/internal/store"
 	"github.com/ogoh/ogoh/internal/xapi"
 )
 
 // Source is where statements wait to be delivered: a device's outbox or a
 // sync file being forwarded.
 type Source interface {
-	Pending(ctx context.Context, limit int) ([]store.Statement, error)
+	Pending(ctx context.Context, limit int) ([]domain.Statement, error)
 	MarkSent(ctx context.Context, ids []string) error
 	MarkRejected(ctx context.Context, id, reason string) error
 }
@@ -113,7 +113,7 @@ func (s *Sender) Push(ctx context.Context, src Source) (Report, error) {
 // every retry. Whether the statement or the LRS is at fault is decided by
 // what the LRS does with the others.
 type serverFault struct {
-	st    store.Statement
+	st    domain.Statement
 	cause error
 }
 
@@ -122,7 +122,7 @@ func (e *serverFault) Unwrap() error { return e.cause }
 
 // deliver posts one batch; a batch the LRS refuses as a whole is split
 // until the statement at fault is found.
-func (s *Sender) deliver(ctx context.Context, src Source, batch []store.Statement, rep *Report) error {
+func (s *Sender) deliver(ctx context.Context, src Source, batch []domain.Statement, rep *Report) error {
 	res, err := s.post(ctx, batch, rep)
 	if err != nil {
 		return err
@@ -154,10 +154,10 @@ func (s *Sender) deliver(ctx context.Context, src Source, batch []store.Statemen
 
 // split delivers the two halves of a batch. When the LRS fails on both,
 // the LRS is at fault, not a statement, and the push stops.
-func (s *Sender) split(ctx context.Context, src Source, batch []store.Statement, rep *Report) error {
+func (s *Sender) split(ctx context.Context, src Source, batch []domain.Statement, rep *Report) error {
 	half := len(batch) / 2
 	var lone [2]*serverFault
-	for i, part := range [][]store.Statement{batch[:half], batch[half:]} {
+	for i, part := range [][]domain.Statement{batch[:half], batch[half:]} {
 		err := s.deliver(ctx, src, part, rep)
 		if !errors.As(err, &lone[i]) && err != nil {
 			return err
@@ -193,7 +193,7 @@ func (s *Sender) setAside(ctx context.Context, src Source, f *serverFault, rep *
 // confirm marks a batch sent only when the LRS answered with the IDs of
 // exactly the statements sent (xAPI 1.0.3, Communication 2.1.2): a
 // captive portal's page, an empty array or other IDs prove nothing.
-func (s *Sender) confirm(ctx context.Context, src Source, batch []store.Statement, res reply, rep *Report) error {
+func (s *Sender) confirm(ctx context.Context, src Source, batch []domain.Statement, res reply, rep *Report) error {
 	var got []string
 	if !res.isJSON() || json.Unmarshal(res.body, &got) != nil {
 		return fmt.Errorf("%w: a 200 answer that is not a list of statement IDs (%s)", ErrBadReply, describe(res))
@@ -235,7 +235,7 @@ func describe(res reply) string {
 // post sends a batch, retrying network errors, 429 and 5xx with
 // exponential backoff and jitter. After the last try a transient status
 // is handed back for deliver to judge.
-func (s *Sender) post(ctx context.Context, batch []store.Statement, rep *Report) (reply, error) {
+func (s *Sender) post(ctx context.Context, batch []domain.Statement, rep *Report) (reply, error) {
 	body := joinArray(batch)
 	var last reply
 	var lastErr error
@@ -302,7 +302,7 @@ func (s *Sender) client() *http.Client {
 // resolveConflict asks the LRS for the statement it holds under the ID:
 // the same statement means it was delivered before; another one is an ID
 // collision, set aside and reported.
-func (s *Sender) resolveConflict(ctx context.Context, src Source, st store.Statement, rep *Report) error {
+func (s *Sender) resolveConflict(ctx context.Context, src Source, st domain.Statement, rep *Report) error {
 	stored, err := s.get(ctx, st.ID)
 	if err != nil {
 		return err
@@ -394,7 +394,7 @@ func (s *Sender) noteClock(res reply, sent time.Time, rep *Report) {
 	}
 }
 
-func joinArray(batch []store.Statement) []byte {
+func joinArray(batch []domain.Statement) []byte {
 	var b bytes.Buffer
 	b.WriteByte('[')
 	for i, st := range batch {
@@ -407,7 +407,7 @@ func joinArray(batch []store.Statement) []byte {
 	return b.Bytes()
 }
 
-func ids(batch []store.Statement) []string {
+func ids(batch []domain.Statement) []string {
 	out := make([]string, len(batch))
 	for i, st := range batch {
 		out[i] = st.ID

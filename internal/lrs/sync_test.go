@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/lrs/lrstest"
 	"github.com/ogoh/ogoh/internal/progress"
@@ -123,7 +124,7 @@ func must(t *testing.T, err error) {
 func (d *device) outbox() map[string][]byte {
 	d.t.Helper()
 	out := map[string][]byte{}
-	must(d.t, d.db.EachPending(background, func(st store.Statement) error {
+	must(d.t, d.db.EachPending(background, func(st domain.Statement) error {
 		out[st.ID] = st.Body
 		return nil
 	}))
@@ -140,7 +141,7 @@ func (d *device) export() string {
 	return file
 }
 
-func (d *device) counts() store.OutboxCounts {
+func (d *device) counts() domain.OutboxCounts {
 	c, err := d.db.OutboxCounts(background)
 	must(d.t, err)
 	return c
@@ -173,7 +174,7 @@ func TestEveryStatementTypeIsAcceptedByARealLRS(t *testing.T) {
 	server := lrstest.Start(t)
 	d := newDevice(t)
 	d.learn("Dilnoza")
-	b := &xapi.Builder{Config: xapi.DefaultConfig, DeviceID: "dev", Now: time.Now, NewID: store.NewUUID}
+	b := &xapi.Builder{Config: xapi.DefaultConfig, DeviceID: "dev", Now: time.Now, NewID: domain.NewUUID}
 	ls, _ := d.db.Learners(background)
 	// Scenario statements come from the scenario player; build one here.
 	scenario := b.ScenarioCompleted(xapi.Subject{Learner: ls[0], Course: d.c, Lang: "ru"}, d.c.Scenario("minibus"), "good",
@@ -439,7 +440,7 @@ func TestOneBadStatementIsSetAsideAndTheRestDelivered(t *testing.T) {
 	d.learn("Dilnoza")
 	good := d.outbox()
 	ls, _ := d.db.Learners(background)
-	bad := store.Statement{ID: store.NewUUID()}
+	bad := domain.Statement{ID: domain.NewUUID()}
 	bad.Body = []byte(fmt.Sprintf(`{"id":%q,"actor":{"objectType":"Agent"},"verb":{"id":"not an iri"},"object":{"id":"x"},"timestamp":"2026-11-28T10:00:00.000Z"}`, bad.ID))
 	must(t, d.db.OpenLesson(background, ls[0].ID, d.c.ID, "three-elements", bad))
 
@@ -477,7 +478,7 @@ func TestAConflictingStatementIsReported(t *testing.T) {
 		break
 	}
 	ls, _ := other.db.Learners(background)
-	clash := store.Statement{ID: reuse, Body: []byte(fmt.Sprintf(
+	clash := domain.Statement{ID: reuse, Body: []byte(fmt.Sprintf(
 		`{"id":%q,"actor":{"objectType":"Agent","account":{"homePage":"https://ogoh.invalid","name":"someone-else"}},"verb":{"id":"http://adlnet.gov/expapi/verbs/experienced","display":{"en-US":"experienced"}},"object":{"objectType":"Activity","id":"https://ogoh.invalid/xapi/courses/x"},"timestamp":"2026-11-28T10:00:00.000Z"}`, reuse))}
 	must(t, other.db.OpenLesson(background, ls[0].ID, other.c.ID, "three-elements", clash))
 	rep, err := other.svc.Push(background, fastSender(server.Endpoint()))

@@ -6,16 +6,13 @@ import (
 	"fmt"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/quiz"
-	"github.com/ogoh/ogoh/internal/store"
 )
-
-// Answer is one committed answer of an attempt.
-type Answer = store.Answer
 
 // Attempt is a quiz attempt in progress or finished, with its course and quiz.
 type Attempt struct {
-	*store.Attempt
+	*domain.Attempt
 	Course *course.Course
 	Quiz   *course.Quiz
 }
@@ -31,15 +28,15 @@ func (s *Service) StartOrResume(ctx context.Context, learnerID string, c *course
 	if err == nil {
 		return &Attempt{Attempt: a, Course: c, Quiz: q}, nil
 	}
-	if !errors.Is(err, store.ErrNotFound) {
+	if !errors.Is(err, domain.ErrNotFound) {
 		return nil, err
 	}
 	sub, err := s.subject(ctx, learnerID, c)
 	if err != nil {
 		return nil, err
 	}
-	seed, id := s.seed(), store.NewUUID()
-	a, err = s.db.CreateAttempt(ctx, store.Attempt{
+	seed, id := s.seed(), domain.NewUUID()
+	a, err = s.db.CreateAttempt(ctx, domain.Attempt{
 		ID: id, LearnerID: learnerID, CourseID: c.ID, CourseVersion: c.Version, QuizID: q.ID,
 		Language: lang, Seed: seed, QuestionIDs: quiz.Draw(q, seed), PassMark: q.PassMark,
 	}, s.xapi.QuizAttempted(sub, q, id))
@@ -62,13 +59,13 @@ func (a *Attempt) Questions() []*course.Question {
 }
 
 // Answered returns the recorded answer to a question, if any.
-func (a *Attempt) Answered(questionID string) (Answer, bool) {
+func (a *Attempt) Answered(questionID string) (domain.Answer, bool) {
 	for _, ans := range a.Answers {
 		if ans.QuestionID == questionID {
 			return ans, true
 		}
 	}
-	return Answer{}, false
+	return domain.Answer{}, false
 }
 
 // Next returns the first unanswered question and its 0-based position, or
@@ -97,7 +94,7 @@ func (s *Service) Answer(ctx context.Context, a *Attempt, qu *course.Question, r
 	if err != nil {
 		return false, err
 	}
-	ans := store.Answer{Position: len(a.Answers), QuestionID: qu.ID, Response: resp, Correct: quiz.Correct(qu, resp)}
+	ans := domain.Answer{Position: len(a.Answers), QuestionID: qu.ID, Response: resp, Correct: quiz.Correct(qu, resp)}
 	st := s.xapi.QuestionAnswered(sub, a.Quiz, qu, a.ID, resp, ans.Correct)
 	review, err := s.reviewChange(ctx, a.LearnerID, a.CourseID, a.QuizID, qu.ID, ans.Correct)
 	if err != nil {

@@ -5,15 +5,15 @@ import (
 	"fmt"
 
 	"github.com/ogoh/ogoh/internal/course"
-	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/xapi"
 )
 
 // CourseProgress is a learner's standing in one course.
 type CourseProgress struct {
-	Lessons   map[string]store.LessonState
-	Quizzes   map[string]store.QuizSummary
-	Scenarios map[string]store.ScenarioSummary
+	Lessons   map[string]domain.LessonState
+	Quizzes   map[string]domain.QuizSummary
+	Scenarios map[string]domain.ScenarioSummary
 	Done      int // lessons read and quizzes passed
 	Total     int // lessons and quizzes
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"testing"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
 )
 
@@ -12,7 +13,7 @@ import (
 // formula. Text beginning with =, +, -, @, a tab or a carriage return gets
 // a leading single quote (OWASP); other text and the numbers stay as they are.
 func TestReportCSVNeutralisesFormulas(t *testing.T) {
-	rows := []progress.ReportRow{
+	rows := []domain.ReportRow{
 		{Name: "=HYPERLINK(\"http://x\",\"open\")", Role: "+1", Post: "@SUM(A1:A9)", CourseID: "c1", LessonsDone: 2, BestPercent: 50, Attempts: 1},
 		{Name: "-2+3", Role: "\tcmd", Post: "\rcmd", CourseID: "c2", BestPercent: -1},
 		{Name: "Aziza = top", Role: "border-guard", Post: "Post 1", CourseID: "c3", BestPercent: -1},

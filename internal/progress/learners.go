@@ -13,15 +13,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/xapi"
 )
-
-// Learner is one person who studies on this device.
-type Learner = store.Learner
-
-// Roles a learner can have; the UI shows them translated.
-var Roles = []string{"border-guard", "labour-inspector", "other"}
 
 // Problems with a new profile, for the UI to explain.
 var (
@@ -33,7 +27,7 @@ var (
 // Service records and reads a device's progress. Each event is stored
 // with its xAPI statement in one transaction.
 type Service struct {
-	db   *store.DB
+	db   domain.Store
 	seed func() int64
 	now  func() time.Time
 	xapi *xapi.Builder
@@ -67,13 +61,13 @@ type Options struct {
 }
 
 // New returns a service over db, with the statement settings stored in it.
-func New(ctx context.Context, db *store.DB, opts Options) (*Service, error) {
+func New(ctx context.Context, db domain.Store, opts Options) (*Service, error) {
 	device, err := db.DeviceID(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("device id: %w", err)
 	}
 	s := &Service{db: db, seed: opts.Seed, now: opts.Now, key: opts.DeviceKey,
-		xapi: &xapi.Builder{DeviceID: device, Now: opts.Now, NewID: store.NewUUID}}
+		xapi: &xapi.Builder{DeviceID: device, Now: opts.Now, NewID: domain.NewUUID}}
 	if s.xapi.Config, err = s.XAPIConfig(ctx); err != nil {
 		return nil, err
 	}
@@ -141,62 +135,56 @@ func (s *Service) SetXAPIConfig(ctx context.Context, c xapi.Config) error {
 
 // NewLearner is what a person types to create a profile.
 type NewLearner struct {
-	Name, Role, Post, Language string
-	StaffNumber                string // optional
-	PIN                        string // optional; empty for none
+	Name        string
+	Role        domain.Role
+	Post        string
+	Language    string
+	StaffNumber string // optional
+	PIN         string // optional; empty for none
 }
 
 // CreateLearner checks and stores a new profile; the PIN is kept only as a
 // slow salted hash.
-func (s *Service) CreateLearner(ctx context.Context, n NewLearner) (Learner, error) {
-	l := Learner{Role: n.Role, StaffNumber: strings.TrimSpace(n.StaffNumber), Language: n.Language}
+func (s *Service) CreateLearner(ctx context.Context, n NewLearner) (domain.Learner, error) {
+	l := domain.Learner{Role: n.Role, StaffNumber: strings.TrimSpace(n.StaffNumber), Language: n.Language}
 	var err error
 	if l.Name, err = cleanText("name", n.Name); err != nil {
-		return Learner{}, err
+		return domain.Learner{}, err
 	}
 	if l.Name == "" {
-		return Learner{}, ErrNameRequired
+		return domain.Learner{}, ErrNameRequired
 	}
 	if l.Post, err = cleanText("post", n.Post); err != nil {
-		return Learner{}, err
+		return domain.Learner{}, err
 	}
-	if !validRole(l.Role) {
-		return Learner{}, ErrBadRole
+	if !l.Role.Valid() {
+		return domain.Learner{}, ErrBadRole
 	}
 	if n.PIN != "" {
 		if !ValidPIN(n.PIN) {
-			return Learner{}, ErrBadPIN
+			return domain.Learner{}, ErrBadPIN
 		}
 		h, err := HashPIN(n.PIN)
 		if err != nil {
-			return Learner{}, err
+			return domain.Learner{}, err
 		}
 		l.PINHash = h
 	}
 	return s.db.CreateLearner(ctx, l)
 }
 
-func validRole(r string) bool {
-	for _, x := range Roles {
-		if x == r {
-			return true
-		}
-	}
-	return false
-}
-
 // Learners lists the device's learners.
-func (s *Service) Learners(ctx context.Context) ([]Learner, error) { return s.db.Learners(ctx) }
+func (s *Service) Learners(ctx context.Context) ([]domain.Learner, error) { return s.db.Learners(ctx) }
 
 // Learner returns one learner.
-func (s *Service) Learner(ctx context.Context, id string) (Learner, error) {
+func (s *Service) Learner(ctx context.Context, id string) (domain.Learner, error) {
 	return s.db.Learner(ctx, id)
 }
 
 // Unlock reports whether pin opens the learner's profile; a profile with no
 // PIN is always open. It counts nothing: the profile screen uses
 // UnlockLearner.
-func Unlock(l Learner, pin string) bool {
+func Unlock(l domain.Learner, pin string) bool {
 	return l.PINHash == "" || CheckPIN(l.PINHash, pin)
 }
 

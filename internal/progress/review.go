@@ -4,13 +4,13 @@ import (
 	"context"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/quiz"
-	"github.com/ogoh/ogoh/internal/store"
 )
 
 // reviewChange schedules a question after an answer: a miss puts it in
 // review; right answers move it on and, twice in a row, take it out.
-func (s *Service) reviewChange(ctx context.Context, learnerID, courseID, quizID, questionID string, correct bool) (*store.ReviewChange, error) {
+func (s *Service) reviewChange(ctx context.Context, learnerID, courseID, quizID, questionID string, correct bool) (*domain.ReviewChange, error) {
 	it, inReview, err := s.db.ReviewItem(ctx, learnerID, courseID, quizID, questionID)
 	if err != nil {
 		return nil, err
@@ -20,7 +20,7 @@ func (s *Service) reviewChange(ctx context.Context, learnerID, courseID, quizID,
 		return nil, nil
 	}
 	it.Due, it.Step, it.Streak = next.Due, next.Step, next.Streak
-	return &store.ReviewChange{Item: it, Done: done}, nil
+	return &domain.ReviewChange{Item: it, Done: done}, nil
 }
 
 // ReviewQuestion is a question due for review, with its course and quiz.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/store"
@@ -183,8 +184,8 @@ func TestReferralContactsKeepTheirOrder(t *testing.T) {
 	if list, _ := svc.Contacts(ctx); len(list) != 0 {
 		t.Fatal("a new device has contacts")
 	}
-	svc.SetContacts(ctx, []progress.Contact{{Organisation: "Second"}, {Organisation: ""}, {Organisation: "First", Phone: "x"}})
-	svc.SetContacts(ctx, []progress.Contact{{Organisation: "First", Phone: "x"}, {Organisation: "Second"}})
+	svc.SetContacts(ctx, []domain.Contact{{Organisation: "Second"}, {Organisation: ""}, {Organisation: "First", Phone: "x"}})
+	svc.SetContacts(ctx, []domain.Contact{{Organisation: "First", Phone: "x"}, {Organisation: "Second"}})
 	list, _ := svc.Contacts(ctx)
 	if len(list) != 2 || list[0].Organisation != "First" || list[0].Phone != "x" {
 		t.Errorf("contacts = %+v", list)

@@ -8,19 +8,16 @@ import (
 	"strings"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/quiz"
-	"github.com/ogoh/ogoh/internal/store"
 )
-
-// ScenarioSummary is a learner's runs of a scenario and the best ending reached.
-type ScenarioSummary = store.ScenarioSummary
 
 // ScenarioPlay is a scenario being played, with its course. Its seed
 // orders the choices of every step, as a quiz attempt's seed orders the
 // options; the choices made are on disk, so a play resumes after a restart
 // at the step reached, in the same order.
 type ScenarioPlay struct {
-	*store.ScenarioPlay
+	*domain.ScenarioPlay
 	Course   *course.Course
 	Scenario *course.Scenario
 }
@@ -39,10 +36,10 @@ func (s *Service) StartOrResumeScenario(ctx context.Context, learnerID string, c
 		if st := play.Step(); st != nil && !st.End {
 			return play, nil
 		}
-	} else if !errors.Is(err, store.ErrNotFound) {
+	} else if !errors.Is(err, domain.ErrNotFound) {
 		return nil, err
 	}
-	p, err = s.db.StartScenarioPlay(ctx, store.ScenarioPlay{LearnerID: learnerID, CourseID: c.ID, ScenarioID: sc.ID, Seed: s.seed()})
+	p, err = s.db.StartScenarioPlay(ctx, domain.ScenarioPlay{LearnerID: learnerID, CourseID: c.ID, ScenarioID: sc.ID, Seed: s.seed()})
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +105,7 @@ func (s *Service) Choose(ctx context.Context, p *ScenarioPlay, choiceID string) 
 			return nil, nil, err
 		}
 		err = s.db.SaveScenarioRun(ctx, p.LearnerID,
-			store.ScenarioRun{CourseID: p.CourseID, ScenarioID: p.ScenarioID, Seed: p.Seed, Path: path, Outcome: next.Outcome},
+			domain.ScenarioRun{CourseID: p.CourseID, ScenarioID: p.ScenarioID, Seed: p.Seed, Path: path, Outcome: next.Outcome},
 			s.xapi.ScenarioCompleted(sub, p.Scenario, next.Outcome, path))
 		if err != nil {
 			return nil, nil, err
@@ -120,16 +117,13 @@ func (s *Service) Choose(ctx context.Context, p *ScenarioPlay, choiceID string) 
 	return ch, next, nil
 }
 
-// Contact is one of the post's referral contacts.
-type Contact = store.Contact
-
 // Contacts lists the post's referral contacts.
-func (s *Service) Contacts(ctx context.Context) ([]Contact, error) { return s.db.Contacts(ctx) }
+func (s *Service) Contacts(ctx context.Context) ([]domain.Contact, error) { return s.db.Contacts(ctx) }
 
 // SetContacts replaces the post's referral contacts; rows without an
 // organisation are dropped as empty.
-func (s *Service) SetContacts(ctx context.Context, list []Contact) error {
-	var keep []Contact
+func (s *Service) SetContacts(ctx context.Context, list []domain.Contact) error {
+	var keep []domain.Contact
 	for _, c := range list {
 		if c.Organisation != "" {
 			keep = append(keep, c)

@@ -8,8 +8,8 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/lrs"
-	"github.com/ogoh/ogoh/internal/store"
 	"github.com/ogoh/ogoh/internal/syncfile"
 )
 
@@ -71,8 +71,8 @@ func InsecureLRS(l lrs.LRS) bool {
 
 // SyncStatus is what the sync screen shows.
 type SyncStatus struct {
-	Outbox  store.OutboxCounts
-	Last    store.SyncRun
+	Outbox  domain.OutboxCounts
+	Last    domain.SyncRun
 	HasLast bool
 }
 
@@ -85,7 +85,7 @@ func (s *Service) SyncStatus(ctx context.Context) (SyncStatus, error) {
 	}
 	st.Last, err = s.db.LastSyncRun(ctx)
 	switch {
-	case errors.Is(err, store.ErrNotFound):
+	case errors.Is(err, domain.ErrNotFound):
 		return st, nil
 	case err != nil:
 		return st, err
@@ -99,7 +99,7 @@ func (s *Service) SyncStatus(ctx context.Context) (SyncStatus, error) {
 func (s *Service) Push(ctx context.Context, sender *lrs.Sender) (lrs.Report, error) {
 	started := s.now()
 	rep, err := sender.Push(ctx, s.db)
-	run := store.SyncRun{Route: "lrs", Started: started, Ended: s.now(), Sent: rep.Sent,
+	run := domain.SyncRun{Route: "lrs", Started: started, Ended: s.now(), Sent: rep.Sent,
 		Rejected: len(rep.Rejected) + len(rep.Conflicts), ClockOffset: rep.ClockOffset, ClockOffsetKnown: rep.ClockKnown}
 	if err != nil {
 		run.Error = err.Error()
@@ -131,7 +131,7 @@ func (s *Service) ExportSync(ctx context.Context, path string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return n, s.db.RecordSyncRun(ctx, store.SyncRun{Route: "file", Started: started, Ended: s.now(), Sent: n})
+	return n, s.db.RecordSyncRun(ctx, domain.SyncRun{Route: "file", Started: started, Ended: s.now(), Sent: n})
 }
 
 // ErrNoDeviceKey means the service was opened without the device's key.

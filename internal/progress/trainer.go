@@ -9,14 +9,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
-// ReportRow is one learner's standing in one course.
-type ReportRow = store.ReportRow
-
 // Report is every active learner's progress in each course they started.
-func (s *Service) Report(ctx context.Context) ([]ReportRow, error) { return s.db.Report(ctx) }
+func (s *Service) Report(ctx context.Context) ([]domain.ReportRow, error) { return s.db.Report(ctx) }
 
 // ArchiveLearner hides a learner from the picker and reports; the records stay.
 func (s *Service) ArchiveLearner(ctx context.Context, id string) error {
@@ -31,7 +28,7 @@ func (s *Service) ClearPIN(ctx context.Context, id string) error {
 
 // WriteReportCSV writes the report as CSV with a header row; courseTitle
 // names a course for people (the ID when it is not installed).
-func WriteReportCSV(w io.Writer, rows []ReportRow, courseTitle func(id string) string) error {
+func WriteReportCSV(w io.Writer, rows []domain.ReportRow, courseTitle func(id string) string) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"learner", "role", "post", "course", "lessons_done", "best_score_percent", "attempts", "passed", "last_activity"})
 	for _, r := range rows {
@@ -43,7 +40,7 @@ func WriteReportCSV(w io.Writer, rows []ReportRow, courseTitle func(id string) s
 		if !r.LastActivity.IsZero() {
 			last = r.LastActivity.UTC().Format(time.RFC3339)
 		}
-		if err := cw.Write([]string{csvText(r.Name), csvText(r.Role), csvText(r.Post), csvText(courseTitle(r.CourseID)), strconv.Itoa(r.LessonsDone), best,
+		if err := cw.Write([]string{csvText(r.Name), csvText(string(r.Role)), csvText(r.Post), csvText(courseTitle(r.CourseID)), strconv.Itoa(r.LessonsDone), best,
 			strconv.Itoa(r.Attempts), strconv.FormatBool(r.Passed), last}); err != nil {
 			return fmt.Errorf("write report: %w", err)
 		}

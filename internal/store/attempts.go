@@ -6,48 +6,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
+
+	"github.com/ogoh/ogoh/internal/domain"
 )
-
-// Attempt is one try at a quiz.
-type Attempt struct {
-	ID            string
-	LearnerID     string
-	CourseID      string
-	CourseVersion string
-	QuizID        string
-	Language      string
-	Seed          int64
-	QuestionIDs   []string // drawn, in the order asked
-	PassMark      int
-	StartedAt     time.Time
-	FinishedAt    time.Time // zero while in progress
-	Score, Max    int
-	Passed        bool
-	Answers       []Answer // in the order given
-}
-
-// Finished reports whether the attempt was completed.
-func (a *Attempt) Finished() bool { return !a.FinishedAt.IsZero() }
-
-// Answer is one committed answer of an attempt.
-type Answer struct {
-	Position   int
-	QuestionID string
-	Response   []string
-	Correct    bool
-	AnsweredAt time.Time
-}
-
-// ErrAlreadyAnswered is returned when a question of an attempt is answered twice.
-var ErrAlreadyAnswered = errors.New("question already answered in this attempt")
 
 // CreateAttempt stores a new attempt; ID and StartedAt are set here.
 // The attempt's ID must be set by the caller when out refers to it (as an
 // xAPI registration); it is made here otherwise.
-func (s *DB) CreateAttempt(ctx context.Context, a Attempt, out ...Statement) (*Attempt, error) {
+func (s *DB) CreateAttempt(ctx context.Context, a domain.Attempt, out ...domain.Statement) (*domain.Attempt, error) {
 	if a.ID == "" {
-		a.ID = NewUUID()
+		a.ID = domain.NewUUID()
 	}
 	a.StartedAt = s.now().UTC()
 	order, _ := json.Marshal(a.QuestionIDs)
@@ -69,13 +37,13 @@ func (s *DB) CreateAttempt(ctx context.Context, a Attempt, out ...Statement) (*A
 
 // OpenAttempt returns the learner's unfinished attempt at a quiz with its
 // answers, or ErrNotFound: this is how a quiz resumes after a crash.
-func (s *DB) OpenAttempt(ctx context.Context, learnerID, courseID, quizID string) (*Attempt, error) {
+func (s *DB) OpenAttempt(ctx context.Context, learnerID, courseID, quizID string) (*domain.Attempt, error) {
 	row := s.db.QueryRowContext(ctx, `SELECT `+attemptColumns+` FROM quiz_attempt
 		WHERE learner_id = ? AND course_id = ? AND quiz_id = ? AND finished_at IS NULL
 		ORDER BY started_at DESC LIMIT 1`, learnerID, courseID, quizID)
 	a, err := scanAttempt(row)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, ErrNotFound
+		return nil, domain.ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open attempt at %s/%s: %w", courseID, quizID, err)
@@ -87,10 +55,10 @@ func (s *DB) OpenAttempt(ctx context.Context, learnerID, courseID, quizID string
 }
 
 // Attempt returns an attempt by ID with its answers.
-func (s *DB) Attempt(ctx context.Context, id string) (*Attempt, error) {
+func (s *DB) Attempt(ctx context.Context, id string) (*domain.Attempt, error) {
 	a, err := scanAttempt(s.db.QueryRowContext(ctx, `SELECT `+attemptColumns+` FROM quiz_attempt WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, ErrNotFound
+		return nil, domain.ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("attempt %s: %w", id, err)
@@ -105,7 +73,7 @@ func (s *DB) Attempt(ctx context.Context, id string) (*Attempt, error) {
 // disk; answering the same question twice is refused, so a double click
 // cannot change a recorded answer.
 // A review change, when given, is applied in the same transaction.
-func (s *DB) SaveAnswer(ctx context.Context, attemptID string, ans Answer, review *ReviewChange, out ...Statement) error {
+func (s *DB) SaveAnswer(ctx context.Context, attemptID string, ans domain.Answer, review *domain.ReviewChange, out ...domain.Statement) error {
 	resp, _ := json.Marshal(ans.Response)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var finished sql.NullString
@@ -119,7 +87,7 @@ func (s *DB) SaveAnswer(ctx context.Context, attemptID string, ans Answer, revie
 			`INSERT INTO attempt_answer (attempt_id, position, question_id, response, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			attemptID, ans.Position, ans.QuestionID, string(resp), ans.Correct, s.stamp())
 		if isConstraint(err) {
-			return fmt.Errorf("save answer to %s: %w", ans.QuestionID, ErrAlreadyAnswered)
+			return fmt.Errorf("save answer to %s: %w", ans.QuestionID, domain.ErrAlreadyAnswered)
 		}
 		if err != nil {
 			return fmt.Errorf("save answer to %s: %w", ans.QuestionID, err)
@@ -136,7 +104,7 @@ func (s *DB) SaveAnswer(ctx context.Context, attemptID string, ans Answer, revie
 }
 
 // FinishAttempt records the result of an attempt.
-func (s *DB) FinishAttempt(ctx context.Context, attemptID string, score, max int, passed bool, out ...Statement) error {
+func (s *DB) FinishAttempt(ctx context.Context, attemptID string, score, max int, passed bool, out ...domain.Statement) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx,
 			`UPDATE quiz_attempt SET finished_at = ?, score = ?, max_score = ?, passed = ? WHERE id = ? AND finished_at IS NULL`,
@@ -151,17 +119,8 @@ func (s *DB) FinishAttempt(ctx context.Context, attemptID string, score, max int
 	})
 }
 
-// QuizSummary is what the course page shows of a learner's attempts.
-type QuizSummary struct {
-	Attempts  int // finished
-	BestScore int
-	BestMax   int
-	Passed    bool
-	Open      bool // an unfinished attempt waits to be resumed
-}
-
 // QuizSummaries returns a learner's attempts at each quiz of a course.
-func (s *DB) QuizSummaries(ctx context.Context, learnerID, courseID string) (map[string]QuizSummary, error) {
+func (s *DB) QuizSummaries(ctx context.Context, learnerID, courseID string) (map[string]domain.QuizSummary, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT quiz_id,
 			COUNT(finished_at),
 			COALESCE(MAX(passed), 0),
@@ -171,10 +130,10 @@ func (s *DB) QuizSummaries(ctx context.Context, learnerID, courseID string) (map
 		return nil, fmt.Errorf("quiz summaries of %s: %w", courseID, err)
 	}
 	defer rows.Close()
-	out := map[string]QuizSummary{}
+	out := map[string]domain.QuizSummary{}
 	for rows.Next() {
 		var id string
-		var q QuizSummary
+		var q domain.QuizSummary
 		var open int
 		if err := rows.Scan(&id, &q.Attempts, &q.Passed, &open); err != nil {
 			return nil, err
@@ -189,7 +148,7 @@ func (s *DB) QuizSummaries(ctx context.Context, learnerID, courseID string) (map
 }
 
 // fillBest reads the score and max of each quiz's best finished attempt.
-func (s *DB) fillBest(ctx context.Context, learnerID, courseID string, out map[string]QuizSummary) error {
+func (s *DB) fillBest(ctx context.Context, learnerID, courseID string, out map[string]domain.QuizSummary) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT quiz_id, score, max_score FROM quiz_attempt
 		WHERE learner_id = ? AND course_id = ? AND finished_at IS NOT NULL
 		ORDER BY quiz_id, CAST(score AS REAL) / MAX(max_score, 1) DESC, finished_at`, learnerID, courseID)
@@ -214,8 +173,8 @@ func (s *DB) fillBest(ctx context.Context, learnerID, courseID string, out map[s
 const attemptColumns = `id, learner_id, course_id, course_version, quiz_id, language, seed, question_ids, pass_mark,
 	started_at, finished_at, COALESCE(score, 0), COALESCE(max_score, 0), COALESCE(passed, 0)`
 
-func scanAttempt(r scanner) (*Attempt, error) {
-	var a Attempt
+func scanAttempt(r scanner) (*domain.Attempt, error) {
+	var a domain.Attempt
 	var order string
 	var started, finished sql.NullString
 	err := r.Scan(&a.ID, &a.LearnerID, &a.CourseID, &a.CourseVersion, &a.QuizID, &a.Language, &a.Seed, &order, &a.PassMark,
@@ -230,16 +189,16 @@ func scanAttempt(r scanner) (*Attempt, error) {
 	return &a, nil
 }
 
-func (s *DB) answers(ctx context.Context, attemptID string) ([]Answer, error) {
+func (s *DB) answers(ctx context.Context, attemptID string) ([]domain.Answer, error) {
 	rows, err := s.db.QueryContext(ctx,
 		`SELECT position, question_id, response, correct, answered_at FROM attempt_answer WHERE attempt_id = ? ORDER BY position`, attemptID)
 	if err != nil {
 		return nil, fmt.Errorf("answers of attempt %s: %w", attemptID, err)
 	}
 	defer rows.Close()
-	var out []Answer
+	var out []domain.Answer
 	for rows.Next() {
-		var a Answer
+		var a domain.Answer
 		var resp string
 		var at sql.NullString
 		if err := rows.Scan(&a.Position, &a.QuestionID, &resp, &a.Correct, &at); err != nil {

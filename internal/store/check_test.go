@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/store"
 )
 
@@ -23,7 +24,7 @@ func bigDatabase(t *testing.T) string {
 		t.Fatal(err)
 	}
 	for i := 0; i < 300; i++ {
-		if _, err := db.CreateLearner(ctx, store.Learner{Name: strings.Repeat("Learner ", 40), Role: "other", Language: "en"}); err != nil {
+		if _, err := db.CreateLearner(ctx, domain.Learner{Name: strings.Repeat("Learner ", 40), Role: "other", Language: "en"}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -4,24 +4,20 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
-// Contact is one of the post's referral contacts.
-type Contact struct {
-	ID                                        string
-	Organisation, Role, Phone, Address, Hours string
-}
-
 // Contacts lists the post's referral contacts in the trainer's order.
-func (s *DB) Contacts(ctx context.Context) ([]Contact, error) {
+func (s *DB) Contacts(ctx context.Context) ([]domain.Contact, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, organisation, role, phone, address, hours FROM referral_contact ORDER BY position, organisation`)
 	if err != nil {
 		return nil, fmt.Errorf("referral contacts: %w", err)
 	}
 	defer rows.Close()
-	var out []Contact
+	var out []domain.Contact
 	for rows.Next() {
-		var c Contact
+		var c domain.Contact
 		if err := rows.Scan(&c.ID, &c.Organisation, &c.Role, &c.Phone, &c.Address, &c.Hours); err != nil {
 			return nil, err
 		}
@@ -31,14 +27,14 @@ func (s *DB) Contacts(ctx context.Context) ([]Contact, error) {
 }
 
 // SetContacts replaces the post's referral contacts with list, in order.
-func (s *DB) SetContacts(ctx context.Context, list []Contact) error {
+func (s *DB) SetContacts(ctx context.Context, list []domain.Contact) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM referral_contact`); err != nil {
 			return fmt.Errorf("referral contacts: %w", err)
 		}
 		for i, c := range list {
 			if c.ID == "" {
-				c.ID = NewUUID()
+				c.ID = domain.NewUUID()
 			}
 			_, err := tx.ExecContext(ctx, `INSERT INTO referral_contact (id, position, organisation, role, phone, address, hours)
 				VALUES (?, ?, ?, ?, ?, ?, ?)`, c.ID, i, c.Organisation, c.Role, c.Phone, c.Address, c.Hours)

@@ -5,27 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
+
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
-// Learner is one person who studies on this device.
-type Learner struct {
-	ID          string
-	Name        string
-	Role        string // border-guard, labour-inspector, other
-	Post        string
-	StaffNumber string // optional; sent as the xAPI account name when the organisation chooses
-	Language    string
-	PINHash     string // empty when the learner chose no PIN
-	CreatedAt   time.Time
-}
-
-// ErrNotFound is returned when a row asked for does not exist.
-var ErrNotFound = errors.New("not found")
-
 // CreateLearner stores a new learner and returns it with its ID.
-func (s *DB) CreateLearner(ctx context.Context, l Learner) (Learner, error) {
-	l.ID = NewUUID()
+func (s *DB) CreateLearner(ctx context.Context, l domain.Learner) (domain.Learner, error) {
+	l.ID = domain.NewUUID()
 	l.CreatedAt = s.now().UTC()
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx,
@@ -34,7 +20,7 @@ func (s *DB) CreateLearner(ctx context.Context, l Learner) (Learner, error) {
 		return err
 	})
 	if err != nil {
-		return Learner{}, fmt.Errorf("create learner %q: %w", l.Name, err)
+		return domain.Learner{}, fmt.Errorf("create learner %q: %w", l.Name, err)
 	}
 	return l, nil
 }
@@ -42,14 +28,14 @@ func (s *DB) CreateLearner(ctx context.Context, l Learner) (Learner, error) {
 const learnerColumns = `id, name, role, post, staff_number, language, COALESCE(pin_hash, ''), created_at`
 
 // Learners lists the active learners, by name.
-func (s *DB) Learners(ctx context.Context) ([]Learner, error) {
+func (s *DB) Learners(ctx context.Context) ([]domain.Learner, error) {
 	rows, err := s.db.QueryContext(ctx,
 		`SELECT `+learnerColumns+` FROM learner WHERE archived_at IS NULL ORDER BY name COLLATE NOCASE, created_at`)
 	if err != nil {
 		return nil, fmt.Errorf("list learners: %w", err)
 	}
 	defer rows.Close()
-	var out []Learner
+	var out []domain.Learner
 	for rows.Next() {
 		l, err := scanLearner(rows)
 		if err != nil {
@@ -61,13 +47,13 @@ func (s *DB) Learners(ctx context.Context) ([]Learner, error) {
 }
 
 // Learner returns one learner by ID.
-func (s *DB) Learner(ctx context.Context, id string) (Learner, error) {
+func (s *DB) Learner(ctx context.Context, id string) (domain.Learner, error) {
 	l, err := scanLearner(s.db.QueryRowContext(ctx, `SELECT `+learnerColumns+` FROM learner WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		err = ErrNotFound
+		err = domain.ErrNotFound
 	}
 	if err != nil {
-		return Learner{}, fmt.Errorf("learner %s: %w", id, err)
+		return domain.Learner{}, fmt.Errorf("learner %s: %w", id, err)
 	}
 	return l, nil
 }
@@ -85,8 +71,8 @@ func (s *DB) SetLearnerLanguage(ctx context.Context, id, lang string) error {
 
 type scanner interface{ Scan(...any) error }
 
-func scanLearner(r scanner) (Learner, error) {
-	var l Learner
+func scanLearner(r scanner) (domain.Learner, error) {
+	var l domain.Learner
 	var created sql.NullString
 	err := r.Scan(&l.ID, &l.Name, &l.Role, &l.Post, &l.StaffNumber, &l.Language, &l.PINHash, &created)
 	l.CreatedAt = parseTime(created)
@@ -106,7 +92,7 @@ func mustAffect(res sql.Result, what string) error {
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("%s: %w", what, ErrNotFound)
+		return fmt.Errorf("%s: %w", what, domain.ErrNotFound)
 	}
 	return nil
 }
@@ -116,7 +102,7 @@ func (s *DB) PINFailures(ctx context.Context, id string) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT pin_failures FROM learner WHERE id = ?`, id).Scan(&n)
 	if errors.Is(err, sql.ErrNoRows) {
-		err = ErrNotFound
+		err = domain.ErrNotFound
 	}
 	if err != nil {
 		return 0, fmt.Errorf("PIN failures of learner %s: %w", id, err)
@@ -133,7 +119,7 @@ func (s *DB) AddPINFailure(ctx context.Context, id string) (int, error) {
 			`UPDATE learner SET pin_failures = pin_failures + 1 WHERE id = ? RETURNING pin_failures`, id).Scan(&n)
 	})
 	if errors.Is(err, sql.ErrNoRows) {
-		err = ErrNotFound
+		err = domain.ErrNotFound
 	}
 	if err != nil {
 		return 0, fmt.Errorf("count a wrong PIN of learner %s: %w", id, err)

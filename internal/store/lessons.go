@@ -4,22 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
+
+	"github.com/ogoh/ogoh/internal/domain"
 )
-
-// LessonState is a learner's progress in one lesson.
-type LessonState struct {
-	LessonID    string
-	Opened      time.Time
-	CompletedAt time.Time // zero until the learner finished reading
-}
-
-// Done reports whether the lesson was read to the end.
-func (l LessonState) Done() bool { return !l.CompletedAt.IsZero() }
 
 // OpenLesson records that a learner opened a lesson (keeping the first
 // time) with the statements describing it.
-func (s *DB) OpenLesson(ctx context.Context, learnerID, courseID, lessonID string, out ...Statement) error {
+func (s *DB) OpenLesson(ctx context.Context, learnerID, courseID, lessonID string, out ...domain.Statement) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx,
 			`INSERT INTO lesson_progress (learner_id, course_id, lesson_id, first_opened_at) VALUES (?, ?, ?, ?)
@@ -34,7 +25,7 @@ func (s *DB) OpenLesson(ctx context.Context, learnerID, courseID, lessonID strin
 // CompleteLesson records that a learner read a lesson to the end. Only the
 // first completion counts: it reports whether this was it, and only then
 // queues the statements.
-func (s *DB) CompleteLesson(ctx context.Context, learnerID, courseID, lessonID string, out ...Statement) (bool, error) {
+func (s *DB) CompleteLesson(ctx context.Context, learnerID, courseID, lessonID string, out ...domain.Statement) (bool, error) {
 	first := false
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		now := s.stamp()
@@ -56,7 +47,7 @@ func (s *DB) CompleteLesson(ctx context.Context, learnerID, courseID, lessonID s
 
 // CompleteCourse records, once, that a learner finished a course, with
 // its statements; it reports whether this was the first time.
-func (s *DB) CompleteCourse(ctx context.Context, learnerID, courseID string, out ...Statement) (bool, error) {
+func (s *DB) CompleteCourse(ctx context.Context, learnerID, courseID string, out ...domain.Statement) (bool, error) {
 	first := false
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO course_completion (learner_id, course_id, completed_at) VALUES (?, ?, ?)
@@ -74,7 +65,7 @@ func (s *DB) CompleteCourse(ctx context.Context, learnerID, courseID string, out
 }
 
 // Lessons returns a learner's progress in the lessons of a course, by lesson ID.
-func (s *DB) Lessons(ctx context.Context, learnerID, courseID string) (map[string]LessonState, error) {
+func (s *DB) Lessons(ctx context.Context, learnerID, courseID string) (map[string]domain.LessonState, error) {
 	rows, err := s.db.QueryContext(ctx,
 		`SELECT lesson_id, first_opened_at, completed_at FROM lesson_progress WHERE learner_id = ? AND course_id = ?`,
 		learnerID, courseID)
@@ -82,9 +73,9 @@ func (s *DB) Lessons(ctx context.Context, learnerID, courseID string) (map[strin
 		return nil, fmt.Errorf("lessons of %s: %w", courseID, err)
 	}
 	defer rows.Close()
-	out := map[string]LessonState{}
+	out := map[string]domain.LessonState{}
 	for rows.Next() {
-		var st LessonState
+		var st domain.LessonState
 		var opened, done sql.NullString
 		if err := rows.Scan(&st.LessonID, &opened, &done); err != nil {
 			return nil, err

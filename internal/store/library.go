@@ -4,23 +4,20 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
-// TrustedKey is a public key that may sign course packs for this device.
-type TrustedKey struct {
-	ID, Name, Public string // Public is base64
-}
-
 // TrustedKeys lists the keys this device trusts.
-func (s *DB) TrustedKeys(ctx context.Context) ([]TrustedKey, error) {
+func (s *DB) TrustedKeys(ctx context.Context) ([]domain.TrustedKey, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, name, public FROM trusted_key ORDER BY name, id`)
 	if err != nil {
 		return nil, fmt.Errorf("trusted keys: %w", err)
 	}
 	defer rows.Close()
-	var out []TrustedKey
+	var out []domain.TrustedKey
 	for rows.Next() {
-		var k TrustedKey
+		var k domain.TrustedKey
 		if err := rows.Scan(&k.ID, &k.Name, &k.Public); err != nil {
 			return nil, err
 		}
@@ -30,7 +27,7 @@ func (s *DB) TrustedKeys(ctx context.Context) ([]TrustedKey, error) {
 }
 
 // AddTrustedKey trusts a key (again: adding it twice keeps one).
-func (s *DB) AddTrustedKey(ctx context.Context, k TrustedKey) error {
+func (s *DB) AddTrustedKey(ctx context.Context, k domain.TrustedKey) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO trusted_key (id, name, public, added_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name`, k.ID, k.Name, k.Public, s.stamp())
@@ -49,13 +46,8 @@ func (s *DB) RemoveTrustedKey(ctx context.Context, id string) error {
 	})
 }
 
-// InstalledCourse records who signed an installed course.
-type InstalledCourse struct {
-	CourseID, Version, KeyID string
-}
-
 // RecordInstall notes an installed course and its signer.
-func (s *DB) RecordInstall(ctx context.Context, c InstalledCourse) error {
+func (s *DB) RecordInstall(ctx context.Context, c domain.InstalledCourse) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO installed_course (course_id, version, key_id, installed_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (course_id) DO UPDATE SET version = excluded.version, key_id = excluded.key_id, installed_at = excluded.installed_at`,
@@ -73,15 +65,15 @@ func (s *DB) ForgetInstall(ctx context.Context, courseID string) error {
 }
 
 // Installs lists the installed courses with their signers.
-func (s *DB) Installs(ctx context.Context) ([]InstalledCourse, error) {
+func (s *DB) Installs(ctx context.Context) ([]domain.InstalledCourse, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT course_id, version, key_id FROM installed_course ORDER BY course_id`)
 	if err != nil {
 		return nil, fmt.Errorf("installed courses: %w", err)
 	}
 	defer rows.Close()
-	var out []InstalledCourse
+	var out []domain.InstalledCourse
 	for rows.Next() {
-		var c InstalledCourse
+		var c domain.InstalledCourse
 		if err := rows.Scan(&c.CourseID, &c.Version, &c.KeyID); err != nil {
 			return nil, err
 		}

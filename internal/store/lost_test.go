@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/store"
 )
 
@@ -59,7 +60,7 @@ func TestARestorePutsTheWholeBackupInPlace(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, store.FileName)
 	db := open(t, file)
-	l, _ := db.CreateLearner(ctx, store.Learner{Name: "Kept", Role: "other", Language: "en"})
+	l, _ := db.CreateLearner(ctx, domain.Learner{Name: "Kept", Role: "other", Language: "en"})
 	backup := filepath.Join(dir, store.BackupDir, "ogoh-20261130-080000.db")
 	if err := db.Backup(ctx, backup); err != nil {
 		t.Fatal(err)
@@ -200,7 +201,7 @@ func TestOpenReadOnlyChangesNothing(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, store.FileName)
 	db := open(t, file)
-	db.CreateLearner(ctx, store.Learner{Name: "Reader", Role: "other", Language: "en"})
+	db.CreateLearner(ctx, domain.Learner{Name: "Reader", Role: "other", Language: "en"})
 	db.Close()
 	before, _ := os.ReadFile(file)
 	listed := files(t, dir)
@@ -212,7 +213,7 @@ func TestOpenReadOnlyChangesNothing(t *testing.T) {
 	if ls, err := ro.Learners(ctx); err != nil || len(ls) != 1 {
 		t.Errorf("learners read-only: %v, %v", ls, err)
 	}
-	if _, err := ro.CreateLearner(ctx, store.Learner{Name: "Writer", Role: "other", Language: "en"}); err == nil {
+	if _, err := ro.CreateLearner(ctx, domain.Learner{Name: "Writer", Role: "other", Language: "en"}); err == nil {
 		t.Error("a read-only database took a new learner")
 	}
 	ro.Close()

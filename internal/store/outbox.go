@@ -7,18 +7,13 @@ import (
 	"fmt"
 	"strings"
 	"time"
-)
 
-// Statement is an xAPI statement as built at event time: its UUID and the
-// JSON bytes that are sent, unchanged, by every route.
-type Statement struct {
-	ID   string
-	Body []byte
-}
+	"github.com/ogoh/ogoh/internal/domain"
+)
 
 // queue adds statements to the outbox inside tx, so they commit with the
 // event they describe or not at all.
-func (s *DB) queue(ctx context.Context, tx *sql.Tx, out []Statement) error {
+func (s *DB) queue(ctx context.Context, tx *sql.Tx, out []domain.Statement) error {
 	for _, st := range out {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO outbox (id, body, created_at) VALUES (?, ?, ?)`,
 			st.ID, st.Body, s.stamp()); err != nil {
@@ -29,15 +24,15 @@ func (s *DB) queue(ctx context.Context, tx *sql.Tx, out []Statement) error {
 }
 
 // Pending returns up to limit statements not yet confirmed by an LRS, oldest first.
-func (s *DB) Pending(ctx context.Context, limit int) ([]Statement, error) {
+func (s *DB) Pending(ctx context.Context, limit int) ([]domain.Statement, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, body FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("pending statements: %w", err)
 	}
 	defer rows.Close()
-	var out []Statement
+	var out []domain.Statement
 	for rows.Next() {
-		var st Statement
+		var st domain.Statement
 		if err := rows.Scan(&st.ID, &st.Body); err != nil {
 			return nil, err
 		}
@@ -48,16 +43,16 @@ func (s *DB) Pending(ctx context.Context, limit int) ([]Statement, error) {
 
 // EachPending calls fn for every unconfirmed statement, oldest first,
 // reading in pages so a large outbox is never all in memory.
-func (s *DB) EachPending(ctx context.Context, fn func(Statement) error) error {
+func (s *DB) EachPending(ctx context.Context, fn func(domain.Statement) error) error {
 	last := int64(0)
 	for {
 		rows, err := s.db.QueryContext(ctx, `SELECT seq, id, body FROM outbox WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT 1000`, last)
 		if err != nil {
 			return fmt.Errorf("pending statements: %w", err)
 		}
-		var page []Statement
+		var page []domain.Statement
 		for rows.Next() {
-			var st Statement
+			var st domain.Statement
 			if err := rows.Scan(&last, &st.ID, &st.Body); err != nil {
 				rows.Close()
 				return err
@@ -110,12 +105,9 @@ func (s *DB) MarkRejected(ctx context.Context, id, reason string) error {
 	})
 }
 
-// OutboxCounts is how many statements wait, were confirmed, or were refused.
-type OutboxCounts struct{ Pending, Sent, Rejected int }
-
 // OutboxCounts counts the outbox by state.
-func (s *DB) OutboxCounts(ctx context.Context) (OutboxCounts, error) {
-	var c OutboxCounts
+func (s *DB) OutboxCounts(ctx context.Context) (domain.OutboxCounts, error) {
+	var c domain.OutboxCounts
 	err := s.db.QueryRowContext(ctx, `SELECT
 		COUNT(*) FILTER (WHERE state = 'pending'),
 		COUNT(*) FILTER (WHERE state = 'sent'),
@@ -144,18 +136,8 @@ func (s *DB) Rejected(ctx context.Context) (map[string]string, error) {
 	return out, rows.Err()
 }
 
-// SyncRun is one sync, by LRS or by file.
-type SyncRun struct {
-	Route            string // "lrs" or "file"
-	Started, Ended   time.Time
-	Sent, Rejected   int
-	Error            string
-	ClockOffset      time.Duration
-	ClockOffsetKnown bool
-}
-
 // RecordSyncRun keeps the outcome of a sync, for the "last sync" line.
-func (s *DB) RecordSyncRun(ctx context.Context, r SyncRun) error {
+func (s *DB) RecordSyncRun(ctx context.Context, r domain.SyncRun) error {
 	var offset any
 	if r.ClockOffsetKnown {
 		offset = r.ClockOffset.Milliseconds()
@@ -171,14 +153,14 @@ func (s *DB) RecordSyncRun(ctx context.Context, r SyncRun) error {
 }
 
 // LastSyncRun returns the latest sync, or ErrNotFound.
-func (s *DB) LastSyncRun(ctx context.Context) (SyncRun, error) {
-	var r SyncRun
+func (s *DB) LastSyncRun(ctx context.Context) (domain.SyncRun, error) {
+	var r domain.SyncRun
 	var started, ended sql.NullString
 	var offset sql.NullInt64
 	err := s.db.QueryRowContext(ctx, `SELECT route, started_at, finished_at, sent, rejected, error, clock_offset_ms
 		FROM sync_run ORDER BY id DESC LIMIT 1`).Scan(&r.Route, &started, &ended, &r.Sent, &r.Rejected, &r.Error, &offset)
 	if errors.Is(err, sql.ErrNoRows) {
-		return r, ErrNotFound
+		return r, domain.ErrNotFound
 	}
 	if err != nil {
 		return r, fmt.Errorf("last sync: %w", err)

@@ -4,21 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
-)
 
-// ReportRow is one learner's standing in one course.
-type ReportRow struct {
-	LearnerID, Name, Role, Post, CourseID string
-	LessonsDone, Attempts                 int
-	BestPercent                           int // -1 when no attempt finished
-	Passed                                bool
-	LastActivity                          time.Time
-}
+	"github.com/ogoh/ogoh/internal/domain"
+)
 
 // Report lists every active learner's progress in every course they
 // started, in one query, by name then course.
-func (s *DB) Report(ctx context.Context) ([]ReportRow, error) {
+func (s *DB) Report(ctx context.Context) ([]domain.ReportRow, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		WITH pairs AS (
 			SELECT learner_id, course_id FROM lesson_progress
@@ -44,9 +36,9 @@ func (s *DB) Report(ctx context.Context) ([]ReportRow, error) {
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	defer rows.Close()
-	var out []ReportRow
+	var out []domain.ReportRow
 	for rows.Next() {
-		var r ReportRow
+		var r domain.ReportRow
 		var last string
 		if err := rows.Scan(&r.LearnerID, &r.Name, &r.Role, &r.Post, &r.CourseID, &r.LessonsDone, &r.Attempts,
 			&r.BestPercent, &r.Passed, &last); err != nil {

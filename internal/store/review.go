@@ -6,25 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
-// ReviewItem is a missed question waiting to be reviewed.
-type ReviewItem struct {
-	CourseID, QuizID, QuestionID string
-	Due                          time.Time
-	Step, Streak                 int
-}
-
-// ReviewChange is what an answer does to a question's review: schedule it
-// (again) or, with Done, take it out.
-type ReviewChange struct {
-	Item ReviewItem
-	Done bool
-}
-
 // ReviewItem returns the review state of one question, if it is in review.
-func (s *DB) ReviewItem(ctx context.Context, learnerID, courseID, quizID, questionID string) (ReviewItem, bool, error) {
-	it := ReviewItem{CourseID: courseID, QuizID: quizID, QuestionID: questionID}
+func (s *DB) ReviewItem(ctx context.Context, learnerID, courseID, quizID, questionID string) (domain.ReviewItem, bool, error) {
+	it := domain.ReviewItem{CourseID: courseID, QuizID: quizID, QuestionID: questionID}
 	var due string
 	err := s.db.QueryRowContext(ctx, `SELECT due_at, step, streak FROM review_item
 		WHERE learner_id = ? AND course_id = ? AND quiz_id = ? AND question_id = ?`,
@@ -40,16 +28,16 @@ func (s *DB) ReviewItem(ctx context.Context, learnerID, courseID, quizID, questi
 }
 
 // DueReviews lists a learner's review items due at or before now, oldest first.
-func (s *DB) DueReviews(ctx context.Context, learnerID string, now time.Time) ([]ReviewItem, error) {
+func (s *DB) DueReviews(ctx context.Context, learnerID string, now time.Time) ([]domain.ReviewItem, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT course_id, quiz_id, question_id, due_at, step, streak FROM review_item
 		WHERE learner_id = ? AND due_at <= ? ORDER BY due_at, course_id, question_id`, learnerID, formatTime(now))
 	if err != nil {
 		return nil, fmt.Errorf("due reviews: %w", err)
 	}
 	defer rows.Close()
-	var out []ReviewItem
+	var out []domain.ReviewItem
 	for rows.Next() {
-		var it ReviewItem
+		var it domain.ReviewItem
 		var due string
 		if err := rows.Scan(&it.CourseID, &it.QuizID, &it.QuestionID, &due, &it.Step, &it.Streak); err != nil {
 			return nil, err
@@ -62,7 +50,7 @@ func (s *DB) DueReviews(ctx context.Context, learnerID string, now time.Time) ([
 
 // SaveReviewAnswer records an answer given in a review session: the new
 // schedule and its statement, in one transaction.
-func (s *DB) SaveReviewAnswer(ctx context.Context, learnerID string, change ReviewChange, out ...Statement) error {
+func (s *DB) SaveReviewAnswer(ctx context.Context, learnerID string, change domain.ReviewChange, out ...domain.Statement) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if err := s.applyReview(ctx, tx, learnerID, &change); err != nil {
 			return err
@@ -71,7 +59,7 @@ func (s *DB) SaveReviewAnswer(ctx context.Context, learnerID string, change Revi
 	})
 }
 
-func (s *DB) applyReview(ctx context.Context, tx *sql.Tx, learnerID string, change *ReviewChange) error {
+func (s *DB) applyReview(ctx context.Context, tx *sql.Tx, learnerID string, change *domain.ReviewChange) error {
 	if change == nil {
 		return nil
 	}

@@ -6,24 +6,17 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
-)
 
-// ScenarioRun is a scenario played to an ending.
-type ScenarioRun struct {
-	CourseID, ScenarioID string
-	Seed                 int64    // the play's choice order
-	Path                 []string // "step/choice", in order
-	Outcome              string
-}
+	"github.com/ogoh/ogoh/internal/domain"
+)
 
 // SaveScenarioRun records a finished scenario with its statement, and
 // ends the learner's open play of it, if any, in the same transaction.
-func (s *DB) SaveScenarioRun(ctx context.Context, learnerID string, r ScenarioRun, out ...Statement) error {
+func (s *DB) SaveScenarioRun(ctx context.Context, learnerID string, r domain.ScenarioRun, out ...domain.Statement) error {
 	path, _ := json.Marshal(r.Path)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO scenario_run (id, learner_id, course_id, scenario_id, seed, path, outcome, finished_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, NewUUID(), learnerID, r.CourseID, r.ScenarioID, r.Seed, string(path), r.Outcome, s.stamp())
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, domain.NewUUID(), learnerID, r.CourseID, r.ScenarioID, r.Seed, string(path), r.Outcome, s.stamp())
 		if err != nil {
 			return fmt.Errorf("save scenario %s: %w", r.ScenarioID, err)
 		}
@@ -36,20 +29,10 @@ func (s *DB) SaveScenarioRun(ctx context.Context, learnerID string, r ScenarioRu
 	})
 }
 
-// ScenarioPlay is a scenario being played: the seed that orders its
-// choices and the choices made so far.
-type ScenarioPlay struct {
-	ID                              string
-	LearnerID, CourseID, ScenarioID string
-	Seed                            int64
-	Path                            []string // "step/choice", in order
-	StartedAt                       time.Time
-}
-
 // StartScenarioPlay stores a new play, replacing the learner's open play
 // of the same scenario; ID and StartedAt are set here.
-func (s *DB) StartScenarioPlay(ctx context.Context, p ScenarioPlay) (*ScenarioPlay, error) {
-	p.ID, p.StartedAt = NewUUID(), s.now().UTC()
+func (s *DB) StartScenarioPlay(ctx context.Context, p domain.ScenarioPlay) (*domain.ScenarioPlay, error) {
+	p.ID, p.StartedAt = domain.NewUUID(), s.now().UTC()
 	path, _ := json.Marshal(append([]string{}, p.Path...))
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM scenario_play WHERE learner_id = ? AND course_id = ? AND scenario_id = ?`,
@@ -69,14 +52,14 @@ func (s *DB) StartScenarioPlay(ctx context.Context, p ScenarioPlay) (*ScenarioPl
 
 // OpenScenarioPlay returns the learner's unfinished play of a scenario,
 // or ErrNotFound: this is how a play resumes after a restart.
-func (s *DB) OpenScenarioPlay(ctx context.Context, learnerID, courseID, scenarioID string) (*ScenarioPlay, error) {
-	p := ScenarioPlay{LearnerID: learnerID, CourseID: courseID, ScenarioID: scenarioID}
+func (s *DB) OpenScenarioPlay(ctx context.Context, learnerID, courseID, scenarioID string) (*domain.ScenarioPlay, error) {
+	p := domain.ScenarioPlay{LearnerID: learnerID, CourseID: courseID, ScenarioID: scenarioID}
 	var path string
 	var started sql.NullString
 	err := s.db.QueryRowContext(ctx, `SELECT id, seed, path, started_at FROM scenario_play
 		WHERE learner_id = ? AND course_id = ? AND scenario_id = ?`, learnerID, courseID, scenarioID).Scan(&p.ID, &p.Seed, &path, &started)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, ErrNotFound
+		return nil, domain.ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open play of %s/%s: %w", courseID, scenarioID, err)
@@ -97,20 +80,13 @@ func (s *DB) SaveScenarioPath(ctx context.Context, playID string, path []string)
 		return fmt.Errorf("save scenario choice: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("save scenario choice: play %s: %w", playID, ErrNotFound)
+		return fmt.Errorf("save scenario choice: play %s: %w", playID, domain.ErrNotFound)
 	}
 	return nil
 }
 
-// ScenarioSummary is a learner's best outcome in a scenario and how often
-// they played it.
-type ScenarioSummary struct {
-	Runs int
-	Best string // good, mixed or poor
-}
-
 // ScenarioSummaries returns a learner's runs of each scenario of a course.
-func (s *DB) ScenarioSummaries(ctx context.Context, learnerID, courseID string) (map[string]ScenarioSummary, error) {
+func (s *DB) ScenarioSummaries(ctx context.Context, learnerID, courseID string) (map[string]domain.ScenarioSummary, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT scenario_id, COUNT(*),
 			CASE MIN(CASE outcome WHEN 'good' THEN 0 WHEN 'mixed' THEN 1 ELSE 2 END) WHEN 0 THEN 'good' WHEN 1 THEN 'mixed' ELSE 'poor' END
 		FROM scenario_run WHERE learner_id = ? AND course_id = ? GROUP BY scenario_id`, learnerID, courseID)
@@ -118,10 +94,10 @@ func (s *DB) ScenarioSummaries(ctx context.Context, learnerID, courseID string) 
 		return nil, fmt.Errorf("scenarios of %s: %w", courseID, err)
 	}
 	defer rows.Close()
-	out := map[string]ScenarioSummary{}
+	out := map[string]domain.ScenarioSummary{}
 	for rows.Next() {
 		var id string
-		var sum ScenarioSummary
+		var sum domain.ScenarioSummary
 		if err := rows.Scan(&id, &sum.Runs, &sum.Best); err != nil {
 			return nil, err
 		}

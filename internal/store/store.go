@@ -5,7 +5,6 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
 	"embed"
 	"errors"
@@ -21,6 +20,7 @@ import (
 	"time"
 
 	_ "github.com/mattn/go-sqlite3"
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 // FileName is the database's name inside the data folder.
@@ -212,7 +212,7 @@ func (s *DB) ensureDevice(ctx context.Context) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx,
 			`INSERT INTO device (id, uuid, created_at) VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING`,
-			NewUUID(), s.stamp())
+			domain.NewUUID(), s.stamp())
 		return err
 	})
 }
@@ -248,15 +248,6 @@ func parseTime(s sql.NullString) time.Time {
 	return t
 }
 
-// NewUUID returns a random (version 4) UUID.
-func NewUUID() string {
-	var b [16]byte
-	rand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
-}
-
 // IntegrityCheck runs SQLite's integrity check and returns its verdict
 // ("ok" when the file is sound).
 func (s *DB) IntegrityCheck(ctx context.Context) (string, error) {
@@ -264,3 +255,6 @@ func (s *DB) IntegrityCheck(ctx context.Context) (string, error) {
 	err := s.db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&verdict)
 	return verdict, err
 }
+
+// DB is the device's domain.Store.
+var _ domain.Store = (*DB)(nil)

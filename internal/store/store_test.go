@@ -11,6 +11,7 @@ import (
 
 	_ "github.com/mattn/go-sqlite3"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/store"
 )
 
@@ -59,7 +60,7 @@ func TestOpenAppliesMigrationsInWALAndIsRepeatable(t *testing.T) {
 func TestLearnerRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	db := open(t, filepath.Join(t.TempDir(), store.FileName))
-	l, err := db.CreateLearner(ctx, store.Learner{Name: "Dilnoza", Role: "border-guard", Post: "Post 7", Language: "uz"})
+	l, err := db.CreateLearner(ctx, domain.Learner{Name: "Dilnoza", Role: "border-guard", Post: "Post 7", Language: "uz"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,10 +71,10 @@ func TestLearnerRoundTrip(t *testing.T) {
 	if err != nil || got.Name != "Dilnoza" || got.Post != "Post 7" || got.Language != "ru" || got.PINHash != "" {
 		t.Errorf("learner = %+v, %v", got, err)
 	}
-	if _, err := db.Learner(ctx, "nobody"); !errors.Is(err, store.ErrNotFound) {
+	if _, err := db.Learner(ctx, "nobody"); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("unknown learner: %v", err)
 	}
-	if _, err := db.CreateLearner(ctx, store.Learner{Name: "", Role: "other", Language: "en"}); err == nil {
+	if _, err := db.CreateLearner(ctx, domain.Learner{Name: "", Role: "other", Language: "en"}); err == nil {
 		t.Error("a learner without a name was stored")
 	}
 }
@@ -88,7 +89,7 @@ func TestForeignKeysAreEnforced(t *testing.T) {
 func TestLessonProgressKeepsFirstCompletion(t *testing.T) {
 	ctx := context.Background()
 	db := open(t, filepath.Join(t.TempDir(), store.FileName))
-	l, _ := db.CreateLearner(ctx, store.Learner{Name: "A", Role: "other", Language: "en"})
+	l, _ := db.CreateLearner(ctx, domain.Learner{Name: "A", Role: "other", Language: "en"})
 	db.OpenLesson(ctx, l.ID, "c", "one")
 	db.CompleteLesson(ctx, l.ID, "c", "one")
 	first, _ := db.Lessons(ctx, l.ID, "c")
@@ -108,17 +109,17 @@ func TestAttemptAnswersResumeAndFinish(t *testing.T) {
 	ctx := context.Background()
 	file := filepath.Join(t.TempDir(), store.FileName)
 	db := open(t, file)
-	l, _ := db.CreateLearner(ctx, store.Learner{Name: "A", Role: "other", Language: "en"})
-	a, err := db.CreateAttempt(ctx, store.Attempt{LearnerID: l.ID, CourseID: "c", CourseVersion: "1.0.0", QuizID: "q",
+	l, _ := db.CreateLearner(ctx, domain.Learner{Name: "A", Role: "other", Language: "en"})
+	a, err := db.CreateAttempt(ctx, domain.Attempt{LearnerID: l.ID, CourseID: "c", CourseVersion: "1.0.0", QuizID: "q",
 		Language: "en", Seed: 7, QuestionIDs: []string{"q2", "q1", "q3"}, PassMark: 80})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SaveAnswer(ctx, a.ID, store.Answer{Position: 0, QuestionID: "q2", Response: []string{"b"}, Correct: true}, nil); err != nil {
+	if err := db.SaveAnswer(ctx, a.ID, domain.Answer{Position: 0, QuestionID: "q2", Response: []string{"b"}, Correct: true}, nil); err != nil {
 		t.Fatal(err)
 	}
-	err = db.SaveAnswer(ctx, a.ID, store.Answer{Position: 1, QuestionID: "q2", Response: []string{"c"}}, nil)
-	if !errors.Is(err, store.ErrAlreadyAnswered) {
+	err = db.SaveAnswer(ctx, a.ID, domain.Answer{Position: 1, QuestionID: "q2", Response: []string{"c"}}, nil)
+	if !errors.Is(err, domain.ErrAlreadyAnswered) {
 		t.Errorf("second answer to the same question: %v", err)
 	}
 	db.Close()
@@ -135,13 +136,13 @@ func TestAttemptAnswersResumeAndFinish(t *testing.T) {
 	if err := db.FinishAttempt(ctx, a.ID, 1, 3, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SaveAnswer(ctx, a.ID, store.Answer{Position: 1, QuestionID: "q1", Response: []string{"a"}}, nil); err == nil {
+	if err := db.SaveAnswer(ctx, a.ID, domain.Answer{Position: 1, QuestionID: "q1", Response: []string{"a"}}, nil); err == nil {
 		t.Error("an answer was added to a finished attempt")
 	}
-	if _, err := db.OpenAttempt(ctx, l.ID, "c", "q"); !errors.Is(err, store.ErrNotFound) {
+	if _, err := db.OpenAttempt(ctx, l.ID, "c", "q"); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("finished attempt still open: %v", err)
 	}
-	b, _ := db.CreateAttempt(ctx, store.Attempt{LearnerID: l.ID, CourseID: "c", CourseVersion: "1.0.0", QuizID: "q",
+	b, _ := db.CreateAttempt(ctx, domain.Attempt{LearnerID: l.ID, CourseID: "c", CourseVersion: "1.0.0", QuizID: "q",
 		Language: "en", QuestionIDs: []string{"q1", "q2"}, PassMark: 80})
 	db.FinishAttempt(ctx, b.ID, 2, 2, true)
 	sum, err := db.QuizSummaries(ctx, l.ID, "c")

@@ -20,8 +20,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/sanitize"
-	"github.com/ogoh/ogoh/internal/store"
 )
 
 // FileFormat names Ogoh's sync files.
@@ -64,7 +64,7 @@ var ErrBadSyncFile = errors.New("not a valid Ogoh sync file")
 var ErrBadSignature = errors.New("the signature does not match: the file was changed after its device signed it, or forged")
 
 // EachStatement is how a sync file reads what it carries.
-type EachStatement func(ctx context.Context, fn func(store.Statement) error) error
+type EachStatement func(ctx context.Context, fn func(domain.Statement) error) error
 
 // WriteFile writes every statement each yields into a sync file at path,
 // signed with the device's key. It writes to a temporary file beside it
@@ -113,7 +113,7 @@ func writeTo(ctx context.Context, f io.Writer, h Header, key ed25519.PrivateKey,
 	w.WriteString(",\n\"statements\":[\n")
 	sum := sha256.New()
 	n := 0
-	err := each(ctx, func(st store.Statement) error {
+	err := each(ctx, func(st domain.Statement) error {
 		if n > 0 {
 			w.WriteString(",\n")
 		}
@@ -235,33 +235,33 @@ func (f *File) PublicKey() ed25519.PublicKey {
 // Source is the file's statements as a delivery source for Sender.Push;
 // what the LRS confirms or refuses is kept in memory only.
 func (f *File) Source() *FileSource {
-	var all []store.Statement
+	var all []domain.Statement
 	for _, raw := range f.Statements {
 		var head struct {
 			ID string `json:"id"`
 		}
 		json.Unmarshal(raw, &head)
-		all = append(all, store.Statement{ID: head.ID, Body: raw})
+		all = append(all, domain.Statement{ID: head.ID, Body: raw})
 	}
 	return NewFileSource(all)
 }
 
 // NewFileSource delivers the statements given, keeping what the LRS
 // confirms or refuses in memory.
-func NewFileSource(all []store.Statement) *FileSource {
+func NewFileSource(all []domain.Statement) *FileSource {
 	return &FileSource{all: all, state: map[string]string{}}
 }
 
 // FileSource delivers a sync file's statements.
 type FileSource struct {
-	all   []store.Statement
+	all   []domain.Statement
 	next  int
 	state map[string]string // id -> "sent" or the rejection reason
 }
 
 // Pending returns the next statements not yet confirmed or refused.
-func (s *FileSource) Pending(_ context.Context, limit int) ([]store.Statement, error) {
-	var out []store.Statement
+func (s *FileSource) Pending(_ context.Context, limit int) ([]domain.Statement, error) {
+	var out []domain.Statement
 	for i := s.next; i < len(s.all) && len(out) < limit; i++ {
 		if _, done := s.state[s.all[i].ID]; !done {
 			out = append(out, s.all[i])

@@ -10,9 +10,9 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/sanitize"
-	"github.com/ogoh/ogoh/internal/store"
 )
 
 // Forwarder sends sync files on to the LRS from a connected machine,
@@ -108,8 +108,8 @@ func (fw *Forwarder) trustDevice(f *File, out *Forwarded) error {
 
 // vet keeps the statements the file may speak for and records why the
 // others are refused. A signed file binds its learners to its device.
-func (fw *Forwarder) vet(f *File, out *Forwarded) []store.Statement {
-	var accepted []store.Statement
+func (fw *Forwarder) vet(f *File, out *Forwarded) []domain.Statement {
+	var accepted []domain.Statement
 	seen := map[string]bool{}
 	for i, raw := range f.Statements {
 		v, err := VetStatement(raw, fw.HomePage)
@@ -130,7 +130,7 @@ func (fw *Forwarder) vet(f *File, out *Forwarded) []store.Statement {
 		if f.Signed() {
 			fw.Registry.Learners[v.Learner] = f.Device
 		}
-		accepted = append(accepted, store.Statement{ID: v.ID, Body: raw})
+		accepted = append(accepted, domain.Statement{ID: v.ID, Body: raw})
 	}
 	return accepted
 }
@@ -152,7 +152,7 @@ func statementLabel(id string, raw []byte, i int) string {
 
 // send pushes the accepted statements and tells which the LRS stored now
 // and which it had before.
-func (fw *Forwarder) send(ctx context.Context, accepted []store.Statement, out *Forwarded) {
+func (fw *Forwarder) send(ctx context.Context, accepted []domain.Statement, out *Forwarded) {
 	s := fw.Sender
 	since, err := s.LRSTime(ctx)
 	if err != nil {

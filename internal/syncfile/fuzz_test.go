@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/syncfile"
 )
 
@@ -38,9 +38,9 @@ func FuzzReadSyncFile(f *testing.F) {
 			}
 		}
 		path := filepath.Join(t.TempDir(), "back.ogohsync")
-		each := func(_ context.Context, fn func(store.Statement) error) error {
+		each := func(_ context.Context, fn func(domain.Statement) error) error {
 			for _, st := range file.Statements {
-				if err := fn(store.Statement{Body: st}); err != nil {
+				if err := fn(domain.Statement{Body: st}); err != nil {
 					return err
 				}
 			}

@@ -4,9 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
+
 	"github.com/ogoh/ogoh/internal/sanitize"
 	"github.com/ogoh/ogoh/internal/xapi"
-	"strings"
 )
 
 // ErrForeignStatement is a statement no Ogoh could have made.

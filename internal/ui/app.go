@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/i18n"
 	"github.com/ogoh/ogoh/internal/library"
 	"github.com/ogoh/ogoh/internal/lrs"
@@ -56,7 +57,7 @@ type App struct {
 	dataDir string
 	ctx     context.Context
 
-	learner  *progress.Learner
+	learner  *domain.Learner
 	redraw   func()         // rebuilds the current screen, e.g. after a language switch
 	focus    fyne.Focusable // set by a screen's build: where typing goes first
 	back     func()         // Escape: the current screen's way back

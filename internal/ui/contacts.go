@@ -5,8 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/ogoh/ogoh/internal/progress"
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 // contactList shows the post's referral contacts, or says plainly that
@@ -51,14 +50,14 @@ type contactForm struct {
 	org, role, phone, address, hours *widget.Entry
 }
 
-func (a *App) editContacts(list []progress.Contact, message string) {
+func (a *App) editContacts(list []domain.Contact, message string) {
 	a.show(func() (string, fyne.CanvasObject) {
 		var forms []contactForm
 		box := container.NewVBox()
-		read := func() []progress.Contact {
-			out := make([]progress.Contact, len(forms))
+		read := func() []domain.Contact {
+			out := make([]domain.Contact, len(forms))
 			for i, f := range forms {
-				out[i] = progress.Contact{ID: list[i].ID, Organisation: f.org.Text, Role: f.role.Text,
+				out[i] = domain.Contact{ID: list[i].ID, Organisation: f.org.Text, Role: f.role.Text,
 					Phone: f.phone.Text, Address: f.address.Text, Hours: f.hours.Text}
 			}
 			return out
@@ -85,7 +84,7 @@ func (a *App) editContacts(list []progress.Contact, message string) {
 			box.Add(wrapped(a.T("contacts.none.editor")))
 		}
 		add := widget.NewButtonWithIcon(a.T("contacts.add"), theme.ContentAddIcon(), func() {
-			a.editContacts(append(read(), progress.Contact{}), "")
+			a.editContacts(append(read(), domain.Contact{}), "")
 		})
 		save := widget.NewButtonWithIcon(a.T("sync.save"), theme.DocumentSaveIcon(), func() {
 			cur := read()

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/i18n"
 	"github.com/ogoh/ogoh/internal/progress"
 )
@@ -22,9 +23,9 @@ func (a *App) showNewProfile() {
 	a.show(func() (string, fyne.CanvasObject) {
 		name := widget.NewEntry()
 		name.SetPlaceHolder(a.T("profile.name.placeholder"))
-		roles := make([]string, len(progress.Roles))
-		for i, r := range progress.Roles {
-			roles[i] = a.T("role." + r)
+		roles := make([]string, len(domain.Roles))
+		for i, r := range domain.Roles {
+			roles[i] = a.T("role." + string(r))
 		}
 		role := widget.NewRadioGroup(roles, nil)
 		role.SetSelected(roles[0])
@@ -48,7 +49,7 @@ func (a *App) showNewProfile() {
 				return
 			}
 			l, err := a.svc.CreateLearner(a.ctx, progress.NewLearner{
-				Name: name.Text, Role: progress.Roles[indexOf(roles, role.Selected)], Post: post.Text, StaffNumber: staff.Text,
+				Name: name.Text, Role: domain.Roles[indexOf(roles, role.Selected)], Post: post.Text, StaffNumber: staff.Text,
 				Language: languageCode(lang.Selected), PIN: pin.Text,
 			})
 			var field *progress.FieldError

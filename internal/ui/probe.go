@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/ui/startprobe"
@@ -41,17 +42,17 @@ func (a *App) probe(mode string, out io.Writer) error {
 	return nil
 }
 
-func (a *App) probeLearner() (progress.Learner, error) {
+func (a *App) probeLearner() (domain.Learner, error) {
 	learners, err := a.svc.Learners(a.ctx)
 	if err != nil {
-		return progress.Learner{}, err
+		return domain.Learner{}, err
 	}
 	for _, l := range learners {
 		if l.PINHash == "" {
 			return l, nil
 		}
 	}
-	return progress.Learner{}, errors.New("probe: the device needs a learner without a PIN (ogohctl demo seed makes some)")
+	return domain.Learner{}, errors.New("probe: the device needs a learner without a PIN (ogohctl demo seed makes some)")
 }
 
 // probeCourse walks a course as its learner would; each step waits until

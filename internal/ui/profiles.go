@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
 )
 
@@ -24,7 +25,7 @@ func (a *App) showProfiles() {
 		list := container.NewVBox()
 		for _, l := range learners {
 			l := l
-			label := l.Name + " — " + a.T("role."+l.Role)
+			label := l.Name + " — " + a.T("role."+string(l.Role))
 			if l.Post != "" {
 				label += ", " + l.Post
 			}
@@ -53,7 +54,7 @@ func (a *App) showProfiles() {
 
 // pickLearner opens a profile, asking for its PIN when it has one. A wrong
 // PIN keeps the dialog open with a message, so the learner simply retypes.
-func (a *App) pickLearner(l progress.Learner) {
+func (a *App) pickLearner(l domain.Learner) {
 	if l.PINHash == "" {
 		a.enter(l)
 		return
@@ -99,7 +100,7 @@ func (a *App) pickLearner(l progress.Learner) {
 }
 
 // enter makes l the current learner, in their language.
-func (a *App) enter(l progress.Learner) {
+func (a *App) enter(l domain.Learner) {
 	a.learner = &l
 	a.loc = a.bundle.For(l.Language)
 	a.showCatalogue()

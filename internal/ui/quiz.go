@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 )
@@ -61,7 +62,7 @@ func (a *App) showQuestion(c *course.Course, att *progress.Attempt) {
 				check.Disable()
 			}
 		})
-		answered := func(ans progress.Answer) {
+		answered := func(ans domain.Answer) {
 			input.set(ans.Response)
 			input.disable()
 			check.Hide()

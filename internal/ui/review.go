@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 )
@@ -33,7 +34,7 @@ func (a *App) showReview(due []progress.ReviewQuestion, i, right int) {
 		return
 	}
 	rq := due[i]
-	var answered *progress.Answer
+	var answered *domain.Answer
 	a.show(func() (string, fyne.CanvasObject) {
 		lang := a.courseLang(rq.Course)
 		qu := rq.Question
@@ -82,7 +83,7 @@ func (a *App) showReview(due []progress.ReviewQuestion, i, right int) {
 				a.fail("error.save.answer", err)
 				return
 			}
-			answered = &progress.Answer{QuestionID: qu.ID, Response: resp, Correct: correct}
+			answered = &domain.Answer{QuestionID: qu.ID, Response: resp, Correct: correct}
 			a.redraw()
 		}
 		title := a.T("review.title")

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
 )
 
@@ -117,7 +118,7 @@ func (a *App) choosePINRemoval() {
 		a.fail("error.load", err)
 		return
 	}
-	var learners []progress.Learner
+	var learners []domain.Learner
 	for _, l := range all {
 		if l.PINHash != "" {
 			learners = append(learners, l)
@@ -139,7 +140,7 @@ func (a *App) choosePINRemoval() {
 }
 
 // learnerNames names learners as the trainer's choosers list them.
-func learnerNames(learners []progress.Learner) []string {
+func learnerNames(learners []domain.Learner) []string {
 	names := make([]string, len(learners))
 	for i, l := range learners {
 		names[i] = l.Name

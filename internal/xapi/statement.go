@@ -12,7 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ogoh/ogoh/internal/course"
-	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 // Version is the xAPI version Ogoh speaks.
@@ -152,19 +152,19 @@ type ContextActivities struct {
 
 // Subject is who did it and in what.
 type Subject struct {
-	Learner store.Learner
+	Learner domain.Learner
 	Course  *course.Course
 	Lang    string // the language the learner used
 }
 
-func (b *Builder) finish(st Statement) store.Statement {
+func (b *Builder) finish(st Statement) domain.Statement {
 	st.ID = b.NewID()
 	st.Timestamp = b.Now().Format("2006-01-02T15:04:05.000Z07:00")
 	body, err := json.Marshal(st)
 	if err != nil {
 		panic(fmt.Sprintf("xAPI statement does not encode: %v", err)) // only plain types: cannot happen
 	}
-	return store.Statement{ID: st.ID, Body: asciiJSON(body)}
+	return domain.Statement{ID: st.ID, Body: asciiJSON(body)}
 }
 
 // asciiJSON writes every non-ASCII character of encoded JSON as a \u
@@ -197,7 +197,7 @@ func asciiJSON(b []byte) []byte {
 	return out
 }
 
-func (b *Builder) actor(l store.Learner) Actor {
+func (b *Builder) actor(l domain.Learner) Actor {
 	a := Actor{ObjectType: "Agent", Account: Account{HomePage: b.Config.HomePage, Name: l.ID}}
 	if b.Config.StaffNumbers && l.StaffNumber != "" {
 		a.Account.Name = l.StaffNumber
@@ -267,26 +267,26 @@ func (b *Builder) context(s Subject, registration string, parent ...Activity) *C
 }
 
 // LessonExperienced: the learner opened a lesson.
-func (b *Builder) LessonExperienced(s Subject, l *course.Lesson) store.Statement {
+func (b *Builder) LessonExperienced(s Subject, l *course.Lesson) domain.Statement {
 	return b.finish(Statement{Actor: b.actor(s.Learner), Verb: verb(VerbExperienced),
 		Object: b.lessonActivity(s.Course, l), Context: b.context(s, "", b.courseActivity(s.Course))})
 }
 
 // LessonCompleted: the learner read a lesson to the end.
-func (b *Builder) LessonCompleted(s Subject, l *course.Lesson) store.Statement {
+func (b *Builder) LessonCompleted(s Subject, l *course.Lesson) domain.Statement {
 	return b.finish(Statement{Actor: b.actor(s.Learner), Verb: verb(VerbCompleted),
 		Object: b.lessonActivity(s.Course, l), Result: &Result{Completion: ptr(true)},
 		Context: b.context(s, "", b.courseActivity(s.Course))})
 }
 
 // QuizAttempted: the learner started an attempt (the registration).
-func (b *Builder) QuizAttempted(s Subject, q *course.Quiz, attemptID string) store.Statement {
+func (b *Builder) QuizAttempted(s Subject, q *course.Quiz, attemptID string) domain.Statement {
 	return b.finish(Statement{Actor: b.actor(s.Learner), Verb: verb(VerbAttempted),
 		Object: b.quizActivity(s.Course, q), Context: b.context(s, attemptID, b.courseActivity(s.Course))})
 }
 
 // QuestionAnswered: one answer, with the response and whether it was right.
-func (b *Builder) QuestionAnswered(s Subject, q *course.Quiz, qu *course.Question, attemptID string, response []string, correct bool) store.Statement {
+func (b *Builder) QuestionAnswered(s Subject, q *course.Quiz, qu *course.Question, attemptID string, response []string, correct bool) domain.Statement {
 	return b.finish(Statement{Actor: b.actor(s.Learner), Verb: verb(VerbAnswered),
 		Object:  b.questionActivity(s.Course, q, qu),
 		Result:  &Result{Response: responsePattern(qu, response), Success: ptr(correct)},
@@ -295,7 +295,7 @@ func (b *Builder) QuestionAnswered(s Subject, q *course.Quiz, qu *course.Questio
 
 // QuizFinished gives two statements: passed or failed (success, score,
 // duration), then completed (completion, score, duration).
-func (b *Builder) QuizFinished(s Subject, q *course.Quiz, attemptID string, score, max int, passed bool, took time.Duration) []store.Statement {
+func (b *Builder) QuizFinished(s Subject, q *course.Quiz, attemptID string, score, max int, passed bool, took time.Duration) []domain.Statement {
 	sc := &Score{Raw: score, Min: 0, Max: max}
 	if max > 0 {
 		sc.Scaled = float64(score) / float64(max)
@@ -305,7 +305,7 @@ func (b *Builder) QuizFinished(s Subject, q *course.Quiz, attemptID string, scor
 		v = VerbPassed
 	}
 	d := isoDuration(took)
-	return []store.Statement{
+	return []domain.Statement{
 		b.finish(Statement{Actor: b.actor(s.Learner), Verb: verb(v), Object: b.quizActivity(s.Course, q),
 			Result:  &Result{Score: sc, Success: ptr(passed), Duration: d},
 			Context: b.context(s, attemptID, b.courseActivity(s.Course))}),
@@ -316,7 +316,7 @@ func (b *Builder) QuizFinished(s Subject, q *course.Quiz, attemptID string, scor
 }
 
 // ScenarioCompleted: the learner reached an ending of a scenario.
-func (b *Builder) ScenarioCompleted(s Subject, sc *course.Scenario, outcome string, path []string) store.Statement {
+func (b *Builder) ScenarioCompleted(s Subject, sc *course.Scenario, outcome string, path []string) domain.Statement {
 	return b.finish(Statement{Actor: b.actor(s.Learner), Verb: verb(VerbCompleted),
 		Object:  b.scenarioActivity(s.Course, sc),
 		Result:  &Result{Completion: ptr(true), Success: ptr(outcome == "good"), Response: strings.Join(path, "[,]")},
@@ -324,7 +324,7 @@ func (b *Builder) ScenarioCompleted(s Subject, sc *course.Scenario, outcome stri
 }
 
 // CourseCompleted: every lesson read and every quiz passed.
-func (b *Builder) CourseCompleted(s Subject) store.Statement {
+func (b *Builder) CourseCompleted(s Subject) domain.Statement {
 	return b.finish(Statement{Actor: b.actor(s.Learner), Verb: verb(VerbCompleted),
 		Object: b.courseActivity(s.Course), Result: &Result{Completion: ptr(true)}, Context: b.context(s, "")})
 }

@@ -1,0 +1,107 @@
+package domain
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Code says what kind of failure an error is, in terms a screen can
+// explain: each code has a translated message (locales: "error.code.<code>").
+type Code string
+
+// The codes an error can carry to a screen.
+const (
+	CodeInternal   Code = "internal"     // a fault of Ogoh's or of the machine; the detail is for the log
+	CodeInvalid    Code = "invalid"      // the input was wrong; Message names what
+	CodeNotFound   Code = "not_found"    // what was asked for is not there
+	CodeConflict   Code = "conflict"     // it was already done (an answer given twice)
+	CodeDiskFull   Code = "disk_full"    // the disk has no room; nothing was written
+	CodeReadOnly   Code = "read_only"    // the data folder cannot be written
+	CodeCorrupt    Code = "corrupt"      // the progress database is damaged
+	CodeLocked     Code = "locked"       // the trainer's lock or a PIN stands in the way
+	CodeUnreadable Code = "unreadable"   // a file could not be read or is not what it claims
+	CodeNoNetwork  Code = "no_network"   // a server could not be reached
+	CodeRefused    Code = "refused"      // a server or a file was reached and said no
+	CodeCancelled  Code = "cancelled"    // the person stopped it
+	CodeTooNew     Code = "schema_new"   // the data was written by a newer Ogoh
+	CodeUntrusted  Code = "untrusted"    // a signature is missing, wrong or by a key not trusted
+	CodeBusy       Code = "busy"         // the same work is already running
+	CodeUnsaved    Code = "unsaved"      // a change could not be saved; what was there before stays
+	CodeTooLarge   Code = "too_large"    // a file or reply is over its limit
+	CodeOutOfOrder Code = "out_of_order" // a step was taken before the one it needs
+)
+
+// Error is an error a person can be shown: Code picks the translated
+// message, Args fill its blanks (a file name, a question), and Err keeps
+// the wrapped cause with its context for the log. Error() is for logs and
+// developers only; screens show ErrorCode's message (see ui.errorText).
+type Error struct {
+	Code Code
+	Args map[string]any
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Err == nil {
+		return string(e.Code)
+	}
+	return fmt.Sprintf("%s: %v", e.Code, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf makes an Error of code whose cause is formatted as fmt.Errorf
+// does, %w included.
+func Errorf(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Err: fmt.Errorf(format, args...)}
+}
+
+// Wrap gives err a code unless it already carries one; nil stays nil.
+func Wrap(code Code, err error) error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return err
+	}
+	return &Error{Code: code, Err: err}
+}
+
+// With returns a copy of e with one more argument for its message.
+func (e *Error) With(key string, value any) *Error {
+	args := map[string]any{key: value}
+	for k, v := range e.Args {
+		args[k] = v
+	}
+	return &Error{Code: e.Code, Args: args, Err: e.Err}
+}
+
+// ErrorCode is the code of the first Error in err's chain; an error
+// without one is internal, and nil has none.
+func ErrorCode(err error) Code {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return CodeInternal
+}
+
+// ErrorArgs are the message arguments of the first Error in err's chain.
+func ErrorArgs(err error) map[string]any {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Args
+	}
+	return nil
+}
+
+// Errors the store and the services return; errors.Is finds them through
+// any wrapping, and each carries its code.
+var (
+	ErrNotFound        = &Error{Code: CodeNotFound, Err: errors.New("not found")}
+	ErrAlreadyAnswered = &Error{Code: CodeConflict, Err: errors.New("question already answered in this attempt")}
+)
