@@ -106,7 +106,7 @@ func TestImportRules(t *testing.T) {
 		}
 	}
 	isFyne := func(p string) bool { return strings.HasPrefix(p, "fyne.io/") }
-	for _, domain := range []string{"domain", "course", "quiz", "store", "progress", "i18n", "xapi", "lrs", "syncfile", "sanitize", "gift", "library", "reference", "device"} {
+	for _, domain := range []string{"domain", "course", "quiz", "store", "progress", "i18n", "xapi", "lrs", "syncfile", "sanitize", "gift", "library", "reference"} {
 		forbid(in(domain), isFyne, "domain packages never import Fyne")
 	}
 	forbid(module+"/cmd/ogohctl", func(p string) bool { return isFyne(p) || p == in("ui") }, "the CLI builds without the UI")

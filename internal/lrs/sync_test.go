@@ -148,7 +148,7 @@ func (d *device) counts() domain.OutboxCounts {
 }
 
 func fastSender(endpoint string) *lrs.Sender {
-	s := lrs.NewSender(lrs.LRS{Endpoint: endpoint, User: "test", Password: "test"})
+	s := lrs.NewSender(domain.LRS{Endpoint: endpoint, User: "test", Password: "test"})
 	s.BatchSize = 7 // several batches even for one learner
 	s.Retries = 3
 	s.BaseDelay = time.Millisecond

@@ -22,8 +22,8 @@ const (
 
 // LRS returns the configured Learning Record Store; Endpoint is empty when
 // none is set.
-func (s *Service) LRS(ctx context.Context) (lrs.LRS, error) {
-	var l lrs.LRS
+func (s *Service) LRS(ctx context.Context) (domain.LRS, error) {
+	var l domain.LRS
 	var err error
 	if l.Endpoint, err = s.db.Setting(ctx, settingLRSEndpoint, ""); err != nil {
 		return l, err
@@ -49,7 +49,7 @@ func checkAddress(s string) error {
 }
 
 // SetLRS stores the LRS to sync with; an empty endpoint means none.
-func (s *Service) SetLRS(ctx context.Context, l lrs.LRS) error {
+func (s *Service) SetLRS(ctx context.Context, l domain.LRS) error {
 	if l.Endpoint != "" {
 		if err := checkAddress(l.Endpoint); err != nil {
 			return err
@@ -64,7 +64,7 @@ func (s *Service) SetLRS(ctx context.Context, l lrs.LRS) error {
 
 // InsecureLRS says whether the LRS is reached over plain http:// with a
 // password, which anyone on the network path can read.
-func InsecureLRS(l lrs.LRS) bool {
+func InsecureLRS(l domain.LRS) bool {
 	u, err := url.Parse(l.Endpoint)
 	return err == nil && u.Scheme == "http" && (l.User != "" || l.Password != "")
 }

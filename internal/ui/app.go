@@ -25,12 +25,9 @@ import (
 
 // Options is what the app needs from main.
 type Options struct {
-	Service        *progress.Service
-	Courses        []*course.Course
+	Device         *progress.Device // the opened data folder: services, courses, library
 	Guide          *reference.Guide // the field quick-reference; nil if it failed to load
-	Library        *library.Library // installs and removes courses; nil: the courses are fixed
 	Bundle         *i18n.Bundle
-	DataDir        string
 	SystemLanguage string // the OS locale, for the profile picker's first run
 	Build          Build  // version, date and commit, for About
 	// Window is the window made by NewWindow while the data folder was being
@@ -67,8 +64,8 @@ type App struct {
 	// background runs long work (sync, export) off the UI thread; results
 	// come back through fyne.Do. Tests may run it in place.
 	background func(func())
-	newSender  func(lrs.LRS) *lrs.Sender // tests shorten its retries
-	syncing    atomic.Bool               // one sync at a time, by hand or automatic
+	newSender  func(domain.LRS) *lrs.Sender // tests shorten its retries
+	syncing    atomic.Bool                  // one sync at a time, by hand or automatic
 	stopAuto   context.CancelFunc
 	probeMark  fyne.CanvasObject // the start-up benchmark's mark (probe.go)
 }
@@ -84,8 +81,8 @@ const (
 func New(fy fyne.App, opts Options) *App {
 	stayOffline()
 	a := &App{
-		fy: fy, svc: opts.Service, courses: opts.Courses, guide: opts.Guide, lib: opts.Library, build: opts.Build, bundle: opts.Bundle,
-		dataDir: opts.DataDir, ctx: context.Background(), background: func(f func()) { go f() },
+		fy: fy, svc: opts.Device.Service, courses: opts.Device.Courses, guide: opts.Guide, lib: opts.Device.Library,
+		build: opts.Build, bundle: opts.Bundle, dataDir: opts.Device.DataDir, ctx: context.Background(), background: func(f func()) { go f() },
 		newSender: lrs.NewSender,
 	}
 	lang, _ := a.svc.Setting(a.ctx, settingLanguage, i18n.Supported(opts.SystemLanguage))

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -16,14 +15,13 @@ import (
 
 	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/i18n"
-	"github.com/ogoh/ogoh/internal/library"
 	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/reference"
 	"github.com/ogoh/ogoh/internal/store"
-	"github.com/ogoh/ogoh/internal/syncfile"
 	"github.com/ogoh/ogoh/quickref"
 )
 
@@ -32,7 +30,8 @@ import (
 type driver struct {
 	t     failer
 	app   *App
-	db    *store.DB
+	dev   *progress.Device // the data folder, opened as the app opens it
+	db    *store.DB        // its database, for checks of what was saved
 	loc   *i18n.Localizer
 	clock *clock // the progress service's time; tests move it on
 }
@@ -71,24 +70,22 @@ func start(t failer, dir, systemLang string) *driver {
 
 func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(dir, store.FileName), time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
 	bundle, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
 	seed := int64(0)
 	clk := &clock{t: time.Now()}
-	key, err := syncfile.LoadOrCreateDeviceKey(filepath.Join(dir, syncfile.DeviceKeyFile))
+	// The app's own wiring, on a clock and a draw the test controls.
+	dev, err := progress.Open(context.Background(), dir, bundledCourses(t),
+		progress.WithClock(clk.now), progress.WithSeed(func() int64 { seed++; return seed }))
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, err := progress.New(context.Background(), db, progress.Options{Seed: func() int64 { seed++; return seed }, Now: clk.now, DeviceKey: key})
-	if err != nil {
-		t.Fatal(err)
+	if len(dev.Problems) > 0 {
+		t.Fatal(dev.Problems)
 	}
+	svc := dev.Service
 	guide, err := reference.Load(quickref.FS)
 	if err != nil {
 		t.Fatal(err)
@@ -104,29 +101,21 @@ func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 			}
 		}
 	}
-	lib := library.New(db, dir, bundledCourses(t))
-	list, problems := lib.Courses()
-	if len(problems) > 0 {
-		t.Fatal(problems)
-	}
-	a := New(test.NewApp(), Options{
-		Service: svc, Courses: list, Guide: guide, Library: lib,
-		Bundle: bundle, DataDir: dir, SystemLanguage: systemLang,
-	})
+	a := New(test.NewApp(), Options{Device: dev, Guide: guide, Bundle: bundle, SystemLanguage: systemLang})
 	a.background = func(f func()) { f() } // long work runs in place, so a test sees its end
-	a.newSender = func(l lrs.LRS) *lrs.Sender {
+	a.newSender = func(l domain.LRS) *lrs.Sender {
 		s := lrs.NewSender(l)
 		s.Retries, s.BaseDelay, s.MaxDelay = 2, time.Millisecond, time.Millisecond
 		return s
 	}
 	a.win.Resize(fyne.NewSize(1024, 700))
 	a.win.Show()
-	return &driver{t: t, app: a, db: db, loc: bundle.For(systemLang), clock: clk}
+	return &driver{t: t, app: a, dev: dev, db: dev.DB(), loc: bundle.For(systemLang), clock: clk}
 }
 
 func (d *driver) close() {
 	d.app.win.Close()
-	d.db.Close()
+	d.dev.Close()
 }
 
 // T is a message in the language the driver expects on screen.

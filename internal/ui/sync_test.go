@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/ogoh/ogoh/internal/lrs"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/lrs/lrstest"
 	"github.com/ogoh/ogoh/internal/syncfile"
 )
@@ -86,7 +86,7 @@ func TestSyncWithTheLRSDownLosesNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	must(d.app.svc.SetLRS(ctx, lrs.LRS{Endpoint: server.Endpoint()}))
+	must(d.app.svc.SetLRS(ctx, domain.LRS{Endpoint: server.Endpoint()}))
 	before, _ := d.app.svc.SyncStatus(ctx)
 	d.tap(d.T("settings.title"))
 	d.tap(d.T("sync.title"))
@@ -154,7 +154,7 @@ func TestTheSyncScreenExplainsWhatWentWrong(t *testing.T) {
 			d.tap(d.T("lesson.next"))
 			d.tap(d.T("nav.back"))
 			// An LRS that refuses every statement on its own sets them all aside.
-			d.app.svc.Push(ctx, d.app.newSender(lrs.LRS{Endpoint: refuseAll.URL + "/xAPI/"}))
+			d.app.svc.Push(ctx, d.app.newSender(domain.LRS{Endpoint: refuseAll.URL + "/xAPI/"}))
 			st, _ := d.app.svc.SyncStatus(ctx)
 			if st.Outbox.Rejected == 0 || st.Outbox.Pending != 0 {
 				t.Fatalf("outbox %+v: want everything set aside", st.Outbox)

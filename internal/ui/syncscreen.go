@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/sanitize"
@@ -51,8 +52,8 @@ func (a *App) showSync() {
 		staff := newToggle(a.T("sync.staff.numbers"), cfg.StaffNumbers)
 		result := wrapped("")
 
-		entered := func() lrs.LRS {
-			l := lrs.LRS{Endpoint: endpoint.Text, User: user.Text, Password: password.Text}
+		entered := func() domain.LRS {
+			l := domain.LRS{Endpoint: endpoint.Text, User: user.Text, Password: password.Text}
 			if l.Password == "" {
 				l.Password = saved.Password // empty keeps the saved one: it is never shown back
 			}
