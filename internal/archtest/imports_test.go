@@ -141,6 +141,9 @@ func TestImportRules(t *testing.T) {
 		if p == in("store") || p == "database/sql" || strings.Contains(p, "sqlite") {
 			t.Errorf("ui imports %s: the UI talks to the domain, never to SQL", p)
 		}
+		if p == in("lrs") || p == in("syncfile") || p == "net/http" {
+			t.Errorf("ui imports %s: syncs go through the service layer's syncer, never a client of the UI's own", p)
+		}
 	}
 	for _, p := range g[in("quiz")] {
 		if p == "os" || p == "net/http" || p == "io/fs" {

@@ -31,6 +31,21 @@ const (
 	CodeOutOfOrder Code = "out_of_order" // a step was taken before the one it needs
 )
 
+// Codes of a sync with an LRS: each says what the person (or their
+// trainer) can do about it, so each has its own message.
+const (
+	CodeNoLRS        Code = "no_lrs"        // no LRS is set up
+	CodeLRSAuth      Code = "lrs_auth"      // the user name or password is wrong
+	CodeLRSForbidden Code = "lrs_forbidden" // the LRS refuses this account
+	CodeLRSRedirect  Code = "lrs_redirect"  // the address sends elsewhere; Args["Where"]
+	CodeNotLRS       Code = "not_lrs"       // the address answers but is no LRS
+	CodeProxyAuth    Code = "proxy_auth"    // a proxy asks for its own password
+	CodeLRSBusy      Code = "lrs_busy"      // the LRS asks to wait
+	CodeLRSServer    Code = "lrs_server"    // the LRS fails
+	CodeLRSReply     Code = "lrs_reply"     // the LRS's reply is not an xAPI answer
+	CodeLRSConflict  Code = "lrs_conflict"  // the LRS holds another statement under an ID
+)
+
 // Error is an error a person can be shown: Code picks the translated
 // message, Args fill its blanks (a file name, a question), and Err keeps
 // the wrapped cause with its context for the log. Error() is for logs and

@@ -14,6 +14,7 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/i18n"
+	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/reference"
 )
 
@@ -52,6 +53,9 @@ func TestCodeUsesOnlyKnownMessages(t *testing.T) {
 	used := literalIDs(t, "../ui")
 	if len(used) < 50 {
 		t.Fatalf("found only %d message IDs in the UI's code; the scan is broken", len(used))
+	}
+	for _, th := range progress.Themes {
+		used["settings.theme."+string(th)] = "theme from progress.Themes"
 	}
 	for _, r := range domain.Roles {
 		used["role."+string(r)] = "role ID from domain.Roles"

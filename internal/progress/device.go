@@ -17,6 +17,7 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/library"
+	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/store"
 	"github.com/ogoh/ogoh/internal/syncfile"
 )
@@ -42,6 +43,7 @@ type openOptions struct {
 	now     func() time.Time
 	seed    func() int64
 	store   []store.Option
+	tune    func(*lrs.Sender)
 }
 
 func defaultOpenOptions(opts []OpenOption) openOptions {
@@ -59,6 +61,12 @@ func WithClock(now func() time.Time) OpenOption { return func(o *openOptions) { 
 // WithSeed draws quizzes and orders choices from seed, so tests see the
 // same draw every run.
 func WithSeed(seed func() int64) OpenOption { return func(o *openOptions) { o.seed = seed } }
+
+// WithSenderTuning changes each LRS client the device's syncer makes:
+// tests shorten its retries and waits.
+func WithSenderTuning(tune func(*lrs.Sender)) OpenOption {
+	return func(o *openOptions) { o.tune = tune }
+}
 
 // Unsynced writes without waiting for the disk, for demo data made by
 // the thousand: a power cut may lose it, and it can be made again.
@@ -120,7 +128,7 @@ func Open(ctx context.Context, dataDir string, bundled []*course.Course, opts ..
 		return nil, err
 	}
 	svc, err := New(ctx, db, Options{Seed: o.seed, Now: o.now, DeviceKey: key,
-		NewDeviceKey: os.IsNotExist(statErr), Keyring: o.keyring})
+		NewDeviceKey: os.IsNotExist(statErr), Keyring: o.keyring, TuneSender: o.tune})
 	if err != nil {
 		db.Close()
 		return nil, err

@@ -80,7 +80,7 @@ func (a *App) showQuestion(c *course.Course, att *progress.Attempt) {
 			saving.SetText(a.T("quiz.saving"))
 			a.background(func() {
 				_, err := a.svc.Answer(a.ctx, att, qu, resp)
-				fyne.Do(func() {
+				a.do(func() {
 					saving.SetText("")
 					if err != nil {
 						check.Enable()

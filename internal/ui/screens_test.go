@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"github.com/ogoh/ogoh/internal/progress"
 )
 
 // TestEveryScreenIsTranslated visits every screen in every language and
@@ -194,8 +195,8 @@ func TestMainScreensFitAtTheLargestText(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			d := start(t, t.TempDir(), lang)
 			defer d.close()
-			if err := d.app.svc.SetSetting(context.Background(), settingTextSize, "2"); err != nil {
-				t.Fatal(err)
+			if !d.app.saveDisplay(progress.Display{Theme: progress.ThemeSystem, TextSize: 2}) {
+				t.Fatal("the largest text size was not saved")
 			}
 			d.app.applyTheme()
 			fits := func(name string) {
