@@ -120,20 +120,20 @@ func (s *simulation) respond(qu *course.Question, skill float64) quiz.Response {
 		return key
 	}
 	switch qu.Type {
-	case course.TrueFalse:
+	case domain.KindTrueFalse:
 		return quiz.Bool(!qu.CorrectBool)
-	case course.Single:
+	case domain.KindSingle:
 		for _, o := range qu.Options {
 			if o.ID != key[0] {
 				return quiz.Response{o.ID}
 			}
 		}
-	case course.Multiple:
+	case domain.KindMultiple:
 		return key[:1:1]
 	}
 	if len(key) > 1 { // ordering and matching: swap two
 		key[0], key[1] = key[1], key[0]
-		if qu.Type == course.Matching {
+		if qu.Type == domain.KindMatching {
 			a, _ := quiz.SplitMatch(key[0])
 			b, _ := quiz.SplitMatch(key[1])
 			key[0], key[1] = quiz.Match(b, a), quiz.Match(a, b)

@@ -9,13 +9,14 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 // Report says what ToQuestions made of a bank.
 type Report struct {
-	Imported int            `json:"imported"`
-	ByType   map[string]int `json:"by_type"` // course question type → count
-	Skipped  []Skip         `json:"skipped"`
+	Imported int                 `json:"imported"`
+	ByType   map[domain.Kind]int `json:"by_type"` // course question type → count
+	Skipped  []Skip              `json:"skipped"`
 }
 
 // Skip is a question that was not imported, and why.
@@ -43,7 +44,7 @@ type Skip struct {
 //     explanation is empty, for the author to write.
 //   - Markup is kept as written.
 func ToQuestions(b *Bank, lang, lesson string) (qs []course.Question, report Report) {
-	report.ByType = map[string]int{}
+	report.ByType = map[domain.Kind]int{}
 	report.Skipped = []Skip{}
 	ids := newIDs(b)
 	for _, gq := range b.Questions {
@@ -98,22 +99,22 @@ func convert(gq Question, lang string) (course.Question, string) {
 		}
 		switch {
 		case len(exact) == 1:
-			q.Type = course.Single
+			q.Type = domain.KindSingle
 			q.Answer = exact[0]
 			q.Correct = exact
 		case len(exact) > 1:
-			q.Type = course.Multiple
+			q.Type = domain.KindMultiple
 			q.Answer = exact
 			q.Correct = exact
 		case len(positive) > 0:
-			q.Type = course.Multiple
+			q.Type = domain.KindMultiple
 			q.Answer = positive
 			q.Correct = positive
 		default:
 			return q, "no answer is marked right (with = or a positive %weight%)"
 		}
 	case TrueFalse:
-		q.Type = course.TrueFalse
+		q.Type = domain.KindTrueFalse
 		q.Answer = gq.IsTrue
 		q.CorrectBool = gq.IsTrue
 		right, wrong := &q.FeedbackFalse, &q.FeedbackTrue
@@ -127,7 +128,7 @@ func convert(gq Question, lang string) (course.Question, string) {
 			*right = course.Text{lang: gq.RightFeedback.Text}
 		}
 	case Matching:
-		q.Type = course.Matching
+		q.Type = domain.KindMatching
 		for i, p := range gq.Pairs {
 			if strings.TrimSpace(p.Left.Text) == "" {
 				continue // a distractor

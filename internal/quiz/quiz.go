@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 // Draw picks q.Draw questions from the pool and shuffles them, by seed.
@@ -33,11 +34,11 @@ func Draw(q *course.Quiz, seed int64) []string {
 func OptionOrder(qu *course.Question, seed int64) []string {
 	var ids []string
 	switch qu.Type {
-	case course.Matching:
+	case domain.KindMatching:
 		for _, p := range qu.Pairs {
 			ids = append(ids, p.ID)
 		}
-	case course.TrueFalse:
+	case domain.KindTrueFalse:
 		return nil
 	default:
 		for _, o := range qu.Options {
@@ -47,7 +48,7 @@ func OptionOrder(qu *course.Question, seed int64) []string {
 	r := rng(seed, qu.ID)
 	for try := 0; try < 8; try++ {
 		r.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
-		if qu.Type != course.Ordering || !slices.Equal(ids, qu.Correct) {
+		if qu.Type != domain.KindOrdering || !slices.Equal(ids, qu.Correct) {
 			break
 		}
 	}
@@ -93,13 +94,13 @@ func Match(left, right string) string { return left + "=" + right }
 // when fully right: half of a multiple-response answer is still a miss.
 func Correct(qu *course.Question, resp Response) bool {
 	switch qu.Type {
-	case course.Single, course.Ordering:
+	case domain.KindSingle, domain.KindOrdering:
 		return slices.Equal(resp, qu.Correct)
-	case course.Multiple:
+	case domain.KindMultiple:
 		return sameSet(resp, qu.Correct)
-	case course.TrueFalse:
+	case domain.KindTrueFalse:
 		return len(resp) == 1 && resp[0] == strconv.FormatBool(qu.CorrectBool)
-	case course.Matching:
+	case domain.KindMatching:
 		want := make([]string, len(qu.Pairs))
 		for i, p := range qu.Pairs {
 			want[i] = Match(p.ID, p.ID)
@@ -113,13 +114,13 @@ func Correct(qu *course.Question, resp Response) bool {
 // choice, at least one box ticked, every item ordered or matched.
 func Complete(qu *course.Question, resp Response) bool {
 	switch qu.Type {
-	case course.Single, course.TrueFalse:
+	case domain.KindSingle, domain.KindTrueFalse:
 		return len(resp) == 1 && resp[0] != ""
-	case course.Multiple:
+	case domain.KindMultiple:
 		return len(resp) > 0
-	case course.Ordering:
+	case domain.KindOrdering:
 		return len(resp) == len(qu.Options)
-	case course.Matching:
+	case domain.KindMatching:
 		if len(resp) != len(qu.Pairs) {
 			return false
 		}
@@ -185,9 +186,9 @@ func Score(order []string, answers []Answer, passMark int) Result {
 // they missed.
 func Key(qu *course.Question) Response {
 	switch qu.Type {
-	case course.TrueFalse:
+	case domain.KindTrueFalse:
 		return Bool(qu.CorrectBool)
-	case course.Matching:
+	case domain.KindMatching:
 		r := make(Response, len(qu.Pairs))
 		for i, p := range qu.Pairs {
 			r[i] = Match(p.ID, p.ID)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/quiz"
 )
 
@@ -27,18 +28,21 @@ type answerInput interface {
 // answer changes, so the screen can enable "Check answer".
 func (a *App) newAnswerInput(qu *course.Question, order []string, lang, fallback string, changed func()) answerInput {
 	switch qu.Type {
-	case course.TrueFalse:
+	case domain.KindTrueFalse:
 		return newChoiceInput([]string{"true", "false"}, []string{a.T("quiz.true"), a.T("quiz.false")}, false, changed)
-	case course.Multiple:
+	case domain.KindMultiple:
 		return newChoiceInput(order, optionTexts(qu, order, lang, fallback), true, changed)
-	case course.Ordering:
+	case domain.KindOrdering:
 		return newOrderInput(order, optionTexts(qu, order, lang, fallback))
-	case course.Matching:
+	case domain.KindMatching:
 		return newMatchInput(qu, order, lang, fallback, a.T("quiz.match.placeholder"), changed)
 	default:
 		return newChoiceInput(order, optionTexts(qu, order, lang, fallback), false, changed)
 	}
 }
+
+// hintKey is the message that tells the learner how to answer a kind.
+func hintKey(k domain.Kind) string { return "quiz.hint." + string(k) }
 
 func optionTexts(qu *course.Question, ids []string, lang, fallback string) []string {
 	out := make([]string, len(ids))
@@ -222,19 +226,19 @@ func pairByID(qu *course.Question, id string) course.Pair {
 // describe writes a response in words, for feedback and the result screen.
 func (a *App) describe(qu *course.Question, r quiz.Response, lang, fallback string) string {
 	switch qu.Type {
-	case course.TrueFalse:
+	case domain.KindTrueFalse:
 		if len(r) == 1 && r[0] == "true" {
 			return a.T("quiz.true")
 		}
 		return a.T("quiz.false")
-	case course.Matching:
+	case domain.KindMatching:
 		var parts []string
 		for _, item := range r {
 			left, right := quiz.SplitMatch(item)
 			parts = append(parts, pairByID(qu, left).Left.In(lang, fallback)+" › "+pairByID(qu, right).Right.In(lang, fallback))
 		}
 		return strings.Join(parts, "\n")
-	case course.Ordering:
+	case domain.KindOrdering:
 		var parts []string
 		for i, t := range optionTexts(qu, r, lang, fallback) {
 			parts = append(parts, fmt.Sprintf("%d. %s", i+1, t))

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/quiz"
 )
 
@@ -13,15 +14,15 @@ func (b *Builder) questionActivity(c *course.Course, q *course.Quiz, qu *course.
 	def := &Definition{Name: names(c, qu.Text), Type: typeInteraction}
 	def.CorrectResponsesPattern = []string{responsePattern(qu, quiz.Key(qu))}
 	switch qu.Type {
-	case course.Single, course.Multiple:
+	case domain.KindSingle, domain.KindMultiple:
 		def.InteractionType = "choice"
 		def.Choices = optionComponents(c, qu)
-	case course.Ordering:
+	case domain.KindOrdering:
 		def.InteractionType = "sequencing"
 		def.Choices = optionComponents(c, qu)
-	case course.TrueFalse:
+	case domain.KindTrueFalse:
 		def.InteractionType = "true-false"
-	case course.Matching:
+	case domain.KindMatching:
 		def.InteractionType = "matching"
 		for _, p := range qu.Pairs {
 			def.Source = append(def.Source, Component{ID: p.ID, Description: names(c, p.Left)})
@@ -43,7 +44,7 @@ func optionComponents(c *course.Course, qu *course.Question) []Component {
 // interaction type: "a[,]c" for choices and sequences, "true" or "false",
 // and "left[.]right[,]…" for matching.
 func responsePattern(qu *course.Question, r []string) string {
-	if qu.Type != course.Matching {
+	if qu.Type != domain.KindMatching {
 		return strings.Join(r, "[,]")
 	}
 	parts := make([]string, len(r))
