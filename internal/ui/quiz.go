@@ -123,18 +123,8 @@ func (a *App) feedback(c *course.Course, qu *course.Question, resp quiz.Response
 		l := wrapped(s)
 		box.Add(l)
 	}
-	for _, id := range resp {
-		if o := qu.Option(id); o != nil && len(o.Feedback) > 0 && qu.Type != domain.KindOrdering {
-			add("• " + o.Text.In(lang, c.DefaultLanguage) + ": " + o.Feedback.In(lang, c.DefaultLanguage))
-		}
-	}
-	if fb := qu.FeedbackFalse; qu.Type == domain.KindTrueFalse && len(resp) == 1 {
-		if resp[0] == "true" {
-			fb = qu.FeedbackTrue
-		}
-		if len(fb) > 0 {
-			add(fb.In(lang, c.DefaultLanguage))
-		}
+	for _, s := range answerFeedback(qu, resp, lang, c.DefaultLanguage) {
+		add(s)
 	}
 	if !correct {
 		add(a.T("quiz.right.answer") + "\n" + a.describe(qu, quiz.Key(qu), lang, c.DefaultLanguage))
