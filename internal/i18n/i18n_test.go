@@ -60,8 +60,8 @@ func TestCodeUsesOnlyKnownMessages(t *testing.T) {
 	for _, r := range domain.Roles {
 		used["role."+string(r)] = "role ID from domain.Roles"
 	}
-	for _, q := range []string{course.Single, course.Multiple, course.TrueFalse, course.Ordering, course.Matching} {
-		used["quiz.hint."+q] = "question type"
+	for _, k := range domain.Kinds {
+		used["quiz.hint."+string(k)] = "question kind from domain.Kinds"
 	}
 	for _, q := range course.Qualities {
 		used["scenario.quality."+q] = "choice quality"

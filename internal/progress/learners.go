@@ -251,4 +251,3 @@ func (s *Service) MarkDemoLearners(ctx context.Context, keep []string) error {
 func (s *Service) SetLanguage(ctx context.Context, learnerID, lang string) error {
 	return s.db.SetLearnerLanguage(ctx, learnerID, lang)
 }
-

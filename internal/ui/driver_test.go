@@ -15,6 +15,7 @@ import (
 
 	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/i18n"
 	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/progress"
@@ -453,19 +454,19 @@ func (d *driver) answer(c *course.Course, qu *course.Question, resp quiz.Respons
 	d.t.Helper()
 	lang := c.Lang(d.loc.Lang)
 	switch qu.Type {
-	case course.Single, course.Multiple:
+	case domain.KindSingle, domain.KindMultiple:
 		for _, id := range resp {
 			d.choose(qu.Option(id).Text.In(lang, c.DefaultLanguage))
 		}
-	case course.TrueFalse:
+	case domain.KindTrueFalse:
 		if resp[0] == "true" {
 			d.choose(d.T("quiz.true"))
 		} else {
 			d.choose(d.T("quiz.false"))
 		}
-	case course.Ordering:
+	case domain.KindOrdering:
 		d.order(c, qu, resp)
-	case course.Matching:
+	case domain.KindMatching:
 		sels := d.selects()
 		for i, item := range resp {
 			_, right := quiz.SplitMatch(item)
