@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/library"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 )
 
 func fails(t *testing.T, args ...string) string {
@@ -57,10 +57,7 @@ func TestKeyPackVerifyInstall(t *testing.T) {
 	if out := ctl(t, "course", "install", packFile, "--data", data, "--trust", trainer+".pub"); !strings.Contains(out, "installed example-course 1.0.0") {
 		t.Fatalf("install: %s", out)
 	}
-	db, err := store.Open(context.Background(), filepath.Join(data, store.FileName), time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := storetest.MustOpen(t, filepath.Join(data, store.FileName), time.Now)
 	bundled, _ := course.LoadAll(courses.FS)
 	list, problems := library.New(db, data, bundled).Courses()
 	db.Close()

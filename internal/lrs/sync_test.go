@@ -26,6 +26,7 @@ import (
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 	"github.com/ogoh/ogoh/internal/syncfile"
 	"github.com/ogoh/ogoh/internal/xapi"
 )
@@ -45,11 +46,7 @@ type device struct {
 func newDevice(t *testing.T, opts ...store.Option) *device {
 	t.Helper()
 	dir := t.TempDir()
-	db, err := store.Open(background, filepath.Join(dir, store.FileName), time.Now, opts...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := storetest.MustOpen(t, filepath.Join(dir, store.FileName), time.Now, opts...)
 	key, err := syncfile.LoadOrCreateDeviceKey(filepath.Join(dir, syncfile.DeviceKeyFile))
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 )
 
 // bigDatabase writes a database of many pages and closes it, so everything
@@ -19,10 +20,7 @@ func bigDatabase(t *testing.T) string {
 	t.Helper()
 	ctx := context.Background()
 	file := filepath.Join(t.TempDir(), store.FileName)
-	db, err := store.Open(ctx, file, time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := storetest.MustOpen(t, file, time.Now)
 	for i := 0; i < 300; i++ {
 		if _, err := db.CreateLearner(ctx, domain.Learner{Name: strings.Repeat("Learner ", 40), Role: "other", Language: "en"}); err != nil {
 			t.Fatal(err)
@@ -47,10 +45,7 @@ func TestDamageInALargeDatabaseIsFoundAfterStartUpAndAtTheNextStart(t *testing.T
 	if err := store.Check(ctx, file); err != nil {
 		t.Fatalf("start-up check of a large file read more than its header and schema: %v", err)
 	}
-	db, err := store.Open(ctx, file, time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := storetest.MustOpen(t, file, time.Now)
 	if !db.NeedsDeepCheck() {
 		t.Error("a large database should be checked after start-up")
 	}
@@ -83,11 +78,7 @@ func TestABackupIsDueOnceADay(t *testing.T) {
 	ctx := context.Background()
 	file := filepath.Join(t.TempDir(), store.FileName)
 	now := time.Now() // a backup's time is its file's
-	db, err := store.Open(ctx, file, func() time.Time { return now })
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := storetest.MustOpen(t, file, func() time.Time { return now })
 	dir := filepath.Join(filepath.Dir(file), store.BackupDir)
 	if !db.BackupDue(dir) {
 		t.Fatal("no backup was ever taken, yet none is due")

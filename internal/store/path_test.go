@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 )
 
 // A data folder is opened at exactly the path given: `#`, `?` and `%41`
@@ -78,11 +79,7 @@ func TestAFolderWithURICharactersIsOpenedAtExactlyItsPath(t *testing.T) {
 	if _, err := store.Restore(one, backup, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.Open(ctx, one, time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := storetest.MustOpen(t, one, time.Now)
 	if id, _ := db.DeviceID(ctx); ids[id] != "post#1" {
 		t.Errorf("post#1 restored has the device ID of %q", ids[id])
 	}

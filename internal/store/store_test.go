@@ -13,6 +13,7 @@ import (
 
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 )
 
 type clock struct{ t time.Time }
@@ -22,11 +23,7 @@ func (c *clock) now() time.Time { c.t = c.t.Add(time.Second); return c.t }
 func open(t *testing.T, file string) *store.DB {
 	t.Helper()
 	c := &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)}
-	db, err := store.Open(context.Background(), file, c.now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := storetest.MustOpen(t, file, c.now)
 	return db
 }
 

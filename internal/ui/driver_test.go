@@ -23,6 +23,7 @@ import (
 	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/reference"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 	"github.com/ogoh/ogoh/internal/syncfile"
 	"github.com/ogoh/ogoh/quickref"
 )
@@ -71,10 +72,7 @@ func start(t failer, dir, systemLang string) *driver {
 
 func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(dir, store.FileName), time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := storetest.MustOpen(t, filepath.Join(dir, store.FileName), time.Now)
 	bundle, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)
