@@ -57,18 +57,32 @@ func TestKeyPackVerifyInstall(t *testing.T) {
 	if out := ctl(t, "course", "install", packFile, "--data", data, "--trust", trainer+".pub"); !strings.Contains(out, "installed example-course 1.0.0") {
 		t.Fatalf("install: %s", out)
 	}
+	appFindsInstalled(t, data, "example-course")
+	strangersPackIsRefused(t, dir, trainer, data)
+}
+
+// appFindsInstalled checks that the app's library, opened on the data
+// folder, lists the bundled courses and the installed one, with no problem.
+func appFindsInstalled(t *testing.T, data, id string) {
+	t.Helper()
 	db := storetest.MustOpen(t, filepath.Join(data, store.FileName), time.Now)
 	bundled, _ := course.LoadAll(courses.FS)
 	list, problems := library.New(db, data, bundled).Courses()
 	db.Close()
 	found := false
 	for _, c := range list {
-		found = found || c.ID == "example-course"
+		found = found || c.ID == id
 	}
 	if !found || len(problems) > 0 || len(list) != len(bundled)+1 {
 		t.Errorf("the device's courses: %d (%v), problems %v", len(list), found, problems)
 	}
+}
 
+// strangersPackIsRefused packs the course with a key the device does not
+// trust: installing and verifying it are refused, and the device's course
+// folders stay as they were.
+func strangersPackIsRefused(t *testing.T, dir, trainer, data string) {
+	t.Helper()
 	stranger := filepath.Join(dir, "stranger")
 	ctl(t, "key", "new", stranger)
 	other := filepath.Join(dir, "other.ogoh")
