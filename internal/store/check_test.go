@@ -58,6 +58,28 @@ func TestDamageInALargeDatabaseIsFoundAfterStartUpAndAtTheNextStart(t *testing.T
 	}
 }
 
+// When the mark that asks the next start-up for the full check cannot be
+// written, the damage is still reported, and so is the missing mark: the
+// next start-up reads only the header and would not find it again.
+func TestDamageThatCannotBeMarkedSaysSo(t *testing.T) {
+	ctx := context.Background()
+	defer store.SetQuickCheckLimit(0)()
+	file := bigDatabase(t)
+	info, _ := os.Stat(file)
+	f, _ := os.OpenFile(file, os.O_WRONLY, 0)
+	f.WriteAt([]byte(strings.Repeat("\xa5", 4096)), info.Size()-8192)
+	f.Close()
+	// The mark's name leads nowhere writable: a link into a folder that is not there.
+	if err := os.Symlink(filepath.Join(t.TempDir(), "gone", "mark"), file+".check"); err != nil {
+		t.Fatal(err)
+	}
+	db := storetest.MustOpen(t, file, time.Now)
+	err := db.DeepCheck(ctx)
+	if !errors.Is(err, store.ErrCorrupt) || !strings.Contains(err.Error(), "next start-up") {
+		t.Fatalf("the full check with no mark written gave %v, want the damage and the missing mark", err)
+	}
+}
+
 func TestATruncatedDatabaseIsFoundFromItsHeader(t *testing.T) {
 	defer store.SetQuickCheckLimit(0)()
 	file := bigDatabase(t)
