@@ -28,33 +28,11 @@ func TestAFolderWithURICharactersIsOpenedAtExactlyItsPath(t *testing.T) {
 			t.Fatal(err)
 		}
 		file := filepath.Join(dir, store.FileName)
-		db, err := store.Open(ctx, file, time.Now)
-		if err != nil {
-			t.Fatalf("open %s: %v", name, err)
-		}
-		id, _ := db.DeviceID(ctx)
+		id := openedAtItsPath(t, file, name)
 		if other, ok := ids[id]; ok {
 			t.Errorf("%q and %q share one device ID: one database", other, name)
 		}
 		ids[id] = name
-		backup := filepath.Join(dir, store.BackupDir, "ogoh-20261201-120000.db")
-		if err := db.Backup(ctx, backup); err != nil {
-			t.Errorf("backup of %q: %v", name, err)
-		}
-		db.Close()
-		for _, f := range []string{file, backup} {
-			info, err := os.Stat(f)
-			if err != nil {
-				t.Errorf("%q: %v", name, err)
-				continue
-			}
-			if info.Mode().Perm() != 0o600 {
-				t.Errorf("%s has mode %v, want 0600", f, info.Mode().Perm())
-			}
-		}
-		if err := store.Check(ctx, file); err != nil {
-			t.Errorf("check of %q: %v", name, err)
-		}
 	}
 	entries, _ := os.ReadDir(parent)
 	if len(entries) != len(names) {
@@ -83,4 +61,36 @@ func TestAFolderWithURICharactersIsOpenedAtExactlyItsPath(t *testing.T) {
 	if id, _ := db.DeviceID(ctx); ids[id] != "post#1" {
 		t.Errorf("post#1 restored has the device ID of %q", ids[id])
 	}
+}
+
+// openedAtItsPath opens the database at file, in the data folder name,
+// backs it up, and checks that both files are private and the start-up
+// check passes; it gives the database's device ID.
+func openedAtItsPath(t *testing.T, file, name string) string {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, file, time.Now)
+	if err != nil {
+		t.Fatalf("open %s: %v", name, err)
+	}
+	id, _ := db.DeviceID(ctx)
+	backup := filepath.Join(filepath.Dir(file), store.BackupDir, "ogoh-20261201-120000.db")
+	if err := db.Backup(ctx, backup); err != nil {
+		t.Errorf("backup of %q: %v", name, err)
+	}
+	db.Close()
+	for _, f := range []string{file, backup} {
+		info, err := os.Stat(f)
+		if err != nil {
+			t.Errorf("%q: %v", name, err)
+			continue
+		}
+		if info.Mode().Perm() != 0o600 {
+			t.Errorf("%s has mode %v, want 0600", f, info.Mode().Perm())
+		}
+	}
+	if err := store.Check(ctx, file); err != nil {
+		t.Errorf("check of %q: %v", name, err)
+	}
+	return id
 }
