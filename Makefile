@@ -13,7 +13,7 @@ LRS := $(LRS_DIR)/node_modules/.package-lock.json
 # The checkers scripts/deps.sh installs, where go install puts them. gocyclo
 # looks at every function, tests too (no Go file here is generated), and
 # fails on any over 15.
-GOBIN_DIR = $(or $(shell $(GO) env GOBIN),$(shell $(GO) env GOPATH)/bin)
+GOBIN_DIR = $(or $(shell $(GO) env GOBIN),$(firstword $(subst :, ,$(shell $(GO) env GOPATH)))/bin)
 STATICCHECK = $(GOBIN_DIR)/staticcheck
 GOCYCLO = $(GOBIN_DIR)/gocyclo
 

@@ -43,7 +43,10 @@ fi
 # built from another version of its module is replaced. GOFLAGS is cleared so
 # the build tags Ogoh's make sets do not reach them.
 gobin="$(go env GOBIN)"
-[ -n "$gobin" ] || gobin="$(go env GOPATH)/bin"
+if [ -z "$gobin" ]; then
+	gopath="$(go env GOPATH)"
+	gobin="${gopath%%:*}/bin" # go install uses the first folder of GOPATH
+fi
 tools=(
 	staticcheck honnef.co/go/tools v0.8.2 honnef.co/go/tools/cmd/staticcheck
 	gocyclo github.com/fzipp/gocyclo v0.6.0 github.com/fzipp/gocyclo/cmd/gocyclo
