@@ -99,6 +99,21 @@ func strangersPackIsRefused(t *testing.T, dir, trainer, data string) {
 	}
 }
 
+// When verify cannot make the folder it checks the course in, it says so
+// rather than refusing the pack for a reason that is not the pack's.
+func TestVerifySaysWhenItHasNoFolderToCheckIn(t *testing.T) {
+	dir := t.TempDir()
+	trainer := filepath.Join(dir, "trainer")
+	ctl(t, "key", "new", trainer)
+	packFile := filepath.Join(dir, "example.ogoh")
+	ctl(t, "course", "pack", "../../docs/example-course", "--key", trainer+".key", "-o", packFile)
+	t.Setenv("TMPDIR", filepath.Join(dir, "no-such-folder"))
+	out := fails(t, "course", "verify", packFile, "--trust", trainer+".pub")
+	if !strings.Contains(out, "refused: a folder to check the course in") {
+		t.Errorf("verify with no temporary folder: %s", out)
+	}
+}
+
 // courseFolders lists the installed course folders, not the library's
 // own record beside them.
 func courseFolders(t *testing.T, data string) []string {
