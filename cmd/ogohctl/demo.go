@@ -11,7 +11,6 @@ import (
 
 	"github.com/ogoh/ogoh/internal/demo"
 	"github.com/ogoh/ogoh/internal/progress"
-	"github.com/ogoh/ogoh/internal/store"
 )
 
 // demoSeed fills a data folder with simulated learners who study the
@@ -36,11 +35,12 @@ func demoSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	end := time.Now().UTC().Truncate(time.Minute)
 	clock := end.AddDate(0, 0, -o.days)
-	svc, closeDB, err := openDataWithClock(ctx, o.dir, func() time.Time { return clock }, store.Unsynced())
+	dev, err := progress.Open(ctx, o.dir, nil, progress.WithClock(func() time.Time { return clock }), progress.Unsynced())
 	if err != nil {
 		return failed(stderr, err)
 	}
-	defer closeDB()
+	defer dev.Close()
+	svc := dev.Service
 	if err := demoTrainerLock(ctx, svc, stdout); err != nil {
 		return failed(stderr, err)
 	}
@@ -112,14 +112,14 @@ func demoTrainerLock(ctx context.Context, svc *progress.Service, stdout io.Write
 // demo seed, read before anything opens it for writing, so a refused
 // seed leaves a real device's folder exactly as it was.
 func realLearners(ctx context.Context, dir string) ([]string, error) {
-	file := filepath.Join(dir, store.FileName)
+	file := filepath.Join(dir, progress.DatabaseFile)
 	if info, err := os.Stat(file); err != nil || info.Size() == 0 {
 		return nil, nil // nothing there yet
 	}
-	db, err := store.OpenReadOnly(ctx, file, time.Now)
+	dev, err := progress.OpenReadOnly(ctx, dir, nil)
 	if err != nil {
 		return nil, err
 	}
-	defer db.Close()
-	return db.RealLearnerIDs(ctx)
+	defer dev.Close()
+	return dev.Service.RealLearnerIDs(ctx)
 }

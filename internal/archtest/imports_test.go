@@ -97,11 +97,7 @@ func TestImportRules(t *testing.T) {
 	storeAndDomainStandAlone(t, g)
 	syncJobsKeepApart(t, g)
 	pureLogicDoesNoIO(t, g)
-	for _, p := range g[in("ui")] {
-		if p == in("store") || p == "database/sql" || strings.Contains(p, "sqlite") {
-			t.Errorf("ui imports %s: the UI talks to the domain, never to SQL", p)
-		}
-	}
+	uiGoesThroughTheServiceLayer(t, g)
 	noClock(t, "../quiz")
 }
 
@@ -127,7 +123,7 @@ func forbid(t *testing.T, g map[string][]string, pkg string, bad func(string) bo
 // noFyneBelowTheUI: the domain packages and the CLI build without Fyne.
 func noFyneBelowTheUI(t *testing.T, g map[string][]string) {
 	t.Helper()
-	for _, domain := range []string{"domain", "course", "quiz", "store", "progress", "i18n", "xapi", "lrs", "syncfile", "sanitize", "gift", "library", "reference", "device"} {
+	for _, domain := range []string{"domain", "course", "quiz", "store", "progress", "i18n", "xapi", "lrs", "syncfile", "sanitize", "gift", "library", "reference"} {
 		forbid(t, g, in(domain), isFyne, "domain packages never import Fyne")
 	}
 	forbid(t, g, module+"/cmd/ogohctl", func(p string) bool { return isFyne(p) || p == in("ui") }, "the CLI builds without the UI")
@@ -178,6 +174,20 @@ func pureLogicDoesNoIO(t *testing.T, g map[string][]string) {
 	for _, p := range g[in("quiz")] {
 		if p == "os" || p == "net/http" || p == "io/fs" {
 			t.Errorf("quiz imports %s: quiz is pure logic, no I/O", p)
+		}
+	}
+}
+
+// uiGoesThroughTheServiceLayer: the UI neither writes SQL nor talks to an
+// LRS or a sync file itself.
+func uiGoesThroughTheServiceLayer(t *testing.T, g map[string][]string) {
+	t.Helper()
+	for _, p := range g[in("ui")] {
+		if p == in("store") || p == "database/sql" || strings.Contains(p, "sqlite") {
+			t.Errorf("ui imports %s: the UI talks to the domain, never to SQL", p)
+		}
+		if p == in("lrs") || p == in("syncfile") || p == "net/http" {
+			t.Errorf("ui imports %s: syncs go through the service layer's syncer, never a client of the UI's own", p)
 		}
 	}
 }

@@ -9,14 +9,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-const settingWelcomed = "ui.welcomed"
-
 // showWelcome is the first screen on a new device: what Ogoh is, that it
 // works offline, and how progress is kept and synced; then a profile.
 func (a *App) showWelcome() {
 	a.show(func() (string, fyne.CanvasObject) {
 		next := widget.NewButtonWithIcon(a.T("welcome.start"), theme.NavigateNextIcon(), func() {
-			if err := a.svc.SetSetting(a.ctx, settingWelcomed, "yes"); err != nil {
+			if err := a.svc.SetWelcomed(a.ctx); err != nil {
 				a.fail("error.save", err)
 			}
 			a.showNewProfile()

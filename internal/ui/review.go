@@ -54,7 +54,7 @@ func (a *App) showReview(due []progress.ReviewQuestion, i, right int) {
 		})
 		check.Disable()
 		body := container.NewVBox(bar, note(rq.Course.Title.In(lang, rq.Course.DefaultLanguage)), strong(qu.Text.In(lang, rq.Course.DefaultLanguage)),
-			note(a.T("quiz.hint."+qu.Type)), input.object())
+			note(a.T(hintKey(qu.Type))), input.object())
 		var buttons fyne.CanvasObject = check
 		if answered != nil {
 			input.set(answered.Response)
