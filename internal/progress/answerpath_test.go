@@ -73,6 +73,17 @@ func TestAnAnswerGoesToItsRowAndStatementReadingNoLearner(t *testing.T) {
 	if len(counted.saved) != answered || len(counted.statements) != answered {
 		t.Fatalf("%d answers gave %d rows and %d statements, want one each", answered, len(counted.saved), len(counted.statements))
 	}
+	checkAnswersSaved(t, counted, l.ID)
+	resumed, err := svc.StartOrResume(ctx, l.ID, c, "check", "uz")
+	if err != nil || len(resumed.Answers) != answered {
+		t.Fatalf("resumed with %v answers (%v), want %d", resumed, err, answered)
+	}
+}
+
+// checkAnswersSaved: each answer reached the store correct, in order,
+// with its statement saying the learner answered.
+func checkAnswersSaved(t *testing.T, counted *countingStore, learnerID string) {
+	t.Helper()
 	for i, st := range counted.statements {
 		var body struct {
 			Actor struct {
@@ -83,15 +94,11 @@ func TestAnAnswerGoesToItsRowAndStatementReadingNoLearner(t *testing.T) {
 		if err := json.Unmarshal(st.Body, &body); err != nil {
 			t.Fatal(err)
 		}
-		if body.Verb.ID != "http://adlnet.gov/expapi/verbs/answered" || body.Actor.Account.Name != l.ID {
-			t.Errorf("answer %d's statement: verb %q, actor %q; want answered by %s", i, body.Verb.ID, body.Actor.Account.Name, l.ID)
+		if body.Verb.ID != "http://adlnet.gov/expapi/verbs/answered" || body.Actor.Account.Name != learnerID {
+			t.Errorf("answer %d's statement: verb %q, actor %q; want answered by %s", i, body.Verb.ID, body.Actor.Account.Name, learnerID)
 		}
 		if !counted.saved[i].Correct || counted.saved[i].Position != i {
 			t.Errorf("answer %d saved as %+v", i, counted.saved[i])
 		}
-	}
-	resumed, err := svc.StartOrResume(ctx, l.ID, c, "check", "uz")
-	if err != nil || len(resumed.Answers) != answered {
-		t.Fatalf("resumed with %v answers (%v), want %d", resumed, err, answered)
 	}
 }
