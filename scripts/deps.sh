@@ -8,6 +8,7 @@ set -euo pipefail
 
 packages=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+packages+=(poppler-utils) # make test reads certificates and handouts back with pdftotext and pdfinfo
 # make package also cross-compiles for Windows.
 [ "${1:-}" = "--package" ] && packages+=(gcc-mingw-w64-x86-64 xz-utils)
 # make bench runs the app under a virtual X server and compares with unzip.

@@ -43,6 +43,11 @@ const usage = `usage:
   ogohctl demo seed --data DIR --learners N --days D [--seed S] [--force]
                                         fill a data folder with simulated learners
                                         (refused where real learners are, unless --force)
+  ogohctl cert issue --data DIR --learner ID --course ID [--lang xx] -o FILE.pdf
+                                        a learner's certificate for a passed course, signed by the device
+  ogohctl cert verify FILE|TEXT [--id ID] [--devices FILE|DIR] [--lang xx]
+                                        check a certificate offline (its PDF, or its QR code's text):
+                                        genuine, from which device, for whom
   ogohctl gift import FILE.gift [--course DIR] [--lang xx] [--lesson ID] [--json] [-o FILE] [--force]
                                         turn a Moodle GIFT question bank into a quiz file
 `
@@ -92,6 +97,8 @@ var commands = map[string]command{
 	"sync retry":      withContext(syncRetry),
 	"device show":     withContext(deviceShow),
 	"demo seed":       withContext(demoSeed),
+	"cert issue":      withContext(certIssue),
+	"cert verify":     plain(certVerify),
 	"trainer reset": func(ctx context.Context, args []string, s streams) int {
 		return trainerReset(ctx, args, s.stdin, s.stdout, s.stderr)
 	},

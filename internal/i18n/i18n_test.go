@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -51,6 +52,9 @@ func TestCodeUsesOnlyKnownMessages(t *testing.T) {
 	}
 	known := b.MessageIDs("en")
 	used := literalIDs(t, "../ui")
+	for _, dir := range []string{"../cert"} { // the printed pages and their checks
+		maps.Copy(used, literalIDs(t, dir))
+	}
 	if len(used) < 50 {
 		t.Fatalf("found only %d message IDs in the UI's code; the scan is broken", len(used))
 	}
@@ -81,6 +85,7 @@ func TestCodeUsesOnlyKnownMessages(t *testing.T) {
 		}
 	}
 	mentioned := idLiterals(t, "../ui") // IDs kept in tables, e.g. one per error kind
+	maps.Copy(mentioned, idLiterals(t, "../cert"))
 	for _, id := range known {
 		if _, ok := used[id]; !ok && !mentioned[id] {
 			t.Errorf("locales/en.toml: %q is never used", id)
