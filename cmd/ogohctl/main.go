@@ -48,6 +48,11 @@ const usage = `usage:
   ogohctl cert verify FILE|TEXT [--id ID] [--devices FILE|DIR] [--lang xx]
                                         check a certificate offline (its PDF, or its QR code's text):
                                         genuine, from which device, for whom
+  ogohctl course handout DIR|ID [--lang xx] [--lesson ID] -o FILE.pdf
+                                        a course (or one lesson) as an A4 handout to print
+  ogohctl quickref card [--lang xx] [--data DIR] -o FILE.pdf
+                                        the quick reference as a pocket card (A6), with the
+                                        referral contacts of the data folder's post
   ogohctl gift import FILE.gift [--course DIR] [--lang xx] [--lesson ID] [--json] [-o FILE] [--force]
                                         turn a Moodle GIFT question bank into a quiz file
 `
@@ -99,6 +104,8 @@ var commands = map[string]command{
 	"demo seed":       withContext(demoSeed),
 	"cert issue":      withContext(certIssue),
 	"cert verify":     plain(certVerify),
+	"course handout":  plain(courseHandout),
+	"quickref card":   withContext(quickrefCard),
 	"trainer reset": func(ctx context.Context, args []string, s streams) int {
 		return trainerReset(ctx, args, s.stdin, s.stdout, s.stderr)
 	},

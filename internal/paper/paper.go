@@ -9,6 +9,7 @@ import (
 	"embed"
 	"fmt"
 	"image"
+	"image/draw"
 	"io"
 	"time"
 
@@ -148,11 +149,22 @@ func (d *Doc) Image(img image.Image, maxH float64) error {
 	w, h = w*scale, h*scale
 	d.Ensure(h)
 	x := d.size.Margin + (d.Width()-w)/2
-	if err := d.pdf.ImageFrom(img, x, d.y, &gopdf.Rect{W: w, H: h}); err != nil {
+	if err := d.pdf.ImageFrom(eightBit(img), x, d.y, &gopdf.Rect{W: w, H: h}); err != nil {
 		return fmt.Errorf("image: %w", err)
 	}
 	d.y += h
 	return nil
+}
+
+// eightBit is img with 8 bits a channel: gopdf refuses a 16-bit PNG.
+func eightBit(img image.Image) image.Image {
+	switch img.(type) {
+	case *image.NRGBA, *image.RGBA, *image.Gray, *image.Paletted:
+		return img
+	}
+	out := image.NewNRGBA(img.Bounds())
+	draw.Draw(out, out.Bounds(), img, img.Bounds().Min, draw.Src)
+	return out
 }
 
 // WriteTo writes the finished PDF to w.
