@@ -100,3 +100,33 @@ func TestCertIssueAndVerifyOffline(t *testing.T) {
 		t.Errorf("another paper's ID, in Russian: %s", msg)
 	}
 }
+
+// TestLearnerMoveOutInAndExport: a learner moved with ogohctl from one
+// data folder to another keeps their ID and passed course (the new device
+// certifies it), leaves the first folder's list, and can have their own
+// record as JSON.
+func TestLearnerMoveOutInAndExport(t *testing.T) {
+	name := "Oʻgʻiloy Gʻulomova"
+	from, to := passedDevice(t, name), filepath.Join(t.TempDir(), "post-2")
+	work := t.TempDir()
+	file, pub, own := filepath.Join(work, "learner.ogohmove"), filepath.Join(work, "from.pub"), filepath.Join(work, "me.json")
+	ctl(t, "learner", "export", "--data", from, "--learner", name, "-o", own)
+	if data, _ := os.ReadFile(own); !strings.Contains(string(data), `"format": "ogoh-learner-record"`) || !strings.Contains(string(data), name) {
+		t.Errorf("the learner's own export:\n%.400s", data)
+	}
+	ctl(t, "device", "show", "--data", from, "--pub", pub)
+	ctl(t, "learner", "move-out", "--data", from, "--learner", name, "-o", file)
+	if got := learnerNames(t, from); len(got) != 0 {
+		t.Errorf("the first post still lists %v", got)
+	}
+	registry := filepath.Join(work, "devices.json") // a registry that has seen no device
+	os.WriteFile(registry, []byte(`{"devices": {}, "learners": {}}`), 0o600)
+	if msg := ctlFails(t, "learner", "move-in", "--data", to, "--devices", registry, file); !strings.Contains(msg, "not among the known devices") {
+		t.Errorf("a record from a device the registry does not know: %s", msg)
+	}
+	out := ctl(t, "learner", "move-in", "--data", to, "--devices", pub, file)
+	if !strings.Contains(out, name) {
+		t.Errorf("move-in says:\n%s", out)
+	}
+	ctl(t, "cert", "issue", "--data", to, "--learner", name, "--course", "across-the-border", "-o", filepath.Join(work, "c.pdf"))
+}

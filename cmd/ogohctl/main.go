@@ -48,6 +48,13 @@ const usage = `usage:
   ogohctl cert verify FILE|TEXT [--id ID] [--devices FILE|DIR] [--lang xx]
                                         check a certificate offline (its PDF, or its QR code's text):
                                         genuine, from which device, for whom
+  ogohctl learner move-out --data DIR --learner ID -o FILE
+                                        a learner's whole record, signed, for another device;
+                                        marks them moved here
+  ogohctl learner move-in --data DIR FILE [--devices FILE|DIR]
+                                        take in a learner's record, keeping their ID
+  ogohctl learner export --data DIR --learner ID -o FILE.json
+                                        a learner's own record as JSON (docs/learner-record.md)
   ogohctl course handout DIR|ID [--lang xx] [--lesson ID] -o FILE.pdf
                                         a course (or one lesson) as an A4 handout to print
   ogohctl quickref card [--lang xx] [--data DIR] -o FILE.pdf
@@ -90,22 +97,25 @@ type command func(ctx context.Context, args []string, s streams) int
 
 // commands are ogohctl's two-word commands.
 var commands = map[string]command{
-	"course validate": plain(courseValidate),
-	"course pack":     plain(coursePack),
-	"course verify":   plain(courseVerify),
-	"course info":     plain(courseInfo),
-	"course install":  withContext(courseInstall),
-	"key new":         plain(keyNew),
-	"sync push":       withContext(syncPush),
-	"sync export":     withContext(syncExport),
-	"sync forward":    withContext(syncForward),
-	"sync retry":      withContext(syncRetry),
-	"device show":     withContext(deviceShow),
-	"demo seed":       withContext(demoSeed),
-	"cert issue":      withContext(certIssue),
-	"cert verify":     plain(certVerify),
-	"course handout":  plain(courseHandout),
-	"quickref card":   withContext(quickrefCard),
+	"course validate":  plain(courseValidate),
+	"course pack":      plain(coursePack),
+	"course verify":    plain(courseVerify),
+	"course info":      plain(courseInfo),
+	"course install":   withContext(courseInstall),
+	"key new":          plain(keyNew),
+	"sync push":        withContext(syncPush),
+	"sync export":      withContext(syncExport),
+	"sync forward":     withContext(syncForward),
+	"sync retry":       withContext(syncRetry),
+	"device show":      withContext(deviceShow),
+	"demo seed":        withContext(demoSeed),
+	"cert issue":       withContext(certIssue),
+	"cert verify":      plain(certVerify),
+	"course handout":   plain(courseHandout),
+	"learner move-out": withContext(learnerMoveOut),
+	"learner move-in":  withContext(learnerMoveIn),
+	"learner export":   withContext(learnerExport),
+	"quickref card":    withContext(quickrefCard),
 	"trainer reset": func(ctx context.Context, args []string, s streams) int {
 		return trainerReset(ctx, args, s.stdin, s.stdout, s.stderr)
 	},

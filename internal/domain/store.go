@@ -90,4 +90,5 @@ type Store interface {
 	SettingStore
 	ContactStore
 	CertificateStore
+	RecordStore
 }

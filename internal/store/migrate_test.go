@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -80,8 +82,19 @@ func writeVersion1(t *testing.T, file string) {
 	}
 }
 
+// latestMigration is the highest migration number: numbers may have gaps
+// while branches that each add one are merged.
 func latestMigration(t *testing.T) int {
 	t.Helper()
 	names, _ := filepath.Glob("migrations/*.sql")
-	return len(names)
+	latest := 0
+	for _, n := range names {
+		num, _, _ := strings.Cut(filepath.Base(n), "_")
+		v, err := strconv.Atoi(num)
+		if err != nil {
+			t.Fatalf("migration %s: name must start with its number", n)
+		}
+		latest = max(latest, v)
+	}
+	return latest
 }
