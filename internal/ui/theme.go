@@ -77,15 +77,15 @@ func (t ogohTheme) Size(n fyne.ThemeSizeName) float32 {
 
 // contrastPalette: white on black, yellow for what can be pressed.
 var contrastPalette = map[fyne.ThemeColorName]color.Color{
-	theme.ColorNameBackground:          color.Black,
-	theme.ColorNameForeground:          color.White,
-	theme.ColorNamePrimary:             color.RGBA{0xff, 0xd7, 0x00, 0xff},
-	theme.ColorNameButton:              color.RGBA{0x26, 0x26, 0x26, 0xff},
-	theme.ColorNameInputBackground:     color.RGBA{0x14, 0x14, 0x14, 0xff},
-	theme.ColorNameInputBorder:         color.White,
-	theme.ColorNamePlaceHolder:         color.RGBA{0xd0, 0xd0, 0xd0, 0xff},
-	theme.ColorNameDisabled:            color.RGBA{0xb0, 0xb0, 0xb0, 0xff},
-	theme.ColorNameSeparator:           color.White,
+	theme.ColorNameBackground:      color.Black,
+	theme.ColorNameForeground:      color.White,
+	theme.ColorNamePrimary:         color.RGBA{0xff, 0xd7, 0x00, 0xff},
+	theme.ColorNameButton:          color.RGBA{0x26, 0x26, 0x26, 0xff},
+	theme.ColorNameInputBackground: color.RGBA{0x14, 0x14, 0x14, 0xff},
+	theme.ColorNameInputBorder:     color.White,
+	theme.ColorNamePlaceHolder:     color.RGBA{0xd0, 0xd0, 0xd0, 0xff},
+	theme.ColorNameDisabled:        color.RGBA{0xb0, 0xb0, 0xb0, 0xff},
+	theme.ColorNameSeparator:       color.White,
 	// A teal of middle lightness marks focus: white text on a focused
 	// button and black on the focused yellow one both read at 4.5:1, and
 	// a focused main button no longer looks like an unfocused one.
