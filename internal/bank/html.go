@@ -201,26 +201,30 @@ func parseAttr(s string, i int) (name, value string, next int) {
 		i++
 	}
 	name = strings.ToLower(s[start:i])
-	if i == start {
+	switch {
+	case i == start:
 		return "", "", i + 1
-	}
-	if i >= len(s) || s[i] != '=' {
+	case i >= len(s) || s[i] != '=':
 		return name, "", i
 	}
-	i++
+	value, next = attrValue(s, i+1)
+	return name, html.UnescapeString(value), next
+}
+
+// attrValue reads a quoted or bare attribute value at s[i:].
+func attrValue(s string, i int) (string, int) {
 	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
-		q := s[i]
-		end := strings.IndexByte(s[i+1:], q)
+		end := strings.IndexByte(s[i+1:], s[i])
 		if end < 0 {
-			return name, "", len(s)
+			return "", len(s)
 		}
-		return name, html.UnescapeString(s[i+1 : i+1+end]), i + end + 2
+		return s[i+1 : i+1+end], i + end + 2
 	}
-	start = i
+	start := i
 	for i < len(s) && !isSpace(s[i]) && s[i] != '>' {
 		i++
 	}
-	return name, html.UnescapeString(s[start:i]), i
+	return s[start:i], i
 }
 
 func isLetter(c byte) bool   { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
