@@ -30,7 +30,8 @@ import (
 // answer key out of a course: an ANSWER letter that names no choice (Moodle
 // would store a question with no right answer) or whose choice is lettered
 // otherwise (the choices "A) B) D)" with "ANSWER: D": Moodle takes the
-// third choice by position, lettered B or D).
+// third choice by position, lettered B or D). A question is named by its
+// text, shortened, as Moodle names it.
 func ReadAiken(data []byte) (*Bank, error) {
 	data, err := utf8Text(data)
 	if err != nil {
@@ -82,7 +83,7 @@ func (r *aikenReader) line(n int, s string) {
 		r.answer(n, phpTrim(s[len("ANSWER:"):]))
 	default:
 		r.unfinished(fmt.Sprintf("line %d starts another question before this one's ANSWER: line (the question must be on one line)", n))
-		q := gift.Question{Line: n, Type: gift.MultiChoice, Text: plain(s)}
+		q := gift.Question{Line: n, Type: gift.MultiChoice, Text: plain(s), Title: shorten(clean(s), 50)}
 		r.open, r.letters = &q, nil
 	}
 }
@@ -130,6 +131,20 @@ func (r *aikenReader) unfinished(why string) {
 // orphan reports a line that belongs to no question.
 func (r *aikenReader) orphan(n int, why string) {
 	r.bank.Questions = append(r.bank.Questions, gift.Question{Line: n, Type: gift.Invalid, Problem: why})
+}
+
+// shorten names a question by its text, as Moodle names an Aiken question:
+// the text up to n characters, cut at a space.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,.;:") + "…"
 }
 
 func plain(s string) gift.Text { return gift.Text{Text: clean(s), Format: gift.FormatPlain} }

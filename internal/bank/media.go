@@ -44,14 +44,14 @@ func (m *mediaSet) image(files []xmlFile, src string, line int) (string, string)
 	}
 	data, err := decodeFile(f)
 	if err != nil {
-		return "", fmt.Sprintf("image %q: %v", f.Name, err)
+		return "", fmt.Sprintf("image %q: %v", shortRef(f.Name), err)
 	}
 	ext := imageExt(data)
 	if ext == "" {
-		return "", fmt.Sprintf("image %q: %v", f.Name, course.ErrImageFormat)
+		return "", fmt.Sprintf("image %q: not a PNG or JPEG image (the only images taken from a bank)", shortRef(f.Name))
 	}
-	if _, err := course.ImageHeader(f.Name+ext, bytes.NewReader(data)); err != nil {
-		return "", fmt.Sprintf("image %q: %v", f.Name, err)
+	if _, err := course.ImageHeader("image"+ext, bytes.NewReader(data)); err != nil {
+		return "", fmt.Sprintf("image %q: %v", shortRef(f.Name), err)
 	}
 	sum := sha256.Sum256(data)
 	stem := gift.Slug(strings.TrimSuffix(path.Base(f.Name), path.Ext(f.Name)))

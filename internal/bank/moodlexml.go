@@ -35,7 +35,7 @@ func ReadMoodleXML(data []byte) (*Bank, error) {
 		return nil, err
 	}
 	x := xmlReader{bank: &Bank{Format: MoodleXML}, media: newMediaSet()}
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := newDecoder(data)
 	if err := x.readRoot(d); err != nil {
 		line, _ := d.InputPos()
 		return nil, fmt.Errorf("line %d: %w", line, err)
@@ -56,7 +56,7 @@ const (
 // million deep or made of empty elements is refused before any of it is
 // kept.
 func checkShape(data []byte) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := newDecoder(data)
 	depth, elements := 0, 0
 	for {
 		tok, err := d.RawToken()
@@ -136,6 +136,16 @@ func (x *xmlReader) readQuiz(d *xml.Decoder) error {
 			x.question(line, &q)
 		}
 	}
+}
+
+// newDecoder reads data, which is UTF-8: a file that declares another
+// encoding is refused rather than read wrong.
+func newDecoder(data []byte) *xml.Decoder {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
+		return nil, errors.New("only UTF-8 is read: save the bank as UTF-8")
+	}
+	return d
 }
 
 // xmlError says what is wrong with XML that does not read, in words for
@@ -222,9 +232,13 @@ func (x *xmlReader) question(line int, q *xmlQuestion) {
 	}
 	gq.Text = x.text(q.QuestionText, format, line)
 	gq.GeneralFeedback = x.text(q.GeneralFeedback, format, line)
-	if read, ok := xmlTypes[q.Type]; ok {
+	switch read, ok := xmlTypes[q.Type]; {
+	case ok:
 		read(x, q, &gq, format)
-	} else {
+	case q.Type == "":
+		gq.Type = gift.Invalid
+		gq.Problem = "the <question> has no type attribute"
+	default:
 		gq.Problem = unsupportedType(q.Type)
 	}
 	x.bank.Questions = append(x.bank.Questions, gq)
@@ -264,9 +278,6 @@ var unsupportedTypes = map[string]string{
 }
 
 func unsupportedType(t string) string {
-	if t == "" {
-		return "the <question> has no type attribute"
-	}
 	if reason, ok := unsupportedTypes[t]; ok {
 		return reason
 	}
