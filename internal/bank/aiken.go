@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ogoh/ogoh/internal/gift"
 )
@@ -98,19 +99,21 @@ func (r *aikenReader) answer(n int, value string) {
 	case value == "":
 		q.Problem = fmt.Sprintf("line %d: ANSWER: gives no letter", n)
 	default:
-		q.Problem = r.markRight(q, value[0])
+		q.Problem = r.markRight(q, value)
 	}
 	r.bank.Questions = append(r.bank.Questions, *q)
 }
 
-// markRight marks the choice the letter names by position, as Moodle does,
-// or says why it cannot.
-func (r *aikenReader) markRight(q *gift.Question, letter byte) string {
+// markRight marks the choice the answer's first letter names by position,
+// as Moodle does, or says why it cannot.
+func (r *aikenReader) markRight(q *gift.Question, value string) string {
+	letter := value[0]
 	last := 'A' + len(q.Answers) - 1
 	pos := int(letter) - 'A'
 	switch {
 	case letter < 'A' || pos >= len(q.Answers):
-		return fmt.Sprintf("ANSWER: %c names no choice: the %d choices are A to %c (a capital letter)", letter, len(q.Answers), last)
+		first, _ := utf8.DecodeRuneInString(value)
+		return fmt.Sprintf("ANSWER: %q names no choice: the %d choices are A to %c (a capital letter)", first, len(q.Answers), last)
 	case r.letters[pos] != letter:
 		return fmt.Sprintf("ANSWER: %c: choice %d is lettered %c; Moodle takes the answer by position, so letter the choices A, B, C… in order", letter, pos+1, r.letters[pos])
 	}
