@@ -50,15 +50,16 @@ func bankSummary(b *bank.Bank, media []string) string {
 }
 
 // writeMedia writes the images the imported questions show into the
-// media/ folder beside the quiz (the course folder, or -o's folder) and
-// returns their names. With the quiz on stdout they have nowhere to go.
+// media/ folder of the course (or, without --course, of -o's folder: the
+// quiz refers to them from the course folder) and returns their names.
+// With the quiz on stdout they have nowhere to go.
 func (o giftOptions) writeMedia(media []bank.Media, qs []course.Question, stderr io.Writer) ([]string, error) {
 	media = usedMedia(media, qs, o.lang)
 	if len(media) == 0 {
 		return []string{}, nil
 	}
 	dir := o.courseDir
-	if o.out != "" {
+	if dir == "" && o.out != "" {
 		dir = filepath.Dir(o.out)
 	}
 	if dir == "" {

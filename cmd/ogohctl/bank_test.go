@@ -146,7 +146,7 @@ func TestBankImportIntoACourseValidates(t *testing.T) {
 		"by_type":  map[string]any{"single": 1.0, "multiple": 1.0, "truefalse": 1.0, "matching": 1.0, "ordering": 1.0},
 		"skipped":  []any{map[string]any{"line": 44.0, "type": "essay", "reason": "not supported: an essay needs a person to mark it"}},
 		"media":    []any{"media/passport-c414cd0e20.png"},
-		"notes":    nil,
+		"notes":    []any{},
 	}
 	if !reflect.DeepEqual(rep, want) {
 		t.Errorf("report\n%v\nwant\n%v", rep, want)

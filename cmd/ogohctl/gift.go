@@ -82,7 +82,7 @@ func importBank(cmd importCommand, args []string, stdout, stderr io.Writer) int 
 func (o giftOptions) report(r gift.Report, b *bank.Bank, media []string, stdout, stderr io.Writer) int {
 	var v any = r
 	if o.cmd.anyFormat {
-		v = bankReport{Report: r, Format: b.Format, Media: media, Notes: b.Notes}
+		v = bankReport{Report: r, Format: b.Format, Media: media, Notes: append([]bank.Note{}, b.Notes...)}
 	}
 	if o.asJSON {
 		enc := json.NewEncoder(stdout)

@@ -35,7 +35,9 @@ const (
 // Formats lists every format, in the order --format names them.
 var Formats = []Format{GIFT, MoodleXML, Aiken}
 
-// Source is what the quiz file's header says of a bank in this format.
+// Source is what the quiz file's header says of a bank in this format. A
+// GIFT bank keeps gift import's, so that bank import and gift import write
+// the same file from it.
 func (f Format) Source() gift.Source {
 	switch f {
 	case MoodleXML:
