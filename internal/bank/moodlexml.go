@@ -5,7 +5,9 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"html"
 	"io"
+	"net/url"
 	"strings"
 
 	"github.com/ogoh/ogoh/internal/gift"
@@ -175,6 +177,9 @@ type xmlQuestion struct {
 	Category        xmlText          `xml:"category"`
 	IDNumber        string           `xml:"idnumber"`
 	Tags            []string         `xml:"tags>tag>text"`
+	// Moodle 1.9's one image of a question, which Moodle still reads.
+	Image       string `xml:"image"`
+	ImageBase64 string `xml:"image_base64"`
 }
 
 // xmlText is a text with the files embedded in it: <questiontext
@@ -230,6 +235,7 @@ func (x *xmlReader) question(line int, q *xmlQuestion) {
 	if format == "" {
 		format = "html"
 	}
+	x.oldImage(q, format, line)
 	gq.Text = x.text(q.QuestionText, format, line)
 	gq.GeneralFeedback = x.text(q.GeneralFeedback, format, line)
 	switch read, ok := xmlTypes[q.Type]; {
@@ -242,6 +248,25 @@ func (x *xmlReader) question(line int, q *xmlQuestion) {
 		gq.Problem = unsupportedType(q.Type)
 	}
 	x.bank.Questions = append(x.bank.Questions, gq)
+}
+
+// oldImage reads Moodle 1.9's <image> and <image_base64> as Moodle does:
+// an image embedded in the question text and shown after it.
+func (x *xmlReader) oldImage(q *xmlQuestion, format string, line int) {
+	name := strings.ReplaceAll(phpTrim(q.Image), "/", "_")
+	if name == "" || phpTrim(q.ImageBase64) == "" {
+		return
+	}
+	q.QuestionText.Files = append(q.QuestionText.Files, xmlFile{Name: name, Path: "/", Encoding: "base64", Data: q.ImageBase64})
+	ref := pluginFile + url.PathEscape(name)
+	switch format {
+	case "markdown":
+		q.QuestionText.Text += "\n\n![](" + ref + ")"
+	case "plain_text", "wiki_like":
+		x.note(line, fmt.Sprintf("image %q of a plain-text question: left out", shortRef(name)))
+	default:
+		q.QuestionText.Text += ` <img src="` + html.EscapeString(ref) + `" />`
+	}
 }
 
 // xmlTypes read the answers of each type Moodle's importer knows and Ogoh
