@@ -27,7 +27,8 @@ import (
 //
 // The XML is read with Go's encoding/xml, which expands no entity but the
 // five of XML and the character references (no DTD, no external entity,
-// no "billion laughs"); nesting deeper than maxDepth is refused.
+// no "billion laughs"); nesting deeper than maxDepth, or more than
+// maxElements elements, is refused before anything is kept.
 func ReadMoodleXML(data []byte) (*Bank, error) {
 	data, err := utf8Text(data)
 	if err != nil {
