@@ -49,6 +49,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadMoodleXML$$' -fuzztime $(call fuzzruns,200000) $(FUZZMIN) ./internal/bank
 	$(GO) test -run '^$$' -fuzz '^FuzzReadAiken$$' -fuzztime $(call fuzzruns,300000) $(FUZZMIN) ./internal/bank
 	$(GO) test -run '^$$' -fuzz '^FuzzReadSyncFile$$' -fuzztime $(call fuzzruns,200000) $(FUZZMIN) ./internal/syncfile
+	$(GO) test -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime $(call fuzzruns,200000) $(FUZZMIN) ./internal/cert
+	$(GO) test -run '^$$' -fuzz '^FuzzReadMoveFile$$' -fuzztime $(call fuzzruns,200000) $(FUZZMIN) ./internal/progress
 
 # Fault tests too long for go test: 200 kill -9 runs of a scripted learner
 # at random moments (OGOH_CRASH_SEED picks them; the date by default).

@@ -55,9 +55,6 @@ func TestCodeUsesOnlyKnownMessages(t *testing.T) {
 	if len(used) < 50 {
 		t.Fatalf("found only %d message IDs in the UI's code; the scan is broken", len(used))
 	}
-	for _, dir := range []string{"../cert", "../handout"} { // the printed pages and their checks
-		maps.Copy(used, literalIDs(t, dir))
-	}
 	for _, th := range progress.Themes {
 		used["settings.theme."+string(th)] = "theme from progress.Themes"
 	}
@@ -79,18 +76,27 @@ func TestCodeUsesOnlyKnownMessages(t *testing.T) {
 	for _, k := range []string{reference.Checklist, reference.Action} {
 		used["guide.kind."+k] = "quick-reference card kind"
 	}
+	mentioned := idLiterals(t, "../ui") // IDs kept in tables, e.g. one per error kind
+	addPrintedPages(t, used, mentioned)
 	for id, where := range used {
 		if !slices.Contains(known, id) {
 			t.Errorf("%s: message %q is not in locales/en.toml", where, id)
 		}
 	}
-	mentioned := idLiterals(t, "../ui") // IDs kept in tables, e.g. one per error kind
-	maps.Copy(mentioned, idLiterals(t, "../cert"))
-	maps.Copy(mentioned, idLiterals(t, "../handout"))
 	for _, id := range known {
 		if _, ok := used[id]; !ok && !mentioned[id] {
 			t.Errorf("locales/en.toml: %q is never used", id)
 		}
+	}
+}
+
+// addPrintedPages adds the IDs that the printed pages (certificates and
+// handouts) and the certificate check use to those the UI uses.
+func addPrintedPages(t *testing.T, used map[string]string, mentioned map[string]bool) {
+	t.Helper()
+	for _, dir := range []string{"../cert", "../handout"} {
+		maps.Copy(used, literalIDs(t, dir))
+		maps.Copy(mentioned, idLiterals(t, dir))
 	}
 }
 

@@ -62,35 +62,44 @@ func TestACertificateCarriesTheNameInItsScriptAndChecksOut(t *testing.T) {
 			if rec.LearnerName != tc.name || rec.LearnerID != l.ID || rec.Score != 100 || rec.CourseVersion != c.Version {
 				t.Errorf("record = %+v", rec)
 			}
-			var pdf bytes.Buffer
-			if err := progress.WriteCertificatePDF(&pdf, rec, c, tc.lang); err != nil {
-				t.Fatal(err)
-			}
-			if dir := os.Getenv("OGOH_CERT_PDF"); dir != "" { // to look at: pdftoppm -png
-				os.WriteFile(dir+"/certificate-"+tc.lang+".pdf", pdf.Bytes(), 0o644)
-			}
-			if n := papertest.Pages(t, pdf.Bytes()); n != 1 {
-				t.Errorf("the certificate has %d pages, want one", n)
-			}
-			if size := papertest.PageSize(t, pdf.Bytes()); !strings.Contains(size, "(A4)") {
-				t.Errorf("page size %q, want A4", size)
-			}
-			text := papertest.Text(t, pdf.Bytes())
-			for _, want := range []string{tc.name, tc.post, rec.ID, c.Title.In(tc.lang, "en")} {
-				if !strings.Contains(text, want) {
-					t.Errorf("pdftotext does not give back %q:\n%s", want, text)
-				}
-			}
-			id, _ := d.Service.Identity(ctx)
-			v, err := cert.Verify(cert.Text(rec), rec.ID, cert.Devices{id.Device: id.PublicKey})
-			if err != nil || !v.Known || v.Certificate.LearnerName != tc.name {
-				t.Errorf("the device's own certificate does not verify: %+v, %v", v, err)
-			}
-			fromPDF, err := cert.FromPDF(pdf.Bytes())
-			if err != nil || fromPDF != cert.Text(rec) {
-				t.Errorf("the PDF's record %q, %v; want %q", fromPDF, err, cert.Text(rec))
-			}
+			checkCertificatePDF(t, d, rec, c, tc.name, tc.post, tc.lang)
 		})
+	}
+}
+
+// checkCertificatePDF renders rec's PDF and reads it back as a checkpoint
+// would: one A4 page whose text gives the name, post, ID and course; a
+// record, kept in the PDF, that the device's key verifies.
+func checkCertificatePDF(t *testing.T, d *progress.Device, rec domain.Certificate, c *course.Course, name, post, lang string) {
+	t.Helper()
+	ctx := context.Background()
+	var pdf bytes.Buffer
+	if err := progress.WriteCertificatePDF(&pdf, rec, c, lang); err != nil {
+		t.Fatal(err)
+	}
+	if dir := os.Getenv("OGOH_CERT_PDF"); dir != "" { // to look at: pdftoppm -png
+		os.WriteFile(dir+"/certificate-"+lang+".pdf", pdf.Bytes(), 0o644)
+	}
+	if n := papertest.Pages(t, pdf.Bytes()); n != 1 {
+		t.Errorf("the certificate has %d pages, want one", n)
+	}
+	if size := papertest.PageSize(t, pdf.Bytes()); !strings.Contains(size, "(A4)") {
+		t.Errorf("page size %q, want A4", size)
+	}
+	text := papertest.Text(t, pdf.Bytes())
+	for _, want := range []string{name, post, rec.ID, c.Title.In(lang, "en")} {
+		if !strings.Contains(text, want) {
+			t.Errorf("pdftotext does not give back %q:\n%s", want, text)
+		}
+	}
+	id, _ := d.Service.Identity(ctx)
+	v, err := cert.Verify(cert.Text(rec), rec.ID, cert.Devices{id.Device: id.PublicKey})
+	if err != nil || !v.Known || v.Certificate.LearnerName != name {
+		t.Errorf("the device's own certificate does not verify: %+v, %v", v, err)
+	}
+	fromPDF, err := cert.FromPDF(pdf.Bytes())
+	if err != nil || fromPDF != cert.Text(rec) {
+		t.Errorf("the PDF's record %q, %v; want %q", fromPDF, err, cert.Text(rec))
 	}
 }
 
