@@ -38,8 +38,10 @@ const (
 
 // sample is one run: when each probe stage was reported, and peak RSS then.
 type sample struct {
-	at  map[string]time.Duration
-	hwm map[string]int // kB
+	at     map[string]time.Duration
+	hwm    map[string]int // kB
+	goSys  map[string]int // kB the Go runtime holds; the rest of RSS is C's (Mesa, GLFW)
+	goHeap map[string]int // kB of Go heap in use
 }
 
 // program is one Ogoh build: today's, or a revision to compare it with.
@@ -190,6 +192,17 @@ func table(out *os.File, base []sample, progs []*program) int {
 		}
 		fmt.Fprintf(out, "%s %s | %s |\n", line, budget, verdict)
 	}
+	fmt.Fprintln(out)
+	for _, p := range progs {
+		for _, m := range measures {
+			if s := p.runs[runKey(m.probe, m.newDevice)]; m.memory && len(s) > 0 {
+				fmt.Fprintf(out, "%s, %s: the Go runtime holds %.0f MB of it (heap in use %.0f MB)\n", p.name, m.name,
+					stats(goValues(s, m.stage, func(s sample) map[string]int { return s.goSys })).median,
+					stats(goValues(s, m.stage, func(s sample) map[string]int { return s.goHeap })).median)
+			}
+		}
+	}
+	fmt.Fprintf(out, "empty window: the Go runtime holds %.0f MB\n", stats(goValues(base, "shown", func(s sample) map[string]int { return s.goSys })).median)
 	fmt.Fprintf(out, "\nempty window's spread, (p75 − p25) / median of its %d runs: start-up %.0f%% (%.0f–%.0f ms), peak RSS %.0f%%; over %.0f%% a run is too noisy to judge\n",
 		len(base), 100*baseStart.spread, baseStart.min, baseStart.max, 100*baseMem.spread, 100*noisy)
 	return status
@@ -216,6 +229,14 @@ func values(samples []sample, stage string, memory bool) []float64 {
 		} else {
 			v[i] = ms(s.at[stage])
 		}
+	}
+	return v
+}
+
+func goValues(samples []sample, stage string, field func(sample) map[string]int) []float64 {
+	v := make([]float64, len(samples))
+	for i, s := range samples {
+		v[i] = float64(field(s)[stage]) / 1024
 	}
 	return v
 }
@@ -262,7 +283,7 @@ func runAgain(bin string, args []string, last string, env ...string) (sample, er
 
 // run starts a program, reads its probe lines and waits for it to quit.
 func run(bin string, args []string, last string, env ...string) (sample, error) {
-	s := sample{at: map[string]time.Duration{}, hwm: map[string]int{}}
+	s := sample{at: map[string]time.Duration{}, hwm: map[string]int{}, goSys: map[string]int{}, goHeap: map[string]int{}}
 	ctx, cancel := context.WithTimeout(context.Background(), hung)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, args...)
@@ -280,9 +301,10 @@ func run(bin string, args []string, last string, env ...string) (sample, error) 
 	lines := bufio.NewScanner(out)
 	for lines.Scan() {
 		var stage string
-		var hwm, rss int
-		if n, _ := fmt.Sscanf(lines.Text(), "probe %s hwm_kb=%d rss_kb=%d", &stage, &hwm, &rss); n == 3 {
-			s.at[stage], s.hwm[stage] = time.Since(t0), hwm
+		var hwm, rss, heap, sys int
+		// An older probe (BEFORE=) prints no Go figures.
+		if n, _ := fmt.Sscanf(lines.Text(), "probe %s hwm_kb=%d rss_kb=%d go_heap_kb=%d go_sys_kb=%d", &stage, &hwm, &rss, &heap, &sys); n >= 3 {
+			s.at[stage], s.hwm[stage], s.goHeap[stage], s.goSys[stage] = time.Since(t0), hwm, heap, sys
 		}
 	}
 	err = cmd.Wait()
