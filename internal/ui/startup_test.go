@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -11,9 +13,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
+	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/quickref"
 )
 
@@ -125,4 +130,43 @@ func catalogueFiles(list []*course.Course) map[string]bool {
 		}
 	}
 	return files
+}
+
+// TestThePickerMakesOnlyTheProfilesInView: a post's device with hundreds
+// of profiles opens on a picker that makes buttons for the rows in view
+// only (a button each made a 250-profile picker's first frame three times
+// slower), and the last profile is still there to scroll to and open.
+func TestThePickerMakesOnlyTheProfilesInView(t *testing.T) {
+	dir := t.TempDir()
+	before := start(t, dir, "en")
+	const many = 300
+	for i := range many {
+		_, err := before.dev.Service.CreateLearner(context.Background(),
+			progress.NewLearner{Name: fmt.Sprintf("Learner %03d", i), Role: domain.RoleOther, Language: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	before.close()
+
+	d := start(t, dir, "en")
+	defer d.close()
+	d.see(d.T("profiles.title"))
+	profiles := 0
+	var list *widget.List
+	for _, o := range d.visible() {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Learner ") {
+			profiles++
+		}
+		if l, ok := o.(*widget.List); ok {
+			list = l
+		}
+	}
+	if profiles == 0 || profiles >= many/4 {
+		t.Errorf("the picker made %d profile buttons for %d profiles; want those in view", profiles, many)
+	}
+	list.ScrollToBottom()
+	last := fmt.Sprintf("Learner %03d — %s", many-1, d.T("role.other"))
+	d.tap(last)
+	d.see(d.T("catalogue.greeting", "Name", fmt.Sprintf("Learner %03d", many-1)))
 }
