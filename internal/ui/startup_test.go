@@ -165,6 +165,9 @@ func TestThePickerMakesOnlyTheProfilesInView(t *testing.T) {
 	if profiles == 0 || profiles >= many/4 {
 		t.Errorf("the picker made %d profile buttons for %d profiles; want those in view", profiles, many)
 	}
+	if list == nil {
+		t.Fatal("the profiles are not in a list that scrolls")
+	}
 	list.ScrollToBottom()
 	last := fmt.Sprintf("Learner %03d — %s", many-1, d.T("role.other"))
 	d.tap(last)
