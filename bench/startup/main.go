@@ -195,10 +195,14 @@ func table(out *os.File, base []sample, progs []*program) int {
 	fmt.Fprintln(out)
 	for _, p := range progs {
 		for _, m := range measures {
-			if s := p.runs[runKey(m.probe, m.newDevice)]; m.memory && len(s) > 0 {
-				fmt.Fprintf(out, "%s, %s: the Go runtime holds %.0f MB of it (heap in use %.0f MB)\n", p.name, m.name,
-					stats(goValues(s, m.stage, func(s sample) map[string]int { return s.goSys })).median,
-					stats(goValues(s, m.stage, func(s sample) map[string]int { return s.goHeap })).median)
+			s := p.runs[runKey(m.probe, m.newDevice)]
+			if !m.memory || len(s) == 0 {
+				continue
+			}
+			sys := stats(goValues(s, m.stage, func(s sample) map[string]int { return s.goSys })).median
+			heap := stats(goValues(s, m.stage, func(s sample) map[string]int { return s.goHeap })).median
+			if sys > 0 { // an older probe (BEFORE=) does not say
+				fmt.Fprintf(out, "%s, %s: the Go runtime holds %.0f MB of it (heap in use %.0f MB)\n", p.name, m.name, sys, heap)
 			}
 		}
 	}

@@ -108,6 +108,9 @@ func open(l Launch) opened {
 		}
 		return o
 	}
+	if l.Probe == ProbeCatalogue || l.Probe == ProbeCourse {
+		o.dev.Library.Loaded() // the probe's first screen is the catalogue: it needs them, beside the window
+	}
 	var err error
 	if o.guide, err = reference.Load(l.Guide); err != nil {
 		fmt.Fprintln(l.Log, "ogoh:", err) // the app still runs; the screen says it is missing
