@@ -54,11 +54,13 @@ type program struct {
 
 // measures, in the table's order: what is run, the stage it reports, and
 // which of its readings is used.
-var measures = []struct {
+type measure struct {
 	name, probe, stage string
 	newDevice, memory  bool
 	budget             float64
-}{
+}
+
+var measures = []measure{
 	{"start-up to first frame, returning learner (profile picker) (ms)", "first", "first", false, false, budgetFirst},
 	{"start-up to first frame, new device (welcome) (ms)", "first", "first", true, false, budgetFirst},
 	{"start-up to the catalogue drawn (ms)", "catalogue", "catalogue", false, false, budgetCatalogue},
@@ -164,35 +166,54 @@ func table(out *os.File, base []sample, progs []*program) int {
 		if m.memory {
 			b, unit = baseMem, "MB"
 		}
-		line := fmt.Sprintf("| %s | %.0f |", m.name, b.median)
-		verdict := ""
-		for i, p := range progs {
-			s := p.runs[runKey(m.probe, m.newDevice)]
-			if len(s) == 0 {
-				line += " — | — | — |"
-				continue
-			}
-			v := stats(values(s, m.stage, m.memory)).median
-			line += fmt.Sprintf(" %.0f | %.2f× | %+.0f %s |", v, v/b.median, v-b.median, unit)
-			if i == len(progs)-1 { // the budget judges today's build
-				verdict = judge(v/b.median, m.budget, b.spread)
-			}
-		}
-		switch verdict {
-		case "OVER":
+		line, verdict := measureRow(m, b, unit, progs)
+		fmt.Fprintln(out, line)
+		switch {
+		case verdict == verdictOver:
 			status = exitOver
-		case "too noisy to judge":
-			if status == 0 {
-				status = exitNoisy
-			}
+		case verdict == verdictNoisy && status == 0:
+			status = exitNoisy
 		}
-		budget := "—"
-		if m.budget > 0 {
-			budget = fmt.Sprintf("%.2f×", m.budget)
-		}
-		fmt.Fprintf(out, "%s %s | %s |\n", line, budget, verdict)
 	}
 	fmt.Fprintln(out)
+	goShares(out, base, progs)
+	fmt.Fprintf(out, "\nempty window's spread, (p75 − p25) / median of its %d runs: start-up %.0f%% (%.0f–%.0f ms), peak RSS %.0f%%; over %.0f%% a run is too noisy to judge\n",
+		len(base), 100*baseStart.spread, baseStart.min, baseStart.max, 100*baseMem.spread, 100*noisy)
+	return status
+}
+
+const (
+	verdictOver  = "OVER"
+	verdictNoisy = "too noisy to judge"
+)
+
+// measureRow is one measure's row: each program's median, its ratio to
+// the empty window b and its cost over it; the budget judges the last
+// program, today's build.
+func measureRow(m measure, b summary, unit string, progs []*program) (line, verdict string) {
+	line = fmt.Sprintf("| %s | %.0f |", m.name, b.median)
+	for i, p := range progs {
+		s := p.runs[runKey(m.probe, m.newDevice)]
+		if len(s) == 0 {
+			line += " — | — | — |"
+			continue
+		}
+		v := stats(values(s, m.stage, m.memory)).median
+		line += fmt.Sprintf(" %.0f | %.2f× | %+.0f %s |", v, v/b.median, v-b.median, unit)
+		if i == len(progs)-1 {
+			verdict = judge(v/b.median, m.budget, b.spread)
+		}
+	}
+	shown := "—"
+	if m.budget > 0 {
+		shown = fmt.Sprintf("%.2f×", m.budget)
+	}
+	return fmt.Sprintf("%s %s | %s |", line, shown, verdict), verdict
+}
+
+// goShares says how much of each peak RSS the Go runtime holds; the rest
+// is C's (Mesa, GLFW, SQLite) and the program's own pages.
+func goShares(out *os.File, base []sample, progs []*program) {
 	for _, p := range progs {
 		for _, m := range measures {
 			s := p.runs[runKey(m.probe, m.newDevice)]
@@ -207,9 +228,6 @@ func table(out *os.File, base []sample, progs []*program) int {
 		}
 	}
 	fmt.Fprintf(out, "empty window: the Go runtime holds %.0f MB\n", stats(goValues(base, "shown", func(s sample) map[string]int { return s.goSys })).median)
-	fmt.Fprintf(out, "\nempty window's spread, (p75 − p25) / median of its %d runs: start-up %.0f%% (%.0f–%.0f ms), peak RSS %.0f%%; over %.0f%% a run is too noisy to judge\n",
-		len(base), 100*baseStart.spread, baseStart.min, baseStart.max, 100*baseMem.spread, 100*noisy)
-	return status
 }
 
 func judge(ratio, budget, spread float64) string {
@@ -217,9 +235,9 @@ func judge(ratio, budget, spread float64) string {
 	case budget == 0:
 		return ""
 	case spread > noisy:
-		return "too noisy to judge"
+		return verdictNoisy
 	case ratio > budget:
-		return "OVER"
+		return verdictOver
 	default:
 		return "within"
 	}
