@@ -23,9 +23,10 @@ const (
 // probe drives the app for the start-up and memory benchmark. With
 // ProbeFirst it shows the usual first screen and reports when it is drawn.
 // Otherwise it opens the first learner without a PIN on the catalogue
-// before the window's first frame and reports when that is drawn. With ProbeCourse it then opens
-// every lesson of the first course and answers its quiz, screen by screen
-// as a learner would, reporting when the result is drawn. Then it quits.
+// before the window's first frame and reports when that is drawn. With
+// ProbeCourse it then opens every lesson of the first course and answers
+// its quiz, screen by screen as a learner would, reporting when the result
+// is drawn. Then it quits.
 func (a *App) probe(mode string, out io.Writer) error {
 	if mode == ProbeFirst {
 		a.probeFirst(out)
