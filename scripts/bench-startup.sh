@@ -3,7 +3,13 @@
 # built here with the same toolchain and flags and run under Xvfb
 # (docs/performance.md). Each argument is a data scale: N means 25×N
 # learners over a year, seeded once by ogohctl demo seed. Default: 1.
-# Exits non-zero when a ratio is over its budget.
+# Exits 1 when a ratio is over its budget, 3 when the empty window's runs
+# spread too much to judge (a busy machine).
+#
+# BEFORE=<git revision> also builds that revision (in a temporary git
+# worktree) and measures it in the same run, beside today's build. Where the
+# revision's probe lacks OGOH_PROBE=first, today's probe.go is laid over it
+# for the build, since the probe is the benchmark's, not the app's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${BENCH_DIR:-/tmp/ogoh-bench}
@@ -17,12 +23,32 @@ cp FyneApp.toml "$out/"
 go build -o "$out/ogohctl" ./cmd/ogohctl
 go build -o "$out/startup" ./bench/startup
 
+cleanup=()
+trap 'for c in "${cleanup[@]}"; do eval "$c"; done' EXIT
+before=()
+if [ -n "${BEFORE:-}" ]; then
+	rev=$(git rev-parse --short "$BEFORE^{commit}")
+	tree=$(mktemp -d)/ogoh-$rev
+	git worktree add --detach --quiet "$tree" "$rev"
+	cleanup+=("git worktree remove --force '$tree'; rmdir '$(dirname "$tree")'")
+	first=true
+	if ! grep -q ProbeFirst "$tree/internal/ui/probe.go"; then
+		cp internal/ui/probe.go "$tree/internal/ui/probe.go"
+		if ! (cd "$tree" && go build "${tags[@]}" -o "$out/ogoh-before" . 2>/dev/null); then
+			git -C "$tree" checkout --quiet -- internal/ui/probe.go
+			first=false
+		fi
+	fi
+	(cd "$tree" && go build "${tags[@]}" -o "$out/ogoh-before" .)
+	before=(-before "$out/ogoh-before" -before-name "$rev" -before-first="$first")
+fi
+
 if [ -z "${DISPLAY:-}" ]; then
 	n=97 # the first display number no X server is using
 	while [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ]; do n=$((n + 1)); done
 	Xvfb :$n -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 	xvfb=$!
-	trap 'kill $xvfb' EXIT
+	cleanup+=("kill $xvfb")
 	export DISPLAY=:$n
 	for _ in $(seq 100); do [ -S /tmp/.X11-unix/X$n ] && break; sleep 0.1; done
 fi
@@ -32,7 +58,7 @@ for scale in "${@:-1}"; do
 	data="$out/data-x$scale"
 	[ -f "$data/ogoh.db" ] || "$out/ogohctl" demo seed --data "$data" --learners $((25 * scale)) --days 365 >/dev/null
 	echo
-	"$out/startup" -ogoh "$out/ogoh" -empty "$out/emptywindow" -data "$data" -runs "${RUNS:-9}" \
+	"$out/startup" -ogoh "$out/ogoh" -empty "$out/emptywindow" -data "$data" -runs "${RUNS:-9}" "${before[@]}" \
 		-label "data x$scale ($((25 * scale)) learners over a year, $(du -h "$data/ogoh.db" | cut -f1) database)" || status=$?
 done
 exit $status

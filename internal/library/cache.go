@@ -113,7 +113,7 @@ func (r *installedLoad) trustedKeys() ([]course.Key, error) {
 }
 
 func (l *Library) isBundledID(id string) bool {
-	for _, b := range l.bundled {
+	for _, b := range l.bundled() {
 		if b.ID == id {
 			return true
 		}
@@ -128,7 +128,7 @@ func (l *Library) verifySeal(sub fs.FS, trusted []course.Key) error {
 	if err != nil {
 		return err
 	}
-	for _, b := range l.bundled {
+	for _, b := range l.bundled() {
 		if b.ID == m.CourseID && !l.isBundledKey(signer) {
 			return fmt.Errorf("%w (%s, signed by key %s)", ErrBundledID, b.ID, signer.ID())
 		}

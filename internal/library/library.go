@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/domain"
@@ -23,15 +24,30 @@ const CoursesDir = "courses"
 type Library struct {
 	db       *store.DB
 	dir      string
-	bundled  []*course.Course
+	bundled  func() []*course.Course // read once, when first asked for
+	first    func() ([]*course.Course, course.Problems)
 	validate func(fs.FS) (*course.Course, error) // course.Load; tests count its calls
 	macKey   []byte                              // authenticates the trusted keys and the checked record
 }
 
 // New returns the library of the data folder dataDir.
 func New(db *store.DB, dataDir string, bundled []*course.Course) *Library {
-	return &Library{db: db, dir: filepath.Join(dataDir, CoursesDir), bundled: bundled, validate: course.Load}
+	return NewLater(db, dataDir, func() []*course.Course { return bundled })
 }
+
+// NewLater returns the library of dataDir whose bundled courses come from
+// bundled, called once, when the courses are first asked for: the app's
+// first screen shows none, so it reads no course file before it is drawn.
+func NewLater(db *store.DB, dataDir string, bundled func() []*course.Course) *Library {
+	l := &Library{db: db, dir: filepath.Join(dataDir, CoursesDir), bundled: sync.OnceValue(bundled), validate: course.Load}
+	l.first = sync.OnceValues(l.Courses)
+	return l
+}
+
+// Loaded are the courses as first loaded, and their problems: the first
+// call loads them (as Courses does), later ones return the same. The list
+// is never nil, so a caller can tell "not asked yet" from "no courses".
+func (l *Library) Loaded() ([]*course.Course, course.Problems) { return l.first() }
 
 // Courses are the bundled courses and the installed ones; an installed
 // course replaces a bundled one with the same ID when it is not older.
@@ -41,7 +57,7 @@ func (l *Library) Courses() ([]*course.Course, course.Problems) {
 	installed, problems := l.loadInstalled()
 	byID := map[string]*course.Course{}
 	var order []string
-	for _, c := range l.bundled {
+	for _, c := range l.bundled() {
 		byID[c.ID] = c
 		order = append(order, c.ID)
 	}

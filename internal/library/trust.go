@@ -86,7 +86,7 @@ func (l *Library) trustedRows(ctx context.Context) ([]domain.TrustedKey, error) 
 // key is the app's own, and one whose course came from another key
 // before, unless the trainer confirmed (force).
 func (l *Library) checkPublisher(ctx context.Context, p *course.Pack, force bool) error {
-	for _, b := range l.bundled {
+	for _, b := range l.bundled() {
 		if b.ID == p.Manifest.CourseID && !l.isBundledKey(p.Signer) {
 			return fmt.Errorf("%w (%s, signed by key %s)", ErrBundledID, b.ID, p.Signer.ID())
 		}

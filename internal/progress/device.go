@@ -44,6 +44,7 @@ type openOptions struct {
 	seed    func() int64
 	store   []store.Option
 	tune    func(*lrs.Sender)
+	later   func() []*course.Course
 }
 
 func defaultOpenOptions(opts []OpenOption) openOptions {
@@ -79,6 +80,14 @@ func Unsynced() OpenOption {
 // portable folder on a stick seals it in the database instead.
 func WithKeyring(k Keyring) OpenOption { return func(o *openOptions) { o.keyring = k } }
 
+// CoursesLater leaves the courses out of Open: Courses and Problems stay
+// empty and Library.Loaded loads them, the bundled ones from bundled, when
+// first called. The app's first screen (the profile picker or the welcome)
+// shows no course, so its start-up reads no course file.
+func CoursesLater(bundled func() []*course.Course) OpenOption {
+	return func(o *openOptions) { o.later = bundled }
+}
+
 // KnownSchemaVersion is the newest database schema this app knows.
 func KnownSchemaVersion() int { return store.KnownSchemaVersion() }
 
@@ -109,7 +118,7 @@ func Check(ctx context.Context, dataDir string) error {
 
 // Open opens the data folder, backing the database up before any
 // migration, makes the device's signing key on first start, and loads
-// the bundled and installed courses.
+// the bundled and installed courses (unless CoursesLater).
 func Open(ctx context.Context, dataDir string, bundled []*course.Course, opts ...OpenOption) (*Device, error) {
 	o := defaultOpenOptions(opts)
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
@@ -134,12 +143,17 @@ func Open(ctx context.Context, dataDir string, bundled []*course.Course, opts ..
 		return nil, err
 	}
 	lib := library.New(db, dataDir, bundled)
+	if o.later != nil {
+		lib = library.NewLater(db, dataDir, o.later)
+	}
 	if err := lib.Keyed(ctx, libraryKey(key), os.IsNotExist(statErr)); err != nil {
 		db.Close()
 		return nil, err
 	}
 	d := &Device{DataDir: dataDir, Service: svc, Library: lib, db: db}
-	d.Courses, d.Problems = d.Library.Courses()
+	if o.later == nil {
+		d.Courses, d.Problems = d.Library.Loaded()
+	}
 	return d, nil
 }
 
@@ -164,7 +178,7 @@ func OpenReadOnly(ctx context.Context, dataDir string, bundled []*course.Course)
 		return nil, err
 	}
 	d := &Device{DataDir: dataDir, Service: svc, Library: library.New(db, dataDir, bundled), db: db}
-	d.Courses, d.Problems = d.Library.Courses()
+	d.Courses, d.Problems = d.Library.Loaded()
 	return d, nil
 }
 

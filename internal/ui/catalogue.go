@@ -12,6 +12,7 @@ import (
 
 // showCatalogue lists the courses with the learner's progress in each.
 func (a *App) showCatalogue() {
+	a.awaitCourses()
 	a.show(func() (string, fyne.CanvasObject) {
 		list := container.NewVBox()
 		for _, c := range a.courses {

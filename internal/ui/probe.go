@@ -15,16 +15,23 @@ import (
 
 // Probe modes, from OGOH_PROBE (scripts/bench-startup.sh).
 const (
+	ProbeFirst     = "first"     // report when the first screen (profile picker or welcome) is drawn, then quit
 	ProbeCatalogue = "catalogue" // report when the catalogue is drawn, then quit
 	ProbeCourse    = "course"    // then read the first course and pass its quiz
 )
 
-// probe drives the app for the start-up and memory benchmark. It opens the
-// first learner without a PIN on the catalogue before the window's first
-// frame and reports when that is drawn. With ProbeCourse it then opens
-// every lesson of the first course and answers its quiz, screen by screen
-// as a learner would, reporting when the result is drawn. Then it quits.
+// probe drives the app for the start-up and memory benchmark. With
+// ProbeFirst it shows the usual first screen and reports when it is drawn.
+// Otherwise it opens the first learner without a PIN on the catalogue
+// before the window's first frame and reports when that is drawn. With
+// ProbeCourse it then opens every lesson of the first course and answers
+// its quiz, screen by screen as a learner would, reporting when the result
+// is drawn. Then it quits.
 func (a *App) probe(mode string, out io.Writer) error {
+	if mode == ProbeFirst {
+		a.probeFirst(out)
+		return nil
+	}
 	l, err := a.probeLearner()
 	if err != nil {
 		return err
@@ -40,6 +47,21 @@ func (a *App) probe(mode string, out io.Writer) error {
 		fyne.Do(a.fy.Quit)
 	}()
 	return nil
+}
+
+// probeFirst shows the screen New shows without a probe and reports when
+// it is drawn: the start-up a learner waits for.
+func (a *App) probeFirst(out io.Writer) {
+	if a.firstRun() {
+		a.showWelcome()
+	} else {
+		a.showProfiles()
+	}
+	painted := a.markScreen()
+	go func() {
+		startprobe.Report(out, ProbeFirst, painted)
+		fyne.Do(a.fy.Quit)
+	}()
 }
 
 func (a *App) probeLearner() (domain.Learner, error) {

@@ -22,31 +22,16 @@ func (a *App) showProfiles() {
 		if err != nil {
 			a.fail("error.load", err)
 		}
-		list := container.NewVBox()
-		for _, l := range learners {
-			l := l
-			label := l.Name + " — " + a.T("role."+string(l.Role))
-			if l.Post != "" {
-				label += ", " + l.Post
-			}
-			icon := theme.AccountIcon()
-			if l.PINHash != "" {
-				icon = theme.VisibilityOffIcon()
-			}
-			b := widget.NewButtonWithIcon(label, icon, func() { a.pickLearner(l) })
-			b.Alignment = widget.ButtonAlignLeading
-			list.Add(b)
-		}
+		list := a.profileList(learners)
 		if len(learners) == 0 {
-			empty := wrapped(a.T("profiles.empty"))
-			list.Add(empty)
+			list = wrapped(a.T("profiles.empty"))
 		}
 		create := widget.NewButtonWithIcon(a.T("profiles.new"), theme.ContentAddIcon(), a.showNewProfile)
 		create.Importance = widget.HighImportance
 		guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), func() { a.showGuide(a.showProfiles) })
 		intro := wrapped(a.T("profiles.intro"))
 		body := container.NewBorder(intro, container.NewVBox(widget.NewSeparator(), container.NewGridWithColumns(2, guide, create)), nil, nil,
-			container.NewVScroll(list))
+			list)
 		title := a.T("profiles.title")
 		return title, a.screen(title, nil, container.NewPadded(body))
 	})

@@ -36,15 +36,18 @@ type Launch struct {
 // can be shown; fy.Run follows.
 //
 // Start-up runs two ways at once (docs/performance.md): the main thread
-// makes the window and its GL context, while one goroutine loads the data
-// folder and courses, then parses the fonts. A third way, fonts apart,
-// made the window slower on two cores: the X server needs one too.
+// makes the window and its GL context, while one goroutine opens the data
+// folder, then parses the first screen's fonts. A third way, fonts apart,
+// made the window slower on two cores: the X server needs one too. The
+// first screen shows no course, so the courses are read when the catalogue
+// or trainer mode first needs them (awaitCourses), and the notes' italic
+// font after the first frame.
 func Start(fy fyne.App, l Launch) error {
 	opening := make(chan opened, 1)
 	go func() {
 		o := open(l)
 		if fy.Metadata().Migrations["fyneDo"] {
-			WarmFonts()
+			warmFirstFonts()
 		}
 		opening <- o
 	}()
@@ -82,8 +85,9 @@ type opened struct {
 	err    error
 }
 
-// open loads the translations and bundled courses and opens the data
-// folder. It touches no widget, so it runs while the window is made.
+// open loads the translations and opens the data folder; the courses are
+// read when a screen first shows them (awaitCourses). It touches no
+// widget, so it runs while the window is made.
 func open(l Launch) opened {
 	ctx := context.Background()
 	var o opened
@@ -94,28 +98,36 @@ func open(l Launch) opened {
 		o.damage = err
 		return o
 	}
-	bundled, problems := course.LoadAll(l.Courses)
-	for _, p := range problems {
-		fmt.Fprintln(l.Log, "ogoh: bundled course:", p)
-	}
-	var opts []progress.OpenOption
+	opts := []progress.OpenOption{progress.CoursesLater(func() []*course.Course { return launchCourses(l) })}
 	if l.Keyring != nil {
 		opts = append(opts, progress.WithKeyring(l.Keyring))
 	}
-	if o.dev, o.err = progress.Open(ctx, l.DataDir, bundled, opts...); o.err != nil {
+	if o.dev, o.err = progress.Open(ctx, l.DataDir, nil, opts...); o.err != nil {
 		if stopsStartUp(o.err) { // a newer Ogoh wrote it since the check
 			o.damage, o.err = o.err, nil
 		}
 		return o
 	}
-	for _, p := range o.dev.Problems {
-		fmt.Fprintln(l.Log, "ogoh: installed course:", p)
+	if l.Probe == ProbeCatalogue || l.Probe == ProbeCourse {
+		o.dev.Library.Loaded() // the probe's first screen is the catalogue: it needs them, beside the window
 	}
 	var err error
 	if o.guide, err = reference.Load(l.Guide); err != nil {
 		fmt.Fprintln(l.Log, "ogoh:", err) // the app still runs; the screen says it is missing
 	}
 	return o
+}
+
+// launchCourses reads the courses built into the app, when the catalogue
+// or trainer mode first needs them. Every build's tests check them
+// (TestBundledCoursesAreValidAndComplete), so they are decoded, not checked
+// again; one that does not decode is left out and logged.
+func launchCourses(l Launch) []*course.Course {
+	list, problems := course.LoadAllChecked(l.Courses)
+	for _, p := range problems {
+		fmt.Fprintln(l.Log, "ogoh: bundled course:", p)
+	}
+	return list
 }
 
 // stopsStartUp is true for what the start-up screen explains instead of
@@ -137,6 +149,9 @@ func startApp(fy fyne.App, win fyne.Window, o opened, l Launch) {
 	// Draw the first screen now: Show on a shown window paints it at once,
 	// where the event loop would wait for its next frame tick (up to 16 ms).
 	win.Show()
+	if fy.Metadata().Migrations["fyneDo"] {
+		go warmNoteFont()
+	}
 	go func() { // off the start-up path: the full check of a large database, the daily backup
 		err := dev.AfterStart(ctx)
 		if err != nil {

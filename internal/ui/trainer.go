@@ -82,6 +82,7 @@ func (a *App) showLockTampered() {
 
 // showTrainer is trainer mode's home: courses, keys, learners, contacts, sync.
 func (a *App) showTrainer() {
+	a.awaitCourses()
 	a.show(func() (string, fyne.CanvasObject) {
 		button := func(id string, icon fyne.Resource, f func()) *widget.Button {
 			b := widget.NewButtonWithIcon(a.T(id), icon, f)

@@ -39,11 +39,14 @@ func Mark(content fyne.CanvasObject) (fyne.CanvasObject, <-chan struct{}) {
 }
 
 // Report waits for the marked frame to be shown (see Wait) and prints
-// "probe <stage> hwm_kb=<peak RSS> rss_kb=<RSS>". Call it off the UI thread.
+// "probe <stage> hwm_kb=<peak RSS> rss_kb=<RSS> go_heap_kb=<Go heap in use>
+// go_sys_kb=<memory the Go runtime holds>". Call it off the UI thread.
 func Report(out io.Writer, stage string, painted <-chan struct{}) {
 	Wait(painted)
 	hwm, rss := memory()
-	fmt.Fprintf(out, "probe %s hwm_kb=%d rss_kb=%d\n", stage, hwm, rss)
+	heap, sys := goMemory()
+	fmt.Fprintf(out, "probe %s hwm_kb=%d rss_kb=%d go_heap_kb=%d go_sys_kb=%d\n", stage, hwm, rss, heap, sys)
+	writeHeapProfile(stage)
 }
 
 // Wait returns once the frame that closed painted is on the window: the

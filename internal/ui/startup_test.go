@@ -1,0 +1,175 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ogoh/ogoh/courses"
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
+	"github.com/ogoh/ogoh/internal/progress"
+	"github.com/ogoh/ogoh/quickref"
+)
+
+// countingFS is the bundled courses, noting every file and folder opened
+// through them (fs.ReadFile, fs.ReadDir, fs.Stat and fs.Sub all open).
+type countingFS struct {
+	fs.FS
+	mu     sync.Mutex
+	opened []string
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	c.mu.Lock()
+	c.opened = append(c.opened, name)
+	c.mu.Unlock()
+	return c.FS.Open(name)
+}
+
+func (c *countingFS) files() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return slices.Clone(c.opened)
+}
+
+// startLaunched opens dir as ui.Start does, through open and the Launch
+// main gives it, with the bundled courses in fsys, and shows the first
+// screen; the driver then works it as a person would.
+func startLaunched(t *testing.T, dir string, fsys fs.FS) *driver {
+	t.Helper()
+	o := open(Launch{DataDir: dir, Courses: fsys, Guide: quickref.FS, Log: io.Discard})
+	if o.err != nil || o.damage != nil {
+		t.Fatal(o.err, o.damage)
+	}
+	a := New(test.NewApp(), Options{Device: o.dev, Guide: o.guide, Bundle: o.bundle, SystemLanguage: "en"})
+	a.background = func(f func()) { f() }
+	a.win.Resize(fyne.NewSize(1024, 700))
+	a.win.Show()
+	d := &driver{t: t, app: a, dev: o.dev, db: o.dev.DB(), loc: o.bundle.For("en")}
+	t.Cleanup(d.close)
+	return d
+}
+
+// TestTheWelcomeReadsNoCourseFile: a new device's first screen shows no
+// course, so its start-up opens none of the course files (issue 18).
+func TestTheWelcomeReadsNoCourseFile(t *testing.T) {
+	fsys := &countingFS{FS: courses.FS}
+	d := startLaunched(t, t.TempDir(), fsys)
+	d.see(d.T("welcome.offline"))
+	if got := fsys.files(); len(got) > 0 {
+		t.Errorf("the welcome's start-up opened %d course files: %v", len(got), got)
+	}
+}
+
+// TestThePickerReadsNoCourseFile: a returning learner's first screen, the
+// profile picker, opens no course file; the catalogue then opens what it
+// shows (each course's manifest, and the quiz and scenario files the
+// learner's progress and reviews come from) and no lesson until one is read.
+func TestThePickerReadsNoCourseFile(t *testing.T) {
+	dir := t.TempDir()
+	before := start(t, dir, "en")
+	before.createProfile("Aziza", "other", "", "")
+	before.close()
+
+	fsys := &countingFS{FS: courses.FS}
+	d := startLaunched(t, dir, fsys)
+	d.see(d.T("profiles.title"))
+	if got := fsys.files(); len(got) > 0 {
+		t.Fatalf("the profile picker's start-up opened %d course files: %v", len(got), got)
+	}
+
+	d.tap("Aziza — " + d.T("role.other"))
+	d.see(d.T("catalogue.greeting", "Name", "Aziza"))
+	shown := catalogueFiles(d.app.courses)
+	manifests := 0
+	for _, name := range fsys.files() {
+		base := path.Base(name)
+		switch {
+		case base == course.ManifestFile:
+			manifests++
+		case name == "." || !strings.Contains(name, "/"): // the list of course folders
+		case !shown[base]:
+			t.Errorf("the catalogue opened %s, which it does not show", name)
+		}
+	}
+	if manifests < len(d.app.courses) {
+		t.Errorf("the catalogue read %d manifests for %d courses", manifests, len(d.app.courses))
+	}
+
+	c := d.app.courses[0]
+	d.openCourse(c)
+	d.tap(d.T("lesson.read"))
+	d.see(c.Lessons[0].Title.In(c.Lang("en"), c.DefaultLanguage))
+	lesson := path.Join("lessons", c.Lang("en"), c.Lessons[0].File)
+	if !slices.ContainsFunc(fsys.files(), func(name string) bool { return strings.HasSuffix(name, "/"+lesson) }) {
+		t.Errorf("reading the first lesson did not open %s", lesson)
+	}
+}
+
+// catalogueFiles are the files of courses whose contents the catalogue
+// shows: the quiz pools (reviews due) and the scenarios (progress).
+func catalogueFiles(list []*course.Course) map[string]bool {
+	files := map[string]bool{}
+	for _, c := range list {
+		for _, q := range c.Quizzes {
+			files[q.File] = true
+		}
+		for _, sc := range c.Scenarios {
+			files[sc.File] = true
+		}
+	}
+	return files
+}
+
+// TestThePickerMakesOnlyTheProfilesInView: a post's device with hundreds
+// of profiles opens on a picker that makes buttons for the rows in view
+// only (a button each made a 250-profile picker's first frame three times
+// slower), and the last profile is still there to scroll to and open.
+func TestThePickerMakesOnlyTheProfilesInView(t *testing.T) {
+	dir := t.TempDir()
+	before := start(t, dir, "en")
+	const many = 300
+	for i := range many {
+		_, err := before.dev.Service.CreateLearner(context.Background(),
+			progress.NewLearner{Name: fmt.Sprintf("Learner %03d", i), Role: domain.RoleOther, Language: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	before.close()
+
+	d := start(t, dir, "en")
+	defer d.close()
+	d.see(d.T("profiles.title"))
+	profiles := 0
+	var list *widget.List
+	for _, o := range d.visible() {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Learner ") {
+			profiles++
+		}
+		if l, ok := o.(*widget.List); ok {
+			list = l
+		}
+	}
+	if profiles == 0 || profiles >= many/4 {
+		t.Errorf("the picker made %d profile buttons for %d profiles; want those in view", profiles, many)
+	}
+	if list == nil {
+		t.Fatal("the profiles are not in a list that scrolls")
+	}
+	list.ScrollToBottom()
+	last := fmt.Sprintf("Learner %03d — %s", many-1, d.T("role.other"))
+	d.tap(last)
+	d.see(d.T("catalogue.greeting", "Name", fmt.Sprintf("Learner %03d", many-1)))
+}
