@@ -120,18 +120,6 @@ func NewWindow(fy fyne.App) fyne.Window {
 	return win
 }
 
-// WarmFonts parses the text fonts into Fyne's cache. Run off the UI
-// thread at start-up, it takes font parsing (about 100 ms on an old
-// laptop) off the path to the first screen. Only call it with the fyneDo
-// migration on, where measuring text is safe from any goroutine.
-func WarmFonts() {
-	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
-		fyne.MeasureText("Ogoh", theme.TextSize(), style)
-	}
-	// Notes are italic paragraphs, drawn from the font named (fontSource).
-	fyne.CurrentApp().Driver().RenderedTextSize("Ogoh", theme.TextSize(), fyne.TextStyle{Italic: true}, italicFont())
-}
-
 // firstRun is true on a device where no one has been welcomed or studied yet.
 func (a *App) firstRun() bool {
 	welcomed, err := a.svc.Welcomed(a.ctx)
