@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -71,7 +72,28 @@ func start(t failer, dir, systemLang string) *driver {
 
 func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(dir, store.FileName), time.Now)
+	return launchWith(t, dir, systemLang, launchOptions{welcomed: welcomed})
+}
+
+// launchOptions fix what a run would otherwise take from the machine.
+type launchOptions struct {
+	welcomed bool
+	// at, when set, is the time of both the service and the store, which
+	// then move only when the test moves the driver's clock.
+	at time.Time
+	// shownDir, when set, is the data folder the screens name.
+	shownDir string
+	theme    string // a stored theme choice (settingTheme); "": none
+}
+
+func launchWith(t failer, dir, systemLang string, o launchOptions) *driver {
+	t.Helper()
+	clk := &clock{t: time.Now()}
+	storeNow := time.Now
+	if !o.at.IsZero() {
+		clk.t, storeNow = o.at, clk.now
+	}
+	db, err := store.Open(context.Background(), filepath.Join(dir, store.FileName), storeNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +102,6 @@ func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 		t.Fatal(err)
 	}
 	seed := int64(0)
-	clk := &clock{t: time.Now()}
 	key, err := syncfile.LoadOrCreateDeviceKey(filepath.Join(dir, syncfile.DeviceKeyFile))
 	if err != nil {
 		t.Fatal(err)
@@ -93,7 +114,12 @@ func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if welcomed {
+	if o.theme != "" {
+		if err := svc.SetSetting(context.Background(), settingTheme, o.theme); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if o.welcomed {
 		if err := svc.SetSetting(context.Background(), "ui.welcomed", "yes"); err != nil {
 			t.Fatal(err)
 		}
@@ -109,9 +135,13 @@ func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
-	a := New(test.NewApp(), Options{
+	shown := dir
+	if o.shownDir != "" {
+		shown = o.shownDir
+	}
+	a := New(newTestApp(t), Options{
 		Service: svc, Courses: list, Guide: guide, Library: lib,
-		Bundle: bundle, DataDir: dir, SystemLanguage: systemLang,
+		Bundle: bundle, DataDir: shown, SystemLanguage: systemLang,
 	})
 	a.background = func(f func()) { f() } // long work runs in place, so a test sees its end
 	a.newSender = func(l lrs.LRS) *lrs.Sender {
@@ -122,6 +152,15 @@ func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 	a.win.Resize(fyne.NewSize(1024, 700))
 	a.win.Show()
 	return &driver{t: t, app: a, db: db, loc: bundle.For(systemLang), clock: clk}
+}
+
+// newTestApp is a fresh Fyne test app, torn down with the test; the
+// crash test's child, which has no testing.TB, gets one for its life.
+func newTestApp(t failer) fyne.App {
+	if tb, ok := t.(testing.TB); ok {
+		return test.NewTempApp(tb)
+	}
+	return test.NewApp()
 }
 
 func (d *driver) close() {
