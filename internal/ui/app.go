@@ -57,11 +57,8 @@ type App struct {
 	dataDir string
 	ctx     context.Context
 
+	nav      *router
 	learner  *domain.Learner
-	redraw   func()         // rebuilds the current screen, e.g. after a language switch
-	focus    fyne.Focusable // set by a screen's build: where typing goes first
-	back     func()         // Escape: the current screen's way back
-	keys     map[fyne.KeyName]func()
 	returnTo func() // the screen settings were opened from
 
 	// background runs long work (sync, export) off the UI thread; results
@@ -95,7 +92,7 @@ func New(fy fyne.App, opts Options) *App {
 	if a.win == nil {
 		a.win = NewWindow(fy)
 	}
-	a.win.Canvas().SetOnTypedKey(a.typedKey)
+	a.nav = newRouter(a.win)
 	if opts.Probe != "" {
 		if err := a.probe(opts.Probe, opts.ProbeOut); err != nil {
 			a.fail("error.load", err)
@@ -144,34 +141,27 @@ func (a *App) Window() fyne.Window { return a.win }
 // T translates a message ID in the current language.
 func (a *App) T(id string, kv ...any) string { return a.loc.T(id, kv...) }
 
-// show puts a screen in the window. build is kept so the screen can be
-// rebuilt in place when the language or theme changes.
+// show puts a screen that is only a way to draw itself in the window.
 func (a *App) show(build func() (title string, content fyne.CanvasObject)) {
-	a.redraw = func() {
-		a.focus, a.back, a.keys = nil, nil, map[fyne.KeyName]func(){}
-		title, content := build()
-		a.win.SetTitle("Ogoh — " + title)
-		a.win.SetContent(content)
-		if a.focus != nil {
-			a.win.Canvas().Focus(a.focus)
-		}
-	}
-	a.redraw()
+	a.nav.open(screenFunc(build))
 }
+
+// redraw draws the current screen again, e.g. after a language switch.
+func (a *App) redraw() { a.nav.redraw() }
 
 // screen lays out a screen: a bar with back, title and settings, and a body.
 func (a *App) screen(title string, back func(), body fyne.CanvasObject) fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.Wrapping = fyne.TextWrapWord
-	a.back = back
+	a.nav.back = back
 	var left fyne.CanvasObject
 	if back != nil {
 		left = widget.NewButtonWithIcon(a.T("nav.back"), theme.NavigateBackIcon(), back)
 	}
 	settings := widget.NewButtonWithIcon(a.T("settings.title"), theme.SettingsIcon(), a.openSettings)
-	here := a.redraw
+	here := a.nav.returnHere()
 	help := widget.NewButtonWithIcon("", theme.HelpIcon(), func() { a.showHelp(here) })
-	a.keys[fyne.KeyF1] = help.OnTapped
+	a.nav.bind(fyne.KeyF1, help.OnTapped)
 	bar := container.NewBorder(nil, nil, left, container.NewHBox(help, settings), heading)
 	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, body)
 }
@@ -201,29 +191,3 @@ func (a *App) setLanguage(code string) {
 
 // courseLang is the language to show course text in.
 func (a *App) courseLang(c *course.Course) string { return c.Lang(a.loc.Lang) }
-
-// typedKey is the keyboard for keys no focused widget takes: Escape goes
-// back; a screen may bind others (number keys pick an answer, Enter
-// confirms, arrows turn lesson pages).
-func (a *App) typedKey(ev *fyne.KeyEvent) {
-	if f := a.keys[ev.Name]; f != nil {
-		f()
-		return
-	}
-	if ev.Name == fyne.KeyEscape && a.back != nil {
-		a.back()
-	}
-}
-
-// bindEnter makes Enter (and the keypad's) tap b when it is shown and enabled.
-func (a *App) bindEnter(b *widget.Button) {
-	press := func() {
-		if b.Visible() && !b.Disabled() && b.OnTapped != nil {
-			b.OnTapped()
-		}
-	}
-	a.keys[fyne.KeyReturn], a.keys[fyne.KeyEnter] = press, press
-}
-
-// numberKeys are the keys that pick the n-th choice.
-var numberKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}

@@ -64,7 +64,7 @@ func (a *App) showGuide(back func()) {
 			container.NewTabItemWithIcon(a.T("contacts.title"), theme.AccountIcon(), container.NewVScroll(container.NewPadded(a.contactList()))),
 		)
 		top := container.NewBorder(nil, nil, nil, filter, search)
-		a.focus = search
+		a.nav.focus = search
 		title := a.T("guide.title")
 		return title, a.screen(title, back, container.NewBorder(container.NewPadded(top), nil, nil, nil, tabs))
 	})

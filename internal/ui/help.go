@@ -22,7 +22,7 @@ func (a *App) showWelcome() {
 			a.showNewProfile()
 		})
 		next.Importance = widget.HighImportance
-		a.bindEnter(next)
+		a.nav.bindEnter(next)
 		lang := widget.NewSelect(languageNames(), nil)
 		lang.SetSelected(languageName(a.loc.Lang))
 		lang.OnChanged = func(name string) {

@@ -46,11 +46,11 @@ func (a *App) showLesson(c *course.Course, i int) {
 			next = widget.NewButtonWithIcon(a.T("lesson.finish"), theme.ConfirmIcon(), done(func() { a.showCourse(c) }))
 		}
 		next.Importance = widget.HighImportance
-		a.keys[fyne.KeyRight] = next.OnTapped
+		a.nav.keys[fyne.KeyRight] = next.OnTapped
 		if i > 0 {
-			a.keys[fyne.KeyLeft] = prev.OnTapped
+			a.nav.keys[fyne.KeyLeft] = prev.OnTapped
 		}
-		a.bindEnter(next)
+		a.nav.bindEnter(next)
 		where := widget.NewLabel(a.T("lesson.position", "N", i+1, "Total", len(c.Lessons)))
 		nav := container.NewHBox(prev, layout.NewSpacer(), where, layout.NewSpacer(), next)
 		title := l.Title.In(lang, c.DefaultLanguage)

@@ -74,7 +74,7 @@ func (a *App) showLockSetup(back, next func()) {
 		form.SubmitText = a.T("trainer.setup.continue")
 		form.OnSubmit = submit
 		repeat.OnSubmitted = func(string) { submit() }
-		a.focus = pin
+		a.nav.focus = pin
 		title := a.T("trainer.setup.title")
 		body := container.NewVBox(wrapped(a.T("trainer.setup.text")), form, problem)
 		return title, a.screen(title, back, container.NewVScroll(container.NewPadded(body)))

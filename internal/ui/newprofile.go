@@ -82,7 +82,7 @@ func (a *App) showNewProfile() {
 		hint := note(a.T("profile.pin.hint"))
 		title := a.T("profile.new.title")
 		body := container.NewVScroll(container.NewPadded(container.NewVBox(form, hint, problem)))
-		a.focus = name
+		a.nav.focus = name
 		return title, a.screen(title, a.showProfiles, body)
 	})
 }

@@ -93,13 +93,13 @@ func (a *App) showQuestion(c *course.Course, att *progress.Attempt) {
 		}
 		if ans, ok := att.Answered(qu.ID); ok {
 			answered(ans)
-			a.bindEnter(next)
+			a.nav.bindEnter(next)
 		} else {
 			if !quiz.Complete(qu, input.response()) {
 				check.Disable()
 			}
 			a.bindChoiceKeys(input)
-			a.bindEnter(check)
+			a.nav.bindEnter(check)
 		}
 		body := container.NewVBox(bar, text, hint, input.object(), saving, feedback)
 		buttons := container.NewHBox(check, next)

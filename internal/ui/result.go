@@ -48,7 +48,7 @@ func (a *App) showResult(c *course.Course, att *progress.Attempt, r quiz.Result)
 		back := widget.NewButtonWithIcon(a.T("result.back"), theme.NavigateBackIcon(), func() { a.showCourse(c) })
 		again := widget.NewButtonWithIcon(a.T("result.again"), theme.ViewRefreshIcon(), func() { a.showQuiz(c, att.QuizID) })
 		again.Importance = widget.HighImportance
-		a.bindEnter(back)
+		a.nav.bindEnter(back)
 		body := container.NewVBox(score, verdict, widget.NewCard(a.T("result.review"), "", missed))
 		title := a.T("result.title")
 		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(back, again)), nil, nil,

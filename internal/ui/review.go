@@ -71,10 +71,10 @@ func (a *App) showReview(due []progress.ReviewQuestion, i, right int) {
 			next := widget.NewButtonWithIcon(label, theme.NavigateNextIcon(), func() { a.showReview(due, i+1, score) })
 			next.Importance = widget.HighImportance
 			buttons = next
-			a.bindEnter(next)
+			a.nav.bindEnter(next)
 		} else {
 			a.bindChoiceKeys(input)
-			a.bindEnter(check)
+			a.nav.bindEnter(check)
 		}
 		check.OnTapped = func() {
 			resp := input.response()

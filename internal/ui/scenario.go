@@ -53,7 +53,7 @@ func (a *App) playStep(p *scenarioPlay) {
 			again := widget.NewButtonWithIcon(a.T("scenario.again"), theme.ViewRefreshIcon(), func() { a.showScenario(p.c, p.sc) })
 			done := widget.NewButtonWithIcon(a.T("result.back"), theme.NavigateBackIcon(), func() { a.showCourse(p.c) })
 			done.Importance = widget.HighImportance
-			a.bindEnter(done)
+			a.nav.bindEnter(done)
 			buttons = container.NewHBox(again, done)
 		case p.chosen != nil:
 			body.Add(note("› " + t(p.chosen.Text)))
@@ -64,7 +64,7 @@ func (a *App) playStep(p *scenarioPlay) {
 				a.playStep(p)
 			})
 			next.Importance = widget.HighImportance
-			a.bindEnter(next)
+			a.nav.bindEnter(next)
 			buttons = next
 		default:
 			choose := widget.NewButtonWithIcon(a.T("scenario.choose"), theme.ConfirmIcon(), nil)
@@ -83,10 +83,10 @@ func (a *App) playStep(p *scenarioPlay) {
 				rows = append(rows, row)
 				body.Add(row)
 				if i < len(numberKeys) {
-					a.keys[numberKeys[i]] = func() { row.Tapped(nil) }
+					a.nav.keys[numberKeys[i]] = func() { row.Tapped(nil) }
 				}
 			}
-			a.bindEnter(choose)
+			a.nav.bindEnter(choose)
 			choose.OnTapped = func() {
 				for i, r := range rows {
 					if !r.selected {

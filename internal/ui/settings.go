@@ -11,7 +11,7 @@ import (
 
 // openSettings opens the settings from any screen, to return there.
 func (a *App) openSettings() {
-	a.returnTo = a.redraw
+	a.returnTo = a.nav.returnHere()
 	a.showSettings()
 }
 

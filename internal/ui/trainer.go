@@ -63,7 +63,7 @@ func (a *App) showTrainerPIN() {
 		form := widget.NewForm(widget.NewFormItem(a.T("trainer.pin"), pin))
 		form.SubmitText = a.T("pin.open")
 		form.OnSubmit = submit
-		a.focus = pin
+		a.nav.focus = pin
 		title := a.T("trainer.title")
 		return title, a.screen(title, a.showSettings, container.NewPadded(container.NewVBox(wrapped(a.T("trainer.enter.pin")), form, problem)))
 	})
