@@ -4,7 +4,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"sync/atomic"
 
@@ -169,7 +168,7 @@ func (a *App) screen(title string, back func(), body fyne.CanvasObject) fyne.Can
 // fail tells the user that something went wrong, in their language, with
 // the detail that names what and where; nothing is changed by showing it.
 func (a *App) fail(what string, err error) {
-	msg := wrapped(a.T(what) + "\n\n" + fmt.Sprint(err))
+	msg := wrapped(a.T(what) + "\n\n" + a.errorText(err))
 	d := dialog.NewCustom(a.T("error.title"), a.T("dialog.ok"), msg, a.win)
 	d.Resize(fyne.NewSize(520, 240))
 	d.Show()

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"log"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -63,7 +64,7 @@ func (a *App) importPack(path string, force bool) {
 			case errors.Is(err, context.Canceled):
 				a.message(a.T("trainer.import"), a.T("trainer.import.cancelled"))
 			default:
-				a.message(a.T("trainer.import.refused"), a.packProblem(err)+"\n\n"+err.Error())
+				a.message(a.T("trainer.import.refused"), a.packRefusal(err))
 			}
 		})
 	})
@@ -91,6 +92,17 @@ func (a *App) packProblem(err error) string {
 		}
 	}
 	return a.T("pack.err.other")
+}
+
+// packRefusal says why a pack was refused: what is wrong with it when
+// packProblem knows, else what the error's code says; the error itself
+// goes to the log.
+func (a *App) packRefusal(err error) string {
+	if text := a.packProblem(err); text != a.T("pack.err.other") {
+		log.Printf("ogoh: install pack: %v", err)
+		return text
+	}
+	return a.T("pack.err.other") + "\n\n" + a.errorText(err)
 }
 
 // message shows a short dialog with an OK in the user's language.

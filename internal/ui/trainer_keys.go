@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"io"
+	"log"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -80,7 +81,8 @@ func (a *App) showKeys() {
 // trustKey adds a public key from a .pub file's text.
 func (a *App) trustKey(text string) {
 	if _, err := a.lib.Trust(a.ctx, text); err != nil {
-		a.message(a.T("trainer.keys"), a.T("trainer.key.bad")+"\n"+err.Error())
+		a.message(a.T("trainer.keys"), a.T("trainer.key.bad"))
+		log.Printf("ogoh: trust key: %v", err)
 		return
 	}
 	a.redraw()

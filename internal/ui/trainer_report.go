@@ -89,7 +89,7 @@ func (a *App) exportReport(path string) {
 		}
 	}
 	if err != nil {
-		a.message(a.T("report.csv"), a.T("report.csv.failed")+"\n"+err.Error())
+		a.message(a.T("report.csv"), a.T("report.csv.failed")+"\n"+a.errorText(err))
 		return
 	}
 	a.message(a.T("report.csv"), a.T("report.csv.done", "Rows", len(rows), "File", path))
