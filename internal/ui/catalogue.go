@@ -10,28 +10,36 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 )
 
-// showCatalogue lists the courses with the learner's progress in each.
-func (a *App) showCatalogue() {
-	a.show(func() (string, fyne.CanvasObject) {
-		list := container.NewVBox()
-		for _, c := range a.courses {
-			list.Add(a.courseCard(c))
-		}
-		if len(a.courses) == 0 {
-			empty := wrapped(a.T("catalogue.empty"))
-			list.Add(empty)
-		}
-		who := widget.NewLabel(a.T("catalogue.greeting", "Name", a.learner.Name))
-		switchUser := widget.NewButtonWithIcon(a.T("catalogue.switch"), theme.AccountIcon(), a.showProfiles)
-		guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), func() { a.showGuide(a.showCatalogue) })
-		top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(guide, switchUser), who), a.reviewCard())
-		title := a.T("catalogue.title")
-		body := container.NewBorder(top, nil, nil, nil, culledScroll(list))
-		return title, a.screen(title, nil, container.NewPadded(body))
-	})
+// catalogueScreen is the learner's home: the courses with their progress
+// in each, and the questions due for review.
+type catalogueScreen struct{ a *App }
+
+func newCatalogueScreen(a *App) *catalogueScreen { return &catalogueScreen{a: a} }
+
+func (s *catalogueScreen) draw() (string, fyne.CanvasObject) {
+	a := s.a
+	list := container.NewVBox()
+	for _, c := range a.courses {
+		list.Add(s.courseCard(c))
+	}
+	if len(a.courses) == 0 {
+		empty := wrapped(a.T("catalogue.empty"))
+		list.Add(empty)
+	}
+	who := widget.NewLabel(a.T("catalogue.greeting", "Name", a.learner.Name))
+	switchUser := widget.NewButtonWithIcon(a.T("catalogue.switch"), theme.AccountIcon(), a.showProfiles)
+	guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), s.onGuide)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(guide, switchUser), who), s.reviewCard())
+	title := a.T("catalogue.title")
+	body := container.NewBorder(top, nil, nil, nil, culledScroll(list))
+	return title, a.screen(title, nil, container.NewPadded(body))
 }
 
-func (a *App) courseCard(c *course.Course) fyne.CanvasObject {
+// onGuide opens the quick-reference, to come back here.
+func (s *catalogueScreen) onGuide() { s.a.showGuide(s.a.nav.to(s)) }
+
+func (s *catalogueScreen) courseCard(c *course.Course) fyne.CanvasObject {
+	a := s.a
 	lang := a.courseLang(c)
 	p := a.progressIn(c)
 	bar := widget.NewProgressBar()

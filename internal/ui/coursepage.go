@@ -43,7 +43,7 @@ func (a *App) showCourse(c *course.Course) {
 		}
 		body.Add(widget.NewCard(a.T("course.sources"), "", a.sourceList(c)))
 		title := c.Title.In(lang, c.DefaultLanguage)
-		return title, a.screen(title, a.showCatalogue, container.NewVScroll(container.NewPadded(body)))
+		return title, a.screen(title, a.nav.to(newCatalogueScreen(a)), container.NewVScroll(container.NewPadded(body)))
 	})
 }
 

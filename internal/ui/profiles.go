@@ -103,5 +103,5 @@ func (a *App) pickLearner(l domain.Learner) {
 func (a *App) enter(l domain.Learner) {
 	a.learner = &l
 	a.loc = a.bundle.For(l.Language)
-	a.showCatalogue()
+	a.nav.open(newCatalogueScreen(a))
 }

@@ -13,7 +13,8 @@ import (
 
 // reviewCard is the home screen's line about review: how many questions
 // are due today, or that none are and why.
-func (a *App) reviewCard() fyne.CanvasObject {
+func (s *catalogueScreen) reviewCard() fyne.CanvasObject {
+	a := s.a
 	due, err := a.svc.DueReviews(a.ctx, a.learner.ID, a.courses)
 	if err != nil {
 		a.fail("error.load", err)
@@ -89,17 +90,17 @@ func (a *App) showReview(due []progress.ReviewQuestion, i, right int) {
 		title := a.T("review.title")
 		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, buttons)),
 			nil, nil, container.NewVScroll(container.NewPadded(body)))
-		return title, a.screen(title, a.showCatalogue, content)
+		return title, a.screen(title, a.nav.to(newCatalogueScreen(a)), content)
 	})
 }
 
 func (a *App) showReviewDone(right, total int) {
 	a.show(func() (string, fyne.CanvasObject) {
-		back := widget.NewButtonWithIcon(a.T("review.back"), theme.HomeIcon(), a.showCatalogue)
+		back := widget.NewButtonWithIcon(a.T("review.back"), theme.HomeIcon(), a.nav.to(newCatalogueScreen(a)))
 		back.Importance = widget.HighImportance
 		title := a.T("review.title")
 		body := container.NewVBox(strong(a.T("review.done", "Right", right, "Total", total)), wrapped(a.T("review.explain")),
 			container.NewHBox(back))
-		return title, a.screen(title, a.showCatalogue, container.NewPadded(body))
+		return title, a.screen(title, a.nav.to(newCatalogueScreen(a)), container.NewPadded(body))
 	})
 }

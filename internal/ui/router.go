@@ -89,3 +89,7 @@ func (r *router) bindEnter(b *widget.Button) {
 
 // numberKeys are the keys that pick the n-th choice.
 var numberKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
+
+// to is a way to s, for a button or a way back. Use it for screens that
+// keep no state of their own; one that does is made anew each time.
+func (r *router) to(s screen) func() { return func() { r.open(s) } }
