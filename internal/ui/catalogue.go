@@ -45,7 +45,7 @@ func (s *catalogueScreen) courseCard(c *course.Course) fyne.CanvasObject {
 	bar := widget.NewProgressBar()
 	bar.SetValue(float64(p.Percent()) / 100)
 	bar.TextFormatter = func() string { return a.T("catalogue.progress", "Done", p.Done, "Total", p.Total) }
-	open := widget.NewButtonWithIcon(a.T("catalogue.open"), theme.NavigateNextIcon(), func() { a.showCourse(c) })
+	open := widget.NewButtonWithIcon(a.T("catalogue.open"), theme.NavigateNextIcon(), a.nav.to(newCourseScreen(a, c)))
 	open.Importance = widget.HighImportance
 	// The card's own title does not wrap; a long Uzbek title would widen the window.
 	title := newParagraph(c.Title.In(lang, c.DefaultLanguage), fyne.TextStyle{Bold: true})

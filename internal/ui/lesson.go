@@ -43,7 +43,7 @@ func (a *App) showLesson(c *course.Course, i int) {
 		if i+1 < len(c.Lessons) {
 			next = widget.NewButtonWithIcon(a.T("lesson.next"), theme.NavigateNextIcon(), done(func() { a.showLesson(c, i+1) }))
 		} else {
-			next = widget.NewButtonWithIcon(a.T("lesson.finish"), theme.ConfirmIcon(), done(func() { a.showCourse(c) }))
+			next = widget.NewButtonWithIcon(a.T("lesson.finish"), theme.ConfirmIcon(), done(a.nav.to(newCourseScreen(a, c))))
 		}
 		next.Importance = widget.HighImportance
 		a.nav.keys[fyne.KeyRight] = next.OnTapped
@@ -56,6 +56,6 @@ func (a *App) showLesson(c *course.Course, i int) {
 		title := l.Title.In(lang, c.DefaultLanguage)
 		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), nav), nil, nil,
 			culledScroll(container.NewPadded(body)))
-		return title, a.screen(fmt.Sprintf("%s — %s", c.Title.In(lang, c.DefaultLanguage), title), func() { a.showCourse(c) }, content)
+		return title, a.screen(fmt.Sprintf("%s — %s", c.Title.In(lang, c.DefaultLanguage), title), a.nav.to(newCourseScreen(a, c)), content)
 	})
 }

@@ -45,7 +45,7 @@ func (a *App) showResult(c *course.Course, att *progress.Attempt, r quiz.Result)
 		if len(r.Missed) == 0 {
 			missed.Add(widget.NewLabel(a.T("result.none.missed")))
 		}
-		back := widget.NewButtonWithIcon(a.T("result.back"), theme.NavigateBackIcon(), func() { a.showCourse(c) })
+		back := widget.NewButtonWithIcon(a.T("result.back"), theme.NavigateBackIcon(), a.nav.to(newCourseScreen(a, c)))
 		again := widget.NewButtonWithIcon(a.T("result.again"), theme.ViewRefreshIcon(), func() { a.showQuiz(c, att.QuizID) })
 		again.Importance = widget.HighImportance
 		a.nav.bindEnter(back)
@@ -53,7 +53,7 @@ func (a *App) showResult(c *course.Course, att *progress.Attempt, r quiz.Result)
 		title := a.T("result.title")
 		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(back, again)), nil, nil,
 			container.NewVScroll(container.NewPadded(body)))
-		return title, a.screen(title, func() { a.showCourse(c) }, content)
+		return title, a.screen(title, a.nav.to(newCourseScreen(a, c)), content)
 	})
 }
 

@@ -51,7 +51,7 @@ func (a *App) playStep(p *scenarioPlay) {
 		case p.step.End:
 			body.Add(a.outcomeLabel(p.step.Outcome))
 			again := widget.NewButtonWithIcon(a.T("scenario.again"), theme.ViewRefreshIcon(), func() { a.showScenario(p.c, p.sc) })
-			done := widget.NewButtonWithIcon(a.T("result.back"), theme.NavigateBackIcon(), func() { a.showCourse(p.c) })
+			done := widget.NewButtonWithIcon(a.T("result.back"), theme.NavigateBackIcon(), a.nav.to(newCourseScreen(a, p.c)))
 			done.Importance = widget.HighImportance
 			a.nav.bindEnter(done)
 			buttons = container.NewHBox(again, done)
@@ -106,7 +106,7 @@ func (a *App) playStep(p *scenarioPlay) {
 		title := t(p.sc.Title)
 		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, buttons)),
 			nil, nil, container.NewVScroll(container.NewPadded(body)))
-		return title, a.screen(title, func() { a.showCourse(p.c) }, content)
+		return title, a.screen(title, a.nav.to(newCourseScreen(a, p.c)), content)
 	})
 }
 
@@ -133,7 +133,8 @@ func (a *App) verdict(id string, good, bad bool) *paragraph {
 }
 
 // scenarioRow is a scenario on the course page, with its best ending.
-func (a *App) scenarioRow(c *course.Course, sc *course.Scenario, runs int, best string) fyne.CanvasObject {
+func (s *courseScreen) scenarioRow(sc *course.Scenario, runs int, best string) fyne.CanvasObject {
+	a, c := s.a, s.c
 	info := a.T("scenario.never")
 	if runs > 0 {
 		info = a.T("scenario.summary", "Runs", runs, "Best", a.T("scenario.outcome."+best))
