@@ -68,7 +68,7 @@ func (s *courseScreen) lessonRow(i int, p progress.CourseProgress) fyne.CanvasOb
 	name := wrapped(fmt.Sprintf("%d. %s", i+1, l.Title.In(a.courseLang(c), c.DefaultLanguage)))
 	info := widget.NewLabel(status + " · " + a.loc.N("lesson.minutes", l.Minutes))
 	info.TextStyle.Italic = true
-	read := widget.NewButton(a.T("lesson.read"), func() { a.showLesson(c, i) })
+	read := widget.NewButton(a.T("lesson.read"), a.nav.to(newLessonScreen(a, c, i)))
 	return container.NewBorder(nil, nil, mark, container.NewHBox(info, read), name)
 }
 

@@ -59,7 +59,7 @@ func (a *App) probeLearner() (domain.Learner, error) {
 // its screen has been drawn.
 func (a *App) probeCourse(c *course.Course) {
 	for i := range c.Lessons {
-		startprobe.Wait(a.onUI(func() { a.showLesson(c, i) }))
+		startprobe.Wait(a.onUI(func() { a.nav.open(newLessonScreen(a, c, i)) }))
 	}
 	if len(c.Quizzes) == 0 {
 		return

@@ -75,7 +75,7 @@ func (a *App) missedCard(c *course.Course, att *progress.Attempt, qu *course.Que
 		if c.Lessons[i].ID == qu.Lesson {
 			i := i
 			box.Add(widget.NewButtonWithIcon(a.T("result.read.lesson", "Lesson", c.Lessons[i].Title.In(lang, c.DefaultLanguage)),
-				theme.DocumentIcon(), func() { a.showLesson(c, i) }))
+				theme.DocumentIcon(), a.nav.to(newLessonScreen(a, c, i))))
 		}
 	}
 	text := widget.NewLabelWithStyle(qu.Text.In(lang, c.DefaultLanguage), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -13,6 +13,10 @@ type screen interface {
 	draw() (title string, content fyne.CanvasObject)
 }
 
+// opener is a screen with something to do once as it is opened, not on
+// each redraw (a lesson records that it was opened).
+type opener interface{ opened() }
+
 // screenFunc is a screen that is only a way to draw itself.
 type screenFunc func() (string, fyne.CanvasObject)
 
@@ -37,6 +41,9 @@ func newRouter(win fyne.Window) *router {
 
 // open shows s in the window.
 func (r *router) open(s screen) {
+	if o, ok := s.(opener); ok {
+		o.opened()
+	}
 	r.current = s
 	r.redraw()
 }
