@@ -36,7 +36,7 @@ func (s *catalogueScreen) draw() (string, fyne.CanvasObject) {
 }
 
 // onGuide opens the quick-reference, to come back here.
-func (s *catalogueScreen) onGuide() { s.a.showGuide(s.a.nav.to(s)) }
+func (s *catalogueScreen) onGuide() { s.a.nav.open(newGuideScreen(s.a, s.a.nav.to(s))) }
 
 func (s *catalogueScreen) courseCard(c *course.Course) fyne.CanvasObject {
 	a := s.a

@@ -43,7 +43,7 @@ func (a *App) showProfiles() {
 		}
 		create := widget.NewButtonWithIcon(a.T("profiles.new"), theme.ContentAddIcon(), a.showNewProfile)
 		create.Importance = widget.HighImportance
-		guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), func() { a.showGuide(a.showProfiles) })
+		guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), func() { a.nav.open(newGuideScreen(a, a.showProfiles)) })
 		intro := wrapped(a.T("profiles.intro"))
 		body := container.NewBorder(intro, container.NewVBox(widget.NewSeparator(), container.NewGridWithColumns(2, guide, create)), nil, nil,
 			container.NewVScroll(list))
