@@ -99,9 +99,9 @@ func New(fy fyne.App, opts Options) *App {
 		return a
 	}
 	if a.firstRun() {
-		a.showWelcome()
+		a.nav.open(newWelcomeScreen(a))
 	} else {
-		a.showProfiles()
+		a.nav.open(newProfilesScreen(a))
 	}
 	return a
 }
@@ -159,7 +159,7 @@ func (a *App) screen(title string, back func(), body fyne.CanvasObject) fyne.Can
 	}
 	settings := widget.NewButtonWithIcon(a.T("settings.title"), theme.SettingsIcon(), a.openSettings)
 	here := a.nav.returnHere()
-	help := widget.NewButtonWithIcon("", theme.HelpIcon(), func() { a.showHelp(here) })
+	help := widget.NewButtonWithIcon("", theme.HelpIcon(), func() { a.nav.open(newHelpScreen(a, here)) })
 	a.nav.bind(fyne.KeyF1, help.OnTapped)
 	bar := container.NewBorder(nil, nil, left, container.NewHBox(help, settings), heading)
 	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, body)

@@ -27,7 +27,7 @@ func (s *catalogueScreen) draw() (string, fyne.CanvasObject) {
 		list.Add(empty)
 	}
 	who := widget.NewLabel(a.T("catalogue.greeting", "Name", a.learner.Name))
-	switchUser := widget.NewButtonWithIcon(a.T("catalogue.switch"), theme.AccountIcon(), a.showProfiles)
+	switchUser := widget.NewButtonWithIcon(a.T("catalogue.switch"), theme.AccountIcon(), a.nav.to(newProfilesScreen(a)))
 	guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), s.onGuide)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(guide, switchUser), who), s.reviewCard())
 	title := a.T("catalogue.title")

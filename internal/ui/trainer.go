@@ -26,7 +26,7 @@ func (a *App) openTrainer() {
 	case err != nil:
 		a.fail("error.load", err)
 	case state == progress.LockNone:
-		a.showLockSetup(a.showSettings, a.openTrainer)
+		a.nav.open(newLockSetupScreen(a, a.showSettings, a.openTrainer))
 	case state == progress.LockTampered:
 		a.showLockTampered()
 	default:
