@@ -56,9 +56,11 @@ type App struct {
 	dataDir string
 	ctx     context.Context
 
-	nav      *router
-	learner  *domain.Learner
-	returnTo func() // the screen settings were opened from
+	nav     *router
+	learner *domain.Learner
+	// settings is the settings screen of this visit: trainer mode and sync
+	// go back to it, and it back to where it was opened from.
+	settings *settingsScreen
 
 	// background runs long work (sync, export) off the UI thread; results
 	// come back through fyne.Do. Tests may run it in place.

@@ -68,7 +68,7 @@ func (s *lockSetupScreen) draw() (string, fyne.CanvasObject) {
 			problem.SetText(a.T("profile.pin.invalid"))
 			return
 		case errors.Is(err, progress.ErrLockTampered), errors.Is(err, progress.ErrLockAlreadySet):
-			a.showLockTampered()
+			a.nav.open(newTamperedScreen(a))
 			return
 		case err != nil:
 			a.fail("error.save", err)

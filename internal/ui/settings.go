@@ -11,65 +11,83 @@ import (
 
 // openSettings opens the settings from any screen, to return there.
 func (a *App) openSettings() {
-	a.returnTo = a.nav.returnHere()
-	a.showSettings()
+	a.settings = newSettingsScreen(a, a.nav.returnHere())
+	a.nav.open(a.settings)
 }
 
-// showSettings offers the language, the theme and sync; Back returns to
+// backToSettings opens the settings of this visit again, as trainer mode
+// and sync go back to them.
+func (a *App) backToSettings() {
+	if a.settings == nil {
+		a.settings = newSettingsScreen(a, nil)
+	}
+	a.nav.open(a.settings)
+}
+
+// showSettings is backToSettings for the sync screen, until it is a
+// screen of its own.
+func (a *App) showSettings() { a.backToSettings() }
+
+// settingsScreen offers the language, the theme and sync; Back returns to
 // the screen settings were opened from, redrawn in the new language.
-func (a *App) showSettings() {
-	back := a.returnTo
-	a.show(func() (string, fyne.CanvasObject) {
-		lang := widget.NewSelect(languageNames(), nil)
-		lang.SetSelected(languageName(a.loc.Lang))
-		lang.OnChanged = func(name string) {
-			if code := languageCode(name); code != a.loc.Lang {
-				a.setLanguage(code)
-				a.redraw()
-			}
-		}
-		themes := []string{themeSystem, themeLight, themeDark, themeContrast}
-		labels := []string{a.T("settings.theme.system"), a.T("settings.theme.light"), a.T("settings.theme.dark"), a.T("settings.theme.contrast")}
-		current, _ := a.svc.Setting(a.ctx, settingTheme, themeSystem)
-		th := widget.NewRadioGroup(labels, nil)
-		th.Horizontal = a.textScale() == 1 // stacked when text is large, to fit a small screen
-		th.SetSelected(labels[indexOf(themes, current)])
-		th.OnChanged = func(label string) {
-			if err := a.svc.SetSetting(a.ctx, settingTheme, themes[indexOf(labels, label)]); err != nil {
-				a.fail("error.save", err)
-				return
-			}
-			a.applyTheme()
-		}
-		sizes := []string{a.T("settings.text.normal"), a.T("settings.text.large"), a.T("settings.text.larger")}
-		currentSize, _ := a.svc.Setting(a.ctx, settingTextSize, "0")
-		size := widget.NewRadioGroup(sizes, nil)
-		size.Horizontal = a.textScale() == 1
-		if i, err := strconv.Atoi(currentSize); err == nil && i >= 0 && i < len(sizes) {
-			size.SetSelected(sizes[i])
-		}
-		size.OnChanged = func(label string) {
-			if err := a.svc.SetSetting(a.ctx, settingTextSize, strconv.Itoa(indexOf(sizes, label))); err != nil {
-				a.fail("error.save", err)
-				return
-			}
-			a.applyTheme()
+type settingsScreen struct {
+	a    *App
+	back func()
+}
+
+func newSettingsScreen(a *App, back func()) *settingsScreen { return &settingsScreen{a: a, back: back} }
+
+func (s *settingsScreen) draw() (string, fyne.CanvasObject) {
+	a, back := s.a, s.back
+	lang := widget.NewSelect(languageNames(), nil)
+	lang.SetSelected(languageName(a.loc.Lang))
+	lang.OnChanged = func(name string) {
+		if code := languageCode(name); code != a.loc.Lang {
+			a.setLanguage(code)
 			a.redraw()
 		}
-		data := widget.NewLabel(a.dataDir)
-		data.Wrapping = fyne.TextWrapBreak
-		data.Selectable = true
-		note := note(a.T("settings.language.note"))
-		form := widget.NewForm(
-			widget.NewFormItem(a.T("settings.language"), lang),
-			widget.NewFormItem(a.T("settings.theme"), th),
-			widget.NewFormItem(a.T("settings.text"), size),
-			widget.NewFormItem(a.T("settings.data"), data),
-		)
-		sync := widget.NewButtonWithIcon(a.T("sync.title"), theme.UploadIcon(), a.showSync)
-		trainer := widget.NewButtonWithIcon(a.T("trainer.title"), theme.AccountIcon(), a.openTrainer)
-		title := a.T("settings.title")
-		return title, a.screen(title, back, container.NewVScroll(container.NewPadded(container.NewVBox(form, note, widget.NewSeparator(),
-			container.NewHBox(sync, trainer)))))
-	})
+	}
+	themes := []string{themeSystem, themeLight, themeDark, themeContrast}
+	labels := []string{a.T("settings.theme.system"), a.T("settings.theme.light"), a.T("settings.theme.dark"), a.T("settings.theme.contrast")}
+	current, _ := a.svc.Setting(a.ctx, settingTheme, themeSystem)
+	th := widget.NewRadioGroup(labels, nil)
+	th.Horizontal = a.textScale() == 1 // stacked when text is large, to fit a small screen
+	th.SetSelected(labels[indexOf(themes, current)])
+	th.OnChanged = func(label string) {
+		if err := a.svc.SetSetting(a.ctx, settingTheme, themes[indexOf(labels, label)]); err != nil {
+			a.fail("error.save", err)
+			return
+		}
+		a.applyTheme()
+	}
+	sizes := []string{a.T("settings.text.normal"), a.T("settings.text.large"), a.T("settings.text.larger")}
+	currentSize, _ := a.svc.Setting(a.ctx, settingTextSize, "0")
+	size := widget.NewRadioGroup(sizes, nil)
+	size.Horizontal = a.textScale() == 1
+	if i, err := strconv.Atoi(currentSize); err == nil && i >= 0 && i < len(sizes) {
+		size.SetSelected(sizes[i])
+	}
+	size.OnChanged = func(label string) {
+		if err := a.svc.SetSetting(a.ctx, settingTextSize, strconv.Itoa(indexOf(sizes, label))); err != nil {
+			a.fail("error.save", err)
+			return
+		}
+		a.applyTheme()
+		a.redraw()
+	}
+	data := widget.NewLabel(a.dataDir)
+	data.Wrapping = fyne.TextWrapBreak
+	data.Selectable = true
+	note := note(a.T("settings.language.note"))
+	form := widget.NewForm(
+		widget.NewFormItem(a.T("settings.language"), lang),
+		widget.NewFormItem(a.T("settings.theme"), th),
+		widget.NewFormItem(a.T("settings.text"), size),
+		widget.NewFormItem(a.T("settings.data"), data),
+	)
+	sync := widget.NewButtonWithIcon(a.T("sync.title"), theme.UploadIcon(), a.showSync)
+	trainer := widget.NewButtonWithIcon(a.T("trainer.title"), theme.AccountIcon(), func() { openTrainer(a) })
+	title := a.T("settings.title")
+	return title, a.screen(title, back, container.NewVScroll(container.NewPadded(container.NewVBox(form, note, widget.NewSeparator(),
+		container.NewHBox(sync, trainer)))))
 }
