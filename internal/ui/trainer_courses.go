@@ -112,42 +112,45 @@ func (a *App) message(title, text string) {
 	d.Show()
 }
 
-// showInstalled lists the courses, marking those that came in packs,
+// installedScreen lists the courses, marking those that came in packs,
 // which can be removed (progress stays in the database).
-func (a *App) showInstalled() {
-	a.show(func() (string, fyne.CanvasObject) {
-		box := container.NewVBox(note(a.T("trainer.courses.hint")))
-		for _, c := range a.courses {
-			c := c
-			name := wrapped(c.Title.In(a.courseLang(c), c.DefaultLanguage) + " — " + c.Version)
-			if !a.lib.IsInstalled(c.ID) {
-				box.Add(container.NewBorder(nil, nil, nil, note(a.T("trainer.bundled")), name))
-				continue
-			}
-			remove := widget.NewButtonWithIcon(a.T("contacts.remove"), theme.DeleteIcon(), func() {
-				dialog.NewCustomConfirm(a.T("trainer.remove.title"), a.T("contacts.remove"), a.T("dialog.cancel"),
-					wrapped(a.T("trainer.remove.confirm", "Course", c.Title.In(a.courseLang(c), c.DefaultLanguage))), func(ok bool) {
-						if !ok {
-							return
-						}
-						if err := a.lib.Remove(a.ctx, c.ID); err != nil {
-							a.fail("error.save", err)
-						}
-						a.reloadCourses()
-						a.redraw()
-					}, a.win).Show()
-			})
-			box.Add(container.NewBorder(nil, nil, nil, remove, name))
+type installedScreen struct{ a *App }
+
+func newInstalledScreen(a *App) *installedScreen { return &installedScreen{a: a} }
+
+func (s *installedScreen) draw() (string, fyne.CanvasObject) {
+	a := s.a
+	box := container.NewVBox(note(a.T("trainer.courses.hint")))
+	for _, c := range a.courses {
+		c := c
+		name := wrapped(c.Title.In(a.courseLang(c), c.DefaultLanguage) + " — " + c.Version)
+		if !a.lib.IsInstalled(c.ID) {
+			box.Add(container.NewBorder(nil, nil, nil, note(a.T("trainer.bundled")), name))
+			continue
 		}
-		if _, problems := a.lib.Courses(); len(problems) > 0 {
-			refused := strong(a.T("trainer.courses.refused"))
-			refused.Importance = widget.DangerImportance
-			box.Add(refused)
-			for _, p := range problems {
-				box.Add(note(p.String()))
-			}
+		remove := widget.NewButtonWithIcon(a.T("contacts.remove"), theme.DeleteIcon(), func() {
+			dialog.NewCustomConfirm(a.T("trainer.remove.title"), a.T("contacts.remove"), a.T("dialog.cancel"),
+				wrapped(a.T("trainer.remove.confirm", "Course", c.Title.In(a.courseLang(c), c.DefaultLanguage))), func(ok bool) {
+					if !ok {
+						return
+					}
+					if err := a.lib.Remove(a.ctx, c.ID); err != nil {
+						a.fail("error.save", err)
+					}
+					a.reloadCourses()
+					a.redraw()
+				}, a.win).Show()
+		})
+		box.Add(container.NewBorder(nil, nil, nil, remove, name))
+	}
+	if _, problems := a.lib.Courses(); len(problems) > 0 {
+		refused := strong(a.T("trainer.courses.refused"))
+		refused.Importance = widget.DangerImportance
+		box.Add(refused)
+		for _, p := range problems {
+			box.Add(note(p.String()))
 		}
-		title := a.T("trainer.courses")
-		return title, a.screen(title, a.showTrainer, container.NewVScroll(container.NewPadded(box)))
-	})
+	}
+	title := a.T("trainer.courses")
+	return title, a.screen(title, a.nav.to(newTrainerScreen(a)), container.NewVScroll(container.NewPadded(box)))
 }
