@@ -176,9 +176,11 @@ func (a *App) fail(what string, err error) {
 	d.Show()
 }
 
-// setLanguage switches the UI language; a learner's choice is stored with
-// the learner, and progress (kept by ID) is untouched.
+// setLanguage switches the UI language and has the router draw the
+// current screen again in it; a learner's choice is stored with the
+// learner, and progress (kept by ID) is untouched.
 func (a *App) setLanguage(code string) {
+	defer a.nav.redraw()
 	a.loc = a.bundle.For(code)
 	if a.learner != nil {
 		if err := a.svc.SetLanguage(a.ctx, a.learner.ID, code); err != nil {

@@ -27,7 +27,6 @@ func (s *welcomeScreen) draw() (string, fyne.CanvasObject) {
 	lang.OnChanged = func(name string) {
 		if code := languageCode(name); code != a.loc.Lang {
 			a.setLanguage(code)
-			a.redraw()
 		}
 	}
 	body := container.NewVBox(

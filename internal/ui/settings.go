@@ -44,7 +44,6 @@ func (s *settingsScreen) draw() (string, fyne.CanvasObject) {
 	lang.OnChanged = func(name string) {
 		if code := languageCode(name); code != a.loc.Lang {
 			a.setLanguage(code)
-			a.redraw()
 		}
 	}
 	themes := []string{themeSystem, themeLight, themeDark, themeContrast}

@@ -104,7 +104,7 @@ func (s *trainerScreen) draw() (string, fyne.CanvasObject) {
 		b.Alignment = widget.ButtonAlignLeading
 		return b
 	}
-	importPack := button("trainer.import", theme.FolderOpenIcon(), a.chooseImport)
+	importPack := button("trainer.import", theme.FolderOpenIcon(), s.onImport)
 	importPack.Importance = widget.HighImportance
 	body := container.NewVBox(
 		note(a.T("trainer.intro")),

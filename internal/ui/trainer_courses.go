@@ -16,8 +16,9 @@ import (
 	"github.com/ogoh/ogoh/internal/library"
 )
 
-// chooseImport lets the trainer pick a pack, e.g. from a USB stick.
-func (a *App) chooseImport() {
+// onImport lets the trainer pick a pack, e.g. from a USB stick.
+func (s *trainerScreen) onImport() {
+	a := s.a
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
