@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ogoh/ogoh/internal/device"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
 )
@@ -27,7 +26,7 @@ func ctlFails(t *testing.T, args ...string) string {
 
 func learnerNames(t *testing.T, dir string) []string {
 	t.Helper()
-	dev, err := device.Open(context.Background(), dir, nil)
+	dev, err := progress.Open(context.Background(), dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +48,7 @@ func TestDemoSeedRefusesAFolderWithRealLearners(t *testing.T) {
 	ctl(t, "demo", "seed", "--data", demo, "--learners", "2", "--days", "3", "--seed", "2") // demo data only: fine
 
 	real := t.TempDir()
-	dev, err := device.Open(ctx, real, nil)
+	dev, err := progress.Open(ctx, real, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +147,7 @@ func TestCtlRefusesANewerOrLostDatabase(t *testing.T) {
 	}
 
 	lost := t.TempDir()
-	dev, err := device.Open(context.Background(), lost, nil)
+	dev, err := progress.Open(context.Background(), lost, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

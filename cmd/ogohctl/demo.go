@@ -13,7 +13,6 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/demo"
 	"github.com/ogoh/ogoh/internal/progress"
-	"github.com/ogoh/ogoh/internal/store"
 )
 
 // demoSeed fills a data folder with simulated learners who study the
@@ -48,11 +47,12 @@ func demoSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	end := time.Now().UTC().Truncate(time.Minute)
 	clock := end.AddDate(0, 0, -*days)
-	svc, closeDB, err := openDataWithClock(ctx, *dir, func() time.Time { return clock }, store.Unsynced())
+	dev, err := progress.Open(ctx, *dir, nil, progress.WithClock(func() time.Time { return clock }), progress.Unsynced())
 	if err != nil {
 		return failed(stderr, err)
 	}
-	defer closeDB()
+	defer dev.Close()
+	svc := dev.Service
 	// A demo device is set up as a new one is: its trainer lock first, so
 	// its trainer mode opens (with OGOH_TRAINER_PIN, or 2468).
 	if state, err := svc.TrainerLock(ctx); err == nil && state == progress.LockNone {
@@ -83,14 +83,14 @@ func demoSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 // demo seed, read before anything opens it for writing, so a refused
 // seed leaves a real device's folder exactly as it was.
 func realLearners(ctx context.Context, dir string) ([]string, error) {
-	file := filepath.Join(dir, store.FileName)
+	file := filepath.Join(dir, progress.DatabaseFile)
 	if info, err := os.Stat(file); err != nil || info.Size() == 0 {
 		return nil, nil // nothing there yet
 	}
-	db, err := store.OpenReadOnly(ctx, file, time.Now)
+	dev, err := progress.OpenReadOnly(ctx, dir, nil)
 	if err != nil {
 		return nil, err
 	}
-	defer db.Close()
-	return db.RealLearnerIDs(ctx)
+	defer dev.Close()
+	return dev.Service.RealLearnerIDs(ctx)
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/gift"
 )
 
@@ -142,7 +143,7 @@ func giftSummary(r gift.Report) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "imported %d", r.Imported)
 	var parts []string
-	for _, t := range []string{course.Single, course.Multiple, course.TrueFalse, course.Ordering, course.Matching} {
+	for _, t := range domain.Kinds {
 		if n := r.ByType[t]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", t, n))
 		}

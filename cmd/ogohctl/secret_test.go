@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/ogoh/ogoh/internal/lrs"
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 // The LRS password never needs to be on the command line, where ps shows
@@ -69,14 +69,14 @@ func TestPlainHTTPWithCredentialsIsWarnedAbout(t *testing.T) {
 	t.Setenv(PasswordEnv, "secret")
 	for _, tc := range []struct {
 		flags      lrsFlags
-		configured lrs.LRS
+		configured domain.LRS
 		warn       bool
 	}{
-		{lrsFlags{endpoint: "http://lrs.example.org/xAPI/", user: "k"}, lrs.LRS{}, true},
-		{lrsFlags{}, lrs.LRS{Endpoint: "HTTP://lrs.example.org/xAPI/", User: "k", Password: "p"}, true},
-		{lrsFlags{endpoint: "https://lrs.example.org/xAPI/", user: "k"}, lrs.LRS{}, false},
-		{lrsFlags{endpoint: "http://127.0.0.1:8080/xAPI/", user: "k"}, lrs.LRS{}, false},
-		{lrsFlags{}, lrs.LRS{Endpoint: "http://lrs.example.org/xAPI/"}, false}, // no credentials to lose
+		{lrsFlags{endpoint: "http://lrs.example.org/xAPI/", user: "k"}, domain.LRS{}, true},
+		{lrsFlags{}, domain.LRS{Endpoint: "HTTP://lrs.example.org/xAPI/", User: "k", Password: "p"}, true},
+		{lrsFlags{endpoint: "https://lrs.example.org/xAPI/", user: "k"}, domain.LRS{}, false},
+		{lrsFlags{endpoint: "http://127.0.0.1:8080/xAPI/", user: "k"}, domain.LRS{}, false},
+		{lrsFlags{}, domain.LRS{Endpoint: "http://lrs.example.org/xAPI/"}, false}, // no credentials to lose
 	} {
 		var errOut strings.Builder
 		if _, err := tc.flags.sender(tc.configured, &errOut); err != nil {

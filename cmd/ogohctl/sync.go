@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/sanitize"
 	"github.com/ogoh/ogoh/internal/syncfile"
@@ -30,7 +31,7 @@ func (l *lrsFlags) register(fs *flag.FlagSet) {
 // sender is a sender to the LRS given by the flags, else to base (the one
 // the app set). It refuses a password given as an argument, and warns when
 // credentials would go over plain http.
-func (l *lrsFlags) sender(base lrs.LRS, stderr io.Writer) (*lrs.Sender, error) {
+func (l *lrsFlags) sender(base domain.LRS, stderr io.Writer) (*lrs.Sender, error) {
 	if l.passwordArg != "" {
 		return nil, errPasswordArg
 	}
@@ -42,7 +43,7 @@ func (l *lrsFlags) sender(base lrs.LRS, stderr io.Writer) (*lrs.Sender, error) {
 		if l.user != "" && password == "" {
 			return nil, errNoPassword
 		}
-		base = lrs.LRS{Endpoint: l.endpoint, User: l.user, Password: password}
+		base = domain.LRS{Endpoint: l.endpoint, User: l.user, Password: password}
 	}
 	warnPlainHTTP(stderr, base.Endpoint, base.User, base.Password)
 	s := lrs.NewSender(base)
@@ -133,7 +134,7 @@ func syncForward(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		fmt.Fprintln(stderr, "usage: ogohctl sync forward FILE... --lrs URL --user U [--password-file FILE] [--devices FILE] [--trust-devices DIR] [--require-signed]")
 		return 2
 	}
-	s, err := l.sender(lrs.LRS{}, stderr)
+	s, err := l.sender(domain.LRS{}, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "ogohctl:", err)
 		return 2

@@ -106,7 +106,7 @@ func TestImportRules(t *testing.T) {
 		}
 	}
 	isFyne := func(p string) bool { return strings.HasPrefix(p, "fyne.io/") }
-	for _, domain := range []string{"domain", "course", "quiz", "store", "progress", "i18n", "xapi", "lrs", "syncfile", "sanitize", "gift", "library", "reference", "device"} {
+	for _, domain := range []string{"domain", "course", "quiz", "store", "progress", "i18n", "xapi", "lrs", "syncfile", "sanitize", "gift", "library", "reference"} {
 		forbid(in(domain), isFyne, "domain packages never import Fyne")
 	}
 	forbid(module+"/cmd/ogohctl", func(p string) bool { return isFyne(p) || p == in("ui") }, "the CLI builds without the UI")
@@ -140,6 +140,9 @@ func TestImportRules(t *testing.T) {
 	for _, p := range g[in("ui")] {
 		if p == in("store") || p == "database/sql" || strings.Contains(p, "sqlite") {
 			t.Errorf("ui imports %s: the UI talks to the domain, never to SQL", p)
+		}
+		if p == in("lrs") || p == in("syncfile") || p == "net/http" {
+			t.Errorf("ui imports %s: syncs go through the service layer's syncer, never a client of the UI's own", p)
 		}
 	}
 	for _, p := range g[in("quiz")] {

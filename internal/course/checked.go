@@ -50,18 +50,3 @@ func decodeFile(fsys fs.FS, name string, v any) error {
 	}
 	return nil
 }
-
-// answerKey fills Correct and CorrectBool from Answer, as checkAnswer does
-// for a question that passed it.
-func answerKey(qu *Question) {
-	switch qu.Type {
-	case Single:
-		if s, ok := qu.Answer.(string); ok {
-			qu.Correct = []string{s}
-		}
-	case Multiple, Ordering:
-		qu.Correct, _ = stringList(qu.Answer)
-	case TrueFalse:
-		qu.CorrectBool, _ = qu.Answer.(bool)
-	}
-}

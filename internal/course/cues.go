@@ -3,6 +3,8 @@ package course
 import (
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 // Cues a learner could answer by without reading, measured per course and
@@ -51,12 +53,12 @@ func CueShares(c *Course) []Cues {
 			for i := range q.Questions {
 				qu := &q.Questions[i]
 				switch qu.Type {
-				case Single:
+				case domain.KindSingle:
 					cu.RightLongest.Of++
 					if len(qu.Correct) == 1 && rightIsLongest(qu, qu.Correct[0], text) {
 						cu.RightLongest.Count++
 					}
-				case TrueFalse:
+				case domain.KindTrueFalse:
 					cu.True.Of++
 					if qu.CorrectBool {
 						cu.True.Count++

@@ -5,6 +5,7 @@ import (
 
 	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 // TestAnswersAreNotGivenAwayByTheirShape holds every bundled course and
@@ -35,11 +36,11 @@ func TestAnswersAreNotGivenAwayByTheirShape(t *testing.T) {
 func TestCueSharesCountTiesAsLongest(t *testing.T) {
 	c := &course.Course{ID: "x", Languages: []string{"en"}, DefaultLanguage: "en",
 		Quizzes: []course.Quiz{{Questions: []course.Question{
-			{Type: course.Single, Correct: []string{"a"}, Options: []course.Option{{ID: "a", Text: course.Text{"en": "same"}}, {ID: "b", Text: course.Text{"en": "four"}}}},
-			{Type: course.Single, Correct: []string{"a"}, Options: []course.Option{{ID: "a", Text: course.Text{"en": "short"}}, {ID: "b", Text: course.Text{"en": "longer one"}}}},
-			{Type: course.Single, Correct: []string{"b"}, Options: []course.Option{{ID: "a", Text: course.Text{"en": "ab"}}, {ID: "b", Text: course.Text{"en": "оʻа"}}}}, // runes, not bytes
-			{Type: course.TrueFalse, CorrectBool: true},
-			{Type: course.TrueFalse, CorrectBool: false},
+			{Type: domain.KindSingle, Correct: []string{"a"}, Options: []course.Option{{ID: "a", Text: course.Text{"en": "same"}}, {ID: "b", Text: course.Text{"en": "four"}}}},
+			{Type: domain.KindSingle, Correct: []string{"a"}, Options: []course.Option{{ID: "a", Text: course.Text{"en": "short"}}, {ID: "b", Text: course.Text{"en": "longer one"}}}},
+			{Type: domain.KindSingle, Correct: []string{"b"}, Options: []course.Option{{ID: "a", Text: course.Text{"en": "ab"}}, {ID: "b", Text: course.Text{"en": "оʻа"}}}}, // runes, not bytes
+			{Type: domain.KindTrueFalse, CorrectBool: true},
+			{Type: domain.KindTrueFalse, CorrectBool: false},
 		}}},
 		Scenarios: []course.Scenario{{ID: "s", Steps: []course.Step{
 			{Choices: []course.Choice{{Quality: "poor", Text: course.Text{"en": "a long poor choice"}}, {Quality: "best", Text: course.Text{"en": "best"}}}},

@@ -145,7 +145,7 @@ func goTypeWords(t string) string {
 		return "a whole number"
 	case strings.HasPrefix(t, "float"):
 		return "a number"
-	case t == "string":
+	case t == "string", t == "domain.Kind": // a question's type is a Kind
 		return "text in quotes"
 	case t == "bool":
 		return "true or false"

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 func TestExampleCourseInTheDocsIsValid(t *testing.T) {
@@ -17,11 +18,11 @@ func TestExampleCourseInTheDocsIsValid(t *testing.T) {
 	if err != nil {
 		t.Fatalf("docs/example-course must validate:\n%v", err)
 	}
-	types := map[string]bool{}
+	types := map[domain.Kind]bool{}
 	for _, q := range c.Quizzes[0].Questions {
 		types[q.Type] = true
 	}
-	for _, want := range []string{course.Single, course.Multiple, course.TrueFalse, course.Ordering, course.Matching} {
+	for _, want := range []domain.Kind{domain.KindSingle, domain.KindMultiple, domain.KindTrueFalse, domain.KindOrdering, domain.KindMatching} {
 		if !types[want] {
 			t.Errorf("the example course should show a %s question", want)
 		}
@@ -173,6 +174,10 @@ func TestBrokenCoursesNameFileAndLine(t *testing.T) {
 			[]string{`quiz.toml:65: questions.3.explanation: missing translation for "en"`}},
 		{"ordering key incomplete", map[string]func(string) string{"quiz.toml": replace(`answer = ["act", "means", "purpose"]`, `answer = ["act", "means"]`)},
 			[]string{`quiz.toml:69: question "order": answer must list every option id once`}},
+		{"type not text", map[string]func(string) string{"quiz.toml": replace(`type = "single"`, `type = 1`)},
+			[]string{"quiz.toml:5: questions.type must be text in quotes, not a TOML integer"}},
+		{"unknown type", map[string]func(string) string{"quiz.toml": replace(`type = "single"`, `type = "essay"`)},
+			[]string{`quiz.toml:5: question "purpose": type "essay" must be one of single, multiple, truefalse, ordering, matching`}},
 		{"lesson link to nowhere", map[string]func(string) string{"quiz.toml": replace("id = \"child-means\"\ntype = \"truefalse\"\nlesson = \"three-elements\"", "id = \"child-means\"\ntype = \"truefalse\"\nlesson = \"four-elements\"")},
 			[]string{`quiz.toml:58: question "child-means": lesson "four-elements" does not exist`}},
 	}
@@ -299,7 +304,7 @@ func TestTheCurriculumMeetsItsBar(t *testing.T) {
 			t.Errorf("%s: says nothing of its audience or time", c.ID)
 		}
 		for _, q := range c.Quizzes {
-			types := map[string]bool{}
+			types := map[domain.Kind]bool{}
 			for _, qu := range q.Questions {
 				types[qu.Type] = true
 			}

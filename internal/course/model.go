@@ -6,6 +6,8 @@ package course
 import (
 	"io/fs"
 	"path"
+
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 // FormatVersion is the course format this package reads.
@@ -28,15 +30,6 @@ func (t Text) In(lang, fallback string) string {
 	}
 	return ""
 }
-
-// Question types of format v1.
-const (
-	Single    = "single"
-	Multiple  = "multiple"
-	TrueFalse = "truefalse"
-	Ordering  = "ordering"
-	Matching  = "matching"
-)
 
 // Course is a loaded, validated course.
 type Course struct {
@@ -131,14 +124,14 @@ type Source struct {
 // Question is one quiz question. The answer key is stated once, by option
 // IDs, so every language scores the same.
 type Question struct {
-	ID          string   `toml:"id"`
-	Type        string   `toml:"type"`
-	Lesson      string   `toml:"lesson"`
-	Text        Text     `toml:"text"`
-	Explanation Text     `toml:"explanation"`
-	Options     []Option `toml:"options"`
-	Pairs       []Pair   `toml:"pairs"`
-	Answer      any      `toml:"answer"`
+	ID          string      `toml:"id"`
+	Type        domain.Kind `toml:"type"`
+	Lesson      string      `toml:"lesson"`
+	Text        Text        `toml:"text"`
+	Explanation Text        `toml:"explanation"`
+	Options     []Option    `toml:"options"`
+	Pairs       []Pair      `toml:"pairs"`
+	Answer      any         `toml:"answer"`
 	// Optional: what a true/false answer of each kind is told.
 	FeedbackTrue  Text `toml:"feedback_true"`
 	FeedbackFalse Text `toml:"feedback_false"`

@@ -147,7 +147,7 @@ func validateQuestions(c *Course, q *Quiz, r reporter) {
 		}
 		checkText(c, r, key+".feedback_true", qu.FeedbackTrue, false)
 		checkText(c, r, key+".feedback_false", qu.FeedbackFalse, false)
-		if qu.Type != TrueFalse && (len(qu.FeedbackTrue) > 0 || len(qu.FeedbackFalse) > 0) {
+		if !answerKinds[qu.Type].feedbackByAnswer && (len(qu.FeedbackTrue) > 0 || len(qu.FeedbackFalse) > 0) {
 			r.at(key, "question %q: feedback_true and feedback_false are for truefalse questions", qu.ID)
 		}
 		checkChoices(c, qu, r, key)
@@ -169,99 +169,6 @@ func checkChoices(c *Course, qu *Question, r reporter, key string) {
 		checkText(c, r, pkey+".left", p.Left, true)
 		checkText(c, r, pkey+".right", p.Right, true)
 	}
-}
-
-func checkAnswer(qu *Question, r reporter, key string) {
-	akey := key + ".answer"
-	needOptions := func(min int) {
-		if len(qu.Options) < min {
-			r.at(key, "question %q (%s) needs at least %d options", qu.ID, qu.Type, min)
-		}
-		if len(qu.Pairs) > 0 {
-			r.at(key+".pairs", "question %q (%s) cannot have pairs", qu.ID, qu.Type)
-		}
-	}
-	switch qu.Type {
-	case Single:
-		needOptions(2)
-		s, ok := qu.Answer.(string)
-		if !ok {
-			r.at(akey, "question %q: answer must be one option id, e.g. answer = \"b\"", qu.ID)
-			return
-		}
-		qu.Correct = checkKnown(qu, r, akey, []string{s})
-	case Multiple:
-		needOptions(2)
-		list, ok := stringList(qu.Answer)
-		if !ok || len(list) == 0 {
-			r.at(akey, "question %q: answer must list the correct option ids, e.g. answer = [\"a\", \"c\"]", qu.ID)
-			return
-		}
-		qu.Correct = checkKnown(qu, r, akey, list)
-	case Ordering:
-		needOptions(2)
-		list, ok := stringList(qu.Answer)
-		if !ok || len(list) != len(qu.Options) {
-			r.at(akey, "question %q: answer must list every option id once, in the right order", qu.ID)
-			return
-		}
-		qu.Correct = checkKnown(qu, r, akey, list)
-	case TrueFalse:
-		b, ok := qu.Answer.(bool)
-		if !ok {
-			r.at(akey, "question %q: answer must be true or false", qu.ID)
-		}
-		if len(qu.Options) > 0 || len(qu.Pairs) > 0 {
-			r.at(key, "question %q (truefalse) takes no options or pairs", qu.ID)
-		}
-		qu.CorrectBool = b
-	case Matching:
-		if len(qu.Pairs) < 2 {
-			r.at(key, "question %q (matching) needs at least 2 [[questions.pairs]]", qu.ID)
-		}
-		if len(qu.Options) > 0 || qu.Answer != nil {
-			r.at(key, "question %q (matching) takes pairs only: each left matches its own right", qu.ID)
-		}
-	default:
-		r.at(key+".type", "question %q: type %q must be one of single, multiple, truefalse, ordering, matching", qu.ID, qu.Type)
-	}
-}
-
-// checkKnown reports answer ids that name no option, or that repeat. The
-// options are looked up in a set made once: a search per answer id made an
-// ordering question of 100,000 options take half a minute.
-func checkKnown(qu *Question, r reporter, key string, ids []string) []string {
-	options := make(map[string]bool, len(qu.Options))
-	for _, o := range qu.Options {
-		options[o.ID] = true
-	}
-	seen := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		if !options[id] {
-			r.at(key, "question %q: answer names option %q, which does not exist", qu.ID, id)
-		}
-		if seen[id] {
-			r.at(key, "question %q: answer names option %q twice", qu.ID, id)
-		}
-		seen[id] = true
-	}
-	return ids
-}
-
-func stringList(v any) ([]string, bool) {
-	items, ok := v.([]any)
-	if !ok {
-		return nil, false
-	}
-	out := make([]string, 0, len(items))
-	for _, it := range items {
-		s, ok := it.(string)
-		if !ok {
-			return nil, false
-		}
-		out = append(out, s)
-	}
-	return out, true
 }
 
 type idSet struct {

@@ -119,25 +119,46 @@ func (s *simulation) respond(qu *course.Question, skill float64) quiz.Response {
 	if s.rng.Float64() < skill {
 		return key
 	}
-	switch qu.Type {
-	case course.TrueFalse:
-		return quiz.Bool(!qu.CorrectBool)
-	case course.Single:
-		for _, o := range qu.Options {
-			if o.ID != key[0] {
-				return quiz.Response{o.ID}
-			}
-		}
-	case course.Multiple:
-		return key[:1:1]
+	if wrong, ok := wrongAnswers[qu.Type]; ok {
+		return wrong(qu, key)
 	}
-	if len(key) > 1 { // ordering and matching: swap two
-		key[0], key[1] = key[1], key[0]
-		if qu.Type == course.Matching {
-			a, _ := quiz.SplitMatch(key[0])
-			b, _ := quiz.SplitMatch(key[1])
-			key[0], key[1] = quiz.Match(b, a), quiz.Match(a, b)
+	return swapTwo(qu, key)
+}
+
+// wrongAnswers make a complete but wrong answer of each kind from its key:
+// another option, the other truth value, part of a multiple answer, two
+// items out of place.
+var wrongAnswers = map[domain.Kind]func(qu *course.Question, key quiz.Response) quiz.Response{
+	domain.KindSingle:    otherOption,
+	domain.KindMultiple:  func(_ *course.Question, key quiz.Response) quiz.Response { return key[:1:1] },
+	domain.KindTrueFalse: func(qu *course.Question, _ quiz.Response) quiz.Response { return quiz.Bool(!qu.CorrectBool) },
+	domain.KindOrdering:  swapTwo,
+	domain.KindMatching:  crossTwoMatches,
+}
+
+func otherOption(qu *course.Question, key quiz.Response) quiz.Response {
+	for _, o := range qu.Options {
+		if o.ID != key[0] {
+			return quiz.Response{o.ID}
 		}
+	}
+	return key
+}
+
+func swapTwo(_ *course.Question, key quiz.Response) quiz.Response {
+	if len(key) > 1 {
+		key[0], key[1] = key[1], key[0]
+	}
+	return key
+}
+
+// crossTwoMatches matches the first two left items each with the other's
+// right item.
+func crossTwoMatches(_ *course.Question, key quiz.Response) quiz.Response {
+	if len(key) > 1 {
+		a, _ := quiz.SplitMatch(key[0])
+		b, _ := quiz.SplitMatch(key[1])
+		key[0], key[1] = quiz.Match(a, b), quiz.Match(b, a)
 	}
 	return key
 }

@@ -31,6 +31,21 @@ const (
 	CodeOutOfOrder Code = "out_of_order" // a step was taken before the one it needs
 )
 
+// Codes of a sync with an LRS: each says what the person (or their
+// trainer) can do about it, so each has its own message.
+const (
+	CodeNoLRS        Code = "no_lrs"        // no LRS is set up
+	CodeLRSAuth      Code = "lrs_auth"      // the user name or password is wrong
+	CodeLRSForbidden Code = "lrs_forbidden" // the LRS refuses this account
+	CodeLRSRedirect  Code = "lrs_redirect"  // the address sends elsewhere; Args["Where"]
+	CodeNotLRS       Code = "not_lrs"       // the address answers but is no LRS
+	CodeProxyAuth    Code = "proxy_auth"    // a proxy asks for its own password
+	CodeLRSBusy      Code = "lrs_busy"      // the LRS asks to wait
+	CodeLRSServer    Code = "lrs_server"    // the LRS fails
+	CodeLRSReply     Code = "lrs_reply"     // the LRS's reply is not an xAPI answer
+	CodeLRSConflict  Code = "lrs_conflict"  // the LRS holds another statement under an ID
+)
+
 // Error is an error a person can be shown: Code picks the translated
 // message, Args fill its blanks (a file name, a question), and Err keeps
 // the wrapped cause with its context for the log. Error() is for logs and
@@ -49,6 +64,10 @@ func (e *Error) Error() string {
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// ErrorCode is the error's code, so the package's ErrorCode finds it
+// through any wrapping.
+func (e *Error) ErrorCode() Code { return e.Code }
 
 // Errorf makes an Error of code whose cause is formatted as fmt.Errorf
 // does, %w included.
@@ -83,11 +102,18 @@ func ErrorCode(err error) Code {
 	if err == nil {
 		return ""
 	}
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Code
+	var c coder
+	if errors.As(err, &c) {
+		return c.ErrorCode()
 	}
 	return CodeInternal
+}
+
+// coder is an error that knows its code: *Error, and errors with fields
+// of their own such as *SchemaTooNewError.
+type coder interface {
+	error
+	ErrorCode() Code
 }
 
 // ErrorArgs are the message arguments of the first Error in err's chain.
@@ -104,4 +130,22 @@ func ErrorArgs(err error) map[string]any {
 var (
 	ErrNotFound        = &Error{Code: CodeNotFound, Err: errors.New("not found")}
 	ErrAlreadyAnswered = &Error{Code: CodeConflict, Err: errors.New("question already answered in this attempt")}
+	// ErrCorrupt means the progress database is damaged or not a database.
+	ErrCorrupt = &Error{Code: CodeCorrupt, Err: errors.New("the progress database is damaged")}
 )
+
+// SchemaTooNewError means the database was written by a newer Ogoh: its
+// schema version is above the last migration this app knows. It is opened
+// for nothing, so the newer app's data stays as it left it.
+type SchemaTooNewError struct {
+	File         string
+	Found, Known int
+}
+
+func (e *SchemaTooNewError) Error() string {
+	return fmt.Sprintf("%s has schema version %d, newer than version %d, the newest this Ogoh knows: it was written by a newer Ogoh; update Ogoh to open it (nothing was changed)",
+		e.File, e.Found, e.Known)
+}
+
+// Code makes a newer database's error one a screen can explain.
+func (e *SchemaTooNewError) ErrorCode() Code { return CodeTooNew }

@@ -41,3 +41,11 @@ type TrustedKey struct {
 type InstalledCourse struct {
 	CourseID, Version, KeyID string
 }
+
+// LRS is a Learning Record Store's xAPI endpoint and credentials: the
+// settings group a trainer saves at once.
+type LRS struct {
+	Endpoint string // the xAPI base, e.g. https://lrs.example.org/xAPI/
+	User     string
+	Password string
+}

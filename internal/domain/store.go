@@ -22,6 +22,7 @@ type LearnerStore interface {
 	ClearLearnerPIN(ctx context.Context, id string) error
 	ArchiveLearner(ctx context.Context, id string) error
 	MarkDemoLearners(ctx context.Context, keep []string) error
+	RealLearnerIDs(ctx context.Context) ([]string, error)
 	Report(ctx context.Context) ([]ReportRow, error)
 }
 

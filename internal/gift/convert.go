@@ -9,13 +9,14 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 // Report says what ToQuestions made of a bank.
 type Report struct {
-	Imported int            `json:"imported"`
-	ByType   map[string]int `json:"by_type"` // course question type → count
-	Skipped  []Skip         `json:"skipped"`
+	Imported int                 `json:"imported"`
+	ByType   map[domain.Kind]int `json:"by_type"` // course question type → count
+	Skipped  []Skip              `json:"skipped"`
 }
 
 // Skip is a question that was not imported, and why.
@@ -43,7 +44,7 @@ type Skip struct {
 //     explanation is empty, for the author to write.
 //   - Markup is kept as written.
 func ToQuestions(b *Bank, lang, lesson string) (qs []course.Question, report Report) {
-	report.ByType = map[string]int{}
+	report.ByType = map[domain.Kind]int{}
 	report.Skipped = []Skip{}
 	ids := newIDs(b)
 	for _, gq := range b.Questions {
@@ -64,6 +65,14 @@ func ToQuestions(b *Bank, lang, lesson string) (qs []course.Question, report Rep
 	return qs, report
 }
 
+// converters make a course question of each GIFT type Ogoh can ask, and
+// say why not when they cannot; every other type is not supported.
+var converters = map[string]func(gq Question, q *course.Question, lang string) (reason string){
+	MultiChoice: convertMultiChoice,
+	TrueFalse:   convertTrueFalse,
+	Matching:    convertMatching,
+}
+
 // convert returns the course question, or why there is none.
 func convert(gq Question, lang string) (course.Question, string) {
 	var q course.Question
@@ -77,77 +86,91 @@ func convert(gq Question, lang string) (course.Question, string) {
 		return q, "the question has no text"
 	}
 	q.Text = course.Text{lang: gq.Text.Text}
-	switch gq.Type {
-	case MultiChoice:
-		var exact, positive []string
-		for i, a := range gq.Answers {
-			if strings.TrimSpace(a.Text.Text) == "" {
-				return q, fmt.Sprintf("answer %d has no text", i+1)
-			}
-			o := course.Option{ID: optionID(i), Text: course.Text{lang: a.Text.Text}}
-			if a.Feedback.Text != "" {
-				o.Feedback = course.Text{lang: a.Feedback.Text}
-			}
-			q.Options = append(q.Options, o)
-			if a.Correct {
-				exact = append(exact, o.ID)
-			}
-			if a.Fraction(MultiChoice) > 0 {
-				positive = append(positive, o.ID)
-			}
-		}
-		switch {
-		case len(exact) == 1:
-			q.Type = course.Single
-			q.Answer = exact[0]
-			q.Correct = exact
-		case len(exact) > 1:
-			q.Type = course.Multiple
-			q.Answer = exact
-			q.Correct = exact
-		case len(positive) > 0:
-			q.Type = course.Multiple
-			q.Answer = positive
-			q.Correct = positive
-		default:
-			return q, "no answer is marked right (with = or a positive %weight%)"
-		}
-	case TrueFalse:
-		q.Type = course.TrueFalse
-		q.Answer = gq.IsTrue
-		q.CorrectBool = gq.IsTrue
-		right, wrong := &q.FeedbackFalse, &q.FeedbackTrue
-		if gq.IsTrue {
-			right, wrong = &q.FeedbackTrue, &q.FeedbackFalse
-		}
-		if gq.WrongFeedback.Text != "" {
-			*wrong = course.Text{lang: gq.WrongFeedback.Text}
-		}
-		if gq.RightFeedback.Text != "" {
-			*right = course.Text{lang: gq.RightFeedback.Text}
-		}
-	case Matching:
-		q.Type = course.Matching
-		for i, p := range gq.Pairs {
-			if strings.TrimSpace(p.Left.Text) == "" {
-				continue // a distractor
-			}
-			if strings.TrimSpace(p.Right) == "" {
-				return q, fmt.Sprintf("pair %d has nothing after ->", i+1)
-			}
-			q.Pairs = append(q.Pairs, course.Pair{
-				ID:    "p" + strconv.Itoa(len(q.Pairs)+1),
-				Left:  course.Text{lang: p.Left.Text},
-				Right: course.Text{lang: p.Right},
-			})
-		}
-		if len(q.Pairs) < 2 {
-			return q, "a matching question needs at least 2 pairs with text on both sides"
-		}
-	default:
+	to, ok := converters[gq.Type]
+	if !ok {
 		return q, "not supported"
 	}
-	return q, ""
+	return q, to(gq, &q, lang)
+}
+
+// convertMultiChoice makes a single-choice question of one "=" answer,
+// else a multiple-response one (see ToQuestions).
+func convertMultiChoice(gq Question, q *course.Question, lang string) string {
+	var exact, positive []string
+	for i, a := range gq.Answers {
+		if strings.TrimSpace(a.Text.Text) == "" {
+			return fmt.Sprintf("answer %d has no text", i+1)
+		}
+		o := course.Option{ID: optionID(i), Text: course.Text{lang: a.Text.Text}}
+		if a.Feedback.Text != "" {
+			o.Feedback = course.Text{lang: a.Feedback.Text}
+		}
+		q.Options = append(q.Options, o)
+		if a.Correct {
+			exact = append(exact, o.ID)
+		}
+		if a.Fraction(MultiChoice) > 0 {
+			positive = append(positive, o.ID)
+		}
+	}
+	switch {
+	case len(exact) == 1:
+		q.Type = domain.KindSingle
+		q.Answer = exact[0]
+		q.Correct = exact
+	case len(exact) > 1:
+		q.Type = domain.KindMultiple
+		q.Answer = exact
+		q.Correct = exact
+	case len(positive) > 0:
+		q.Type = domain.KindMultiple
+		q.Answer = positive
+		q.Correct = positive
+	default:
+		return "no answer is marked right (with = or a positive %weight%)"
+	}
+	return ""
+}
+
+// convertTrueFalse keeps Moodle's feedback by position: the first for a
+// wrong answer, the second for a right one.
+func convertTrueFalse(gq Question, q *course.Question, lang string) string {
+	q.Type = domain.KindTrueFalse
+	q.Answer = gq.IsTrue
+	q.CorrectBool = gq.IsTrue
+	right, wrong := &q.FeedbackFalse, &q.FeedbackTrue
+	if gq.IsTrue {
+		right, wrong = &q.FeedbackTrue, &q.FeedbackFalse
+	}
+	if gq.WrongFeedback.Text != "" {
+		*wrong = course.Text{lang: gq.WrongFeedback.Text}
+	}
+	if gq.RightFeedback.Text != "" {
+		*right = course.Text{lang: gq.RightFeedback.Text}
+	}
+	return ""
+}
+
+// convertMatching drops distractors (a right side that matches no left).
+func convertMatching(gq Question, q *course.Question, lang string) string {
+	q.Type = domain.KindMatching
+	for i, p := range gq.Pairs {
+		if strings.TrimSpace(p.Left.Text) == "" {
+			continue // a distractor
+		}
+		if strings.TrimSpace(p.Right) == "" {
+			return fmt.Sprintf("pair %d has nothing after ->", i+1)
+		}
+		q.Pairs = append(q.Pairs, course.Pair{
+			ID:    "p" + strconv.Itoa(len(q.Pairs)+1),
+			Left:  course.Text{lang: p.Left.Text},
+			Right: course.Text{lang: p.Right},
+		})
+	}
+	if len(q.Pairs) < 2 {
+		return "a matching question needs at least 2 pairs with text on both sides"
+	}
+	return ""
 }
 
 // unsupported says why a question of a type Ogoh does not ask is skipped.

@@ -308,29 +308,47 @@ func idAndTags(comments string) (id string, tags []string) {
 	return id, tags
 }
 
-// readQuestion parses the text of one question, escapes already replaced.
+// readQuestion parses the text of one question, escapes already replaced:
+// its title, then its answer block, then the answers as the block's type
+// reads them.
 func readQuestion(q *Question, text string) {
-	if strings.HasPrefix(text, "::") {
-		text = text[2:]
-		if end := strings.Index(text, "::"); end >= 0 {
-			q.Title = strings.Join(strings.Fields(unescape(text[:end])), " ")
-			text = phpTrim(text[end+2:])
-		}
+	q.Title, text = readTitle(text)
+	if answer, ok := readAnswerBlock(q, text); ok {
+		readAnswers(q, answer, q.Text.Format)
 	}
+}
 
+// readTitle takes a leading "::title::" off text. An opening "::" without
+// its closing one is dropped, as Moodle drops it.
+func readTitle(text string) (title, rest string) {
+	if !strings.HasPrefix(text, "::") {
+		return "", text
+	}
+	text = text[2:]
+	end := strings.Index(text, "::")
+	if end < 0 {
+		return "", text
+	}
+	return strings.Join(strings.Fields(unescape(text[:end])), " "), phpTrim(text[end+2:])
+}
+
+// readAnswerBlock sets the question's text and general feedback and
+// returns what stands between its braces; without a pair of braces the
+// question is a description, or invalid, and has no answers (ok false).
+func readAnswerBlock(q *Question, text string) (answer string, ok bool) {
 	start, finish := strings.IndexByte(text, '{'), strings.IndexByte(text, '}')
 	switch {
 	case start < 0 && finish < 0:
 		q.Type = Description
 		q.Text = textWithFormat(text, FormatMoodle)
-		return
+		return "", false
 	case start < 0 || finish < 0 || finish < start:
 		q.Type = Invalid
 		q.Text = textWithFormat(text, FormatMoodle)
 		q.Problem = "the answer braces { } do not pair up"
-		return
+		return "", false
 	}
-	answer := phpTrim(text[start+1 : finish])
+	answer = phpTrim(text[start+1 : finish])
 	var stem string
 	if strings.HasSuffix(text, "}") {
 		stem = text[:start] + text[finish+1:]
@@ -348,9 +366,13 @@ func readQuestion(q *Question, text string) {
 		answer = phpTrim(answer[:i])
 	}
 	q.Text = textWithFormat(stem, FormatMoodle)
-	format := q.Text.Format
-	q.GeneralFeedback = textWithFormat(general, format)
+	q.GeneralFeedback = textWithFormat(general, q.Text.Format)
+	return answer, true
+}
 
+// readAnswers decides the type from the answer block, as Moodle does, and
+// reads the answers of that type.
+func readAnswers(q *Question, answer, format string) {
 	switch {
 	case answer == "":
 		q.Type = Essay
@@ -362,20 +384,26 @@ func readQuestion(q *Question, text string) {
 	case strings.Contains(answer, "=") && strings.Contains(answer, "->"):
 		q.Type = Matching
 		readMatching(q, answer, format)
+	case isTrueFalse(answer):
+		q.Type = TrueFalse
+		readTrueFalse(q, answer, format)
 	default:
-		check := answer
-		if i := strings.IndexByte(answer, '#'); i > 0 {
-			check = phpTrim(answer[:i])
-		}
-		switch check {
-		case "T", "TRUE", "F", "FALSE":
-			q.Type = TrueFalse
-			readTrueFalse(q, answer, format)
-		default:
-			q.Type = ShortAnswer
-			readShortAnswer(q, answer, format)
-		}
+		q.Type = ShortAnswer
+		readShortAnswer(q, answer, format)
 	}
+}
+
+// isTrueFalse: the answer, before any feedback, is T, TRUE, F or FALSE.
+func isTrueFalse(answer string) bool {
+	check := answer
+	if i := strings.IndexByte(answer, '#'); i > 0 {
+		check = phpTrim(answer[:i])
+	}
+	switch check {
+	case "T", "TRUE", "F", "FALSE":
+		return true
+	}
+	return false
 }
 
 // splitAnswers splits an answer block at sep, dropping an empty first part.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/gift"
 )
 
@@ -47,7 +48,7 @@ func TestMultipleChoiceWithFeedback(t *testing.T) {
     =no one#Right: it is a tomb, not a grave.
     ####Grant and his wife lie in sarcophagi above ground.
 }`)
-	if g.Type != gift.MultiChoice || q.Type != course.Single || q.Answer != "c" {
+	if g.Type != gift.MultiChoice || q.Type != domain.KindSingle || q.Answer != "c" {
 		t.Fatalf("type %s/%s answer %v", g.Type, q.Type, q.Answer)
 	}
 	if got := options(q); !reflect.DeepEqual(got, []string{"a=Grant", "b=Jefferson", "c=no one"}) {
@@ -93,7 +94,7 @@ func TestMultipleResponseWeights(t *testing.T) {
 	if g.Answers[4].Weight != nil || g.Answers[1].Text.Text != "China" {
 		t.Errorf("answers %+v", g.Answers)
 	}
-	if q.Type != course.Multiple || !reflect.DeepEqual(q.Answer, []string{"a", "c", "d"}) {
+	if q.Type != domain.KindMultiple || !reflect.DeepEqual(q.Answer, []string{"a", "c", "d"}) {
 		t.Errorf("type %s answer %v", q.Type, q.Answer)
 	}
 	if q.Options[0].Feedback["en"] != "yes" {
@@ -101,7 +102,7 @@ func TestMultipleResponseWeights(t *testing.T) {
 	}
 	// Several "=" answers: Ogoh asks for all of them.
 	_, q = one(t, `Specify the seasons\: {= spring = summer ~ easter}`)
-	if q.Type != course.Multiple || !reflect.DeepEqual(q.Answer, []string{"a", "b"}) || q.Text["en"] != "Specify the seasons:" {
+	if q.Type != domain.KindMultiple || !reflect.DeepEqual(q.Answer, []string{"a", "b"}) || q.Text["en"] != "Specify the seasons:" {
 		t.Errorf("type %s answer %v text %q", q.Type, q.Answer, q.Text["en"])
 	}
 	// A weight after "=" stays out of the text.
@@ -114,7 +115,7 @@ func TestMultipleResponseWeights(t *testing.T) {
 func TestTrueFalseForms(t *testing.T) {
 	for src, want := range map[string]bool{"Q{T}": true, "Q{TRUE}": true, "Q{F}": false, "Q{FALSE}": false, "Q{ TRUE #why}": true} {
 		g, q := one(t, src)
-		if g.Type != gift.TrueFalse || q.Type != course.TrueFalse || q.Answer != want || g.IsTrue != want {
+		if g.Type != gift.TrueFalse || q.Type != domain.KindTrueFalse || q.Answer != want || g.IsTrue != want {
 			t.Errorf("%s: %s %s answer %v", src, g.Type, q.Type, q.Answer)
 		}
 	}
@@ -151,7 +152,7 @@ func TestMatching(t *testing.T) {
     =Japan->Tokyo
     = -> Paris
 }`)
-	if g.Type != gift.Matching || q.Type != course.Matching || q.Answer != nil {
+	if g.Type != gift.Matching || q.Type != domain.KindMatching || q.Answer != nil {
 		t.Fatalf("type %s/%s answer %v", g.Type, q.Type, q.Answer)
 	}
 	if len(g.Pairs) != 4 || g.Pairs[1].Left.Format != gift.FormatPlain || g.Pairs[0].Left.Format != gift.FormatHTML || g.Pairs[3].Right != "Paris" {
@@ -350,7 +351,7 @@ Lowercase?{true}
 One answer only{~a}
 `)
 	qs, rep := gift.ToQuestions(b, "en", "l")
-	if len(qs) != 1 || qs[0].ID != "x" || rep.Imported != 1 || rep.ByType[course.TrueFalse] != 1 {
+	if len(qs) != 1 || qs[0].ID != "x" || rep.Imported != 1 || rep.ByType[domain.KindTrueFalse] != 1 {
 		t.Fatalf("imported %+v report %+v", qs, rep)
 	}
 	want := []struct {

@@ -45,7 +45,7 @@ func WriteQuizTOML(w io.Writer, qs []course.Question, lang string) error {
 	for _, q := range qs {
 		b.WriteString("\n[[questions]]\n")
 		fmt.Fprintf(&b, "id = %s\n", quote(q.ID))
-		fmt.Fprintf(&b, "type = %s\n", quote(q.Type))
+		fmt.Fprintf(&b, "type = %s\n", quote(string(q.Type)))
 		fmt.Fprintf(&b, "lesson = %s\n", quote(q.Lesson))
 		if a, ok := answer(q.Answer); ok {
 			fmt.Fprintf(&b, "answer = %s\n", a)

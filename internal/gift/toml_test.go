@@ -12,6 +12,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/gift"
 )
 
@@ -156,7 +157,7 @@ func TestMissingExplanationIsLeftForTheAuthor(t *testing.T) {
 func TestTOMLStringsAreEscaped(t *testing.T) {
 	nasty := "quote \" backslash \\ tab \t cr \r nl \n bell \x07 del \x7f esc \x1b unicode ʻ 🙂 bad \xff end"
 	q := course.Question{
-		ID: "q", Type: course.Single, Lesson: "l", Answer: "a", Category: nasty, Title: nasty,
+		ID: "q", Type: domain.KindSingle, Lesson: "l", Answer: "a", Category: nasty, Title: nasty,
 		Text: course.Text{"en": nasty}, Explanation: course.Text{"en": nasty},
 		Options: []course.Option{{ID: "a", Text: course.Text{"en": nasty}, Feedback: course.Text{"en": nasty}}},
 	}
@@ -181,9 +182,9 @@ func TestTOMLStringsAreEscaped(t *testing.T) {
 
 func TestWriteQuizTOMLAnswerForms(t *testing.T) {
 	qs := []course.Question{
-		{ID: "m", Type: course.Multiple, Answer: []any{"a", "b"}},
-		{ID: "o", Type: course.Ordering, Answer: []string{"b", "a"}},
-		{ID: "t", Type: course.TrueFalse, Answer: true},
+		{ID: "m", Type: domain.KindMultiple, Answer: []any{"a", "b"}},
+		{ID: "o", Type: domain.KindOrdering, Answer: []string{"b", "a"}},
+		{ID: "t", Type: domain.KindTrueFalse, Answer: true},
 	}
 	var buf bytes.Buffer
 	if err := gift.WriteQuizTOML(&buf, qs, "uz"); err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/i18n"
+	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/reference"
 )
 
@@ -53,11 +54,14 @@ func TestCodeUsesOnlyKnownMessages(t *testing.T) {
 	if len(used) < 50 {
 		t.Fatalf("found only %d message IDs in the UI's code; the scan is broken", len(used))
 	}
+	for _, th := range progress.Themes {
+		used["settings.theme."+string(th)] = "theme from progress.Themes"
+	}
 	for _, r := range domain.Roles {
 		used["role."+string(r)] = "role ID from domain.Roles"
 	}
-	for _, q := range []string{course.Single, course.Multiple, course.TrueFalse, course.Ordering, course.Matching} {
-		used["quiz.hint."+q] = "question type"
+	for _, k := range domain.Kinds {
+		used["quiz.hint."+string(k)] = "question kind from domain.Kinds"
 	}
 	for _, q := range course.Qualities {
 		used["scenario.quality."+q] = "choice quality"

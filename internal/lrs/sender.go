@@ -36,16 +36,9 @@ type Progress interface {
 	Delivered(done int)
 }
 
-// LRS is a Learning Record Store's statements endpoint and credentials.
-type LRS struct {
-	Endpoint string // the xAPI base, e.g. https://lrs.example.org/xAPI/
-	User     string
-	Password string
-}
-
 // Sender delivers statements to an LRS in batches.
 type Sender struct {
-	LRS       LRS
+	LRS       domain.LRS
 	Client    *http.Client  // its Timeout bounds each request; redirects are never followed
 	BatchSize int           // statements per POST
 	Retries   int           // tries of a request on transient failures
@@ -56,7 +49,7 @@ type Sender struct {
 }
 
 // NewSender returns a sender with the defaults Ogoh uses.
-func NewSender(lrs LRS) *Sender {
+func NewSender(lrs domain.LRS) *Sender {
 	return &Sender{
 		LRS: lrs, Client: &http.Client{Timeout: 30 * time.Second, CheckRedirect: noRedirects}, BatchSize: 250,
 		Retries: 6, BaseDelay: 500 * time.Millisecond, MaxDelay: 30 * time.Second, Now: time.Now,

@@ -82,7 +82,7 @@ func (d *device) learn(name string) {
 		must(d.t, err)
 		for qu, _ := a.Next(); qu != nil; qu, _ = a.Next() {
 			resp := quiz.Key(qu)
-			if !pass && qu.Type != course.TrueFalse {
+			if !pass && qu.Type != domain.KindTrueFalse {
 				resp = wrongAnswer(qu)
 			}
 			_, err := d.svc.Answer(background, a, qu, resp)
@@ -99,13 +99,13 @@ func (d *device) learn(name string) {
 func wrongAnswer(qu *course.Question) quiz.Response {
 	r := quiz.Key(qu)
 	switch qu.Type {
-	case course.Single:
+	case domain.KindSingle:
 		for _, o := range qu.Options {
 			if o.ID != r[0] {
 				return quiz.Response{o.ID}
 			}
 		}
-	case course.Multiple:
+	case domain.KindMultiple:
 		return r[:1]
 	default:
 		r[0], r[1] = r[1], r[0]
@@ -148,7 +148,7 @@ func (d *device) counts() domain.OutboxCounts {
 }
 
 func fastSender(endpoint string) *lrs.Sender {
-	s := lrs.NewSender(lrs.LRS{Endpoint: endpoint, User: "test", Password: "test"})
+	s := lrs.NewSender(domain.LRS{Endpoint: endpoint, User: "test", Password: "test"})
 	s.BatchSize = 7 // several batches even for one learner
 	s.Retries = 3
 	s.BaseDelay = time.Millisecond

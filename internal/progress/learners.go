@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/ogoh/ogoh/internal/domain"
+	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/xapi"
 )
 
@@ -34,6 +35,7 @@ type Service struct {
 	key  ed25519.PrivateKey
 
 	keyring Keyring
+	syncer  *Syncer
 
 	// The trainer lock's wait runs on the process's monotonic clock.
 	monotonic func() time.Time
@@ -58,6 +60,9 @@ type Options struct {
 	// Keyring, when set, keeps the LRS password; without one it is sealed
 	// in the database with a key derived from the device key.
 	Keyring Keyring
+	// TuneSender, when set, changes each LRS client the syncer makes
+	// (tests shorten its retries).
+	TuneSender func(*lrs.Sender)
 }
 
 // New returns a service over db, with the statement settings stored in it.
@@ -72,6 +77,7 @@ func New(ctx context.Context, db domain.Store, opts Options) (*Service, error) {
 		return nil, err
 	}
 	s.keyring = opts.Keyring
+	s.syncer = newSyncer(s, opts.TuneSender)
 	if err := s.sealLegacySecret(ctx); err != nil {
 		return nil, fmt.Errorf("seal the LRS password: %w", err)
 	}
@@ -115,22 +121,30 @@ func (s *Service) XAPIConfig(ctx context.Context) (xapi.Config, error) {
 	return c, err
 }
 
-// SetXAPIConfig stores the organisation's statement settings; statements
-// made from now on follow them (those already made never change).
+// SetXAPIConfig stores the organisation's statement settings in one
+// transaction; statements made from now on follow them (those already
+// made never change).
 func (s *Service) SetXAPIConfig(ctx context.Context, c xapi.Config) error {
-	for _, addr := range []string{c.HomePage, c.ActivityBase} {
-		if err := checkAddress(addr); err != nil {
-			return err
-		}
+	values, err := xapiValues(c)
+	if err != nil {
+		return err
 	}
-	for k, v := range map[string]string{settingActivityBase: c.ActivityBase, settingHomePage: c.HomePage,
-		settingSendNames: strconv.FormatBool(c.SendNames), settingStaffNumbers: strconv.FormatBool(c.StaffNumbers)} {
-		if err := s.db.SetSetting(ctx, k, v); err != nil {
-			return err
-		}
+	if err := s.db.SetSettings(ctx, values); err != nil {
+		return fmt.Errorf("save the statement settings: %w", err)
 	}
 	s.xapi.Config = c
 	return nil
+}
+
+// xapiValues are c's settings, once its addresses are checked.
+func xapiValues(c xapi.Config) (map[string]string, error) {
+	for _, addr := range []string{c.HomePage, c.ActivityBase} {
+		if err := checkAddress(addr); err != nil {
+			return nil, err
+		}
+	}
+	return map[string]string{settingActivityBase: c.ActivityBase, settingHomePage: c.HomePage,
+		settingSendNames: strconv.FormatBool(c.SendNames), settingStaffNumbers: strconv.FormatBool(c.StaffNumbers)}, nil
 }
 
 // NewLearner is what a person types to create a profile.
@@ -236,15 +250,4 @@ func (s *Service) MarkDemoLearners(ctx context.Context, keep []string) error {
 // nothing else changes.
 func (s *Service) SetLanguage(ctx context.Context, learnerID, lang string) error {
 	return s.db.SetLearnerLanguage(ctx, learnerID, lang)
-}
-
-// Setting and SetSetting keep device-wide preferences (theme, the language
-// of the profile picker).
-func (s *Service) Setting(ctx context.Context, key, def string) (string, error) {
-	return s.db.Setting(ctx, key, def)
-}
-
-// SetSetting stores a device-wide preference.
-func (s *Service) SetSetting(ctx context.Context, key, value string) error {
-	return s.db.SetSetting(ctx, key, value)
 }

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ogoh/ogoh/internal/lrs"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
 	"github.com/ogoh/ogoh/internal/syncfile"
@@ -67,7 +67,7 @@ func TestTheLRSPasswordIsNeverInTheDatabaseInPlainText(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			svc, db := openWithKeyring(t, dir, k)
-			if err := svc.SetLRS(ctx, lrs.LRS{Endpoint: "https://lrs.example.org/xAPI/", User: "post", Password: secret}); err != nil {
+			if err := svc.SetLRS(ctx, domain.LRS{Endpoint: "https://lrs.example.org/xAPI/", User: "post", Password: secret}); err != nil {
 				t.Fatal(err)
 			}
 			got, err := svc.LRS(ctx)
@@ -102,7 +102,7 @@ func TestTheLRSPasswordIsNeverInTheDatabaseInPlainText(t *testing.T) {
 }
 
 func TestPlainHTTPWithCredentialsIsFlagged(t *testing.T) {
-	for l, want := range map[lrs.LRS]bool{
+	for l, want := range map[domain.LRS]bool{
 		{Endpoint: "http://lrs.example.org/xAPI/", User: "u", Password: "p"}:  true,
 		{Endpoint: "https://lrs.example.org/xAPI/", User: "u", Password: "p"}: false,
 		{Endpoint: "http://127.0.0.1:8080/xAPI/"}:                             false,

@@ -22,8 +22,8 @@ const (
 
 // LRS returns the configured Learning Record Store; Endpoint is empty when
 // none is set.
-func (s *Service) LRS(ctx context.Context) (lrs.LRS, error) {
-	var l lrs.LRS
+func (s *Service) LRS(ctx context.Context) (domain.LRS, error) {
+	var l domain.LRS
 	var err error
 	if l.Endpoint, err = s.db.Setting(ctx, settingLRSEndpoint, ""); err != nil {
 		return l, err
@@ -43,28 +43,41 @@ var ErrBadAddress = errors.New("not an http:// or https:// address")
 func checkAddress(s string) error {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("%q: %w", s, ErrBadAddress)
+		return (&domain.Error{Code: domain.CodeInvalid, Err: fmt.Errorf("%q: %w", s, ErrBadAddress)}).With("Address", s)
 	}
 	return nil
 }
 
 // SetLRS stores the LRS to sync with; an empty endpoint means none.
-func (s *Service) SetLRS(ctx context.Context, l lrs.LRS) error {
+func (s *Service) SetLRS(ctx context.Context, l domain.LRS) error {
+	values, err := s.lrsValues(ctx, l)
+	if err != nil {
+		return err
+	}
+	if err := s.db.SetSettings(ctx, values); err != nil {
+		return fmt.Errorf("save the LRS: %w", err)
+	}
+	return nil
+}
+
+// lrsValues are l's settings, its address checked and its password kept
+// in the keyring or sealed.
+func (s *Service) lrsValues(ctx context.Context, l domain.LRS) (map[string]string, error) {
 	if l.Endpoint != "" {
 		if err := checkAddress(l.Endpoint); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	password, err := s.sealedOrMarker(ctx, settingLRSPassword, l.Password)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return s.db.SetSettings(ctx, map[string]string{settingLRSEndpoint: l.Endpoint, settingLRSUser: l.User, settingLRSPassword: password})
+	return map[string]string{settingLRSEndpoint: l.Endpoint, settingLRSUser: l.User, settingLRSPassword: password}, nil
 }
 
 // InsecureLRS says whether the LRS is reached over plain http:// with a
 // password, which anyone on the network path can read.
-func InsecureLRS(l lrs.LRS) bool {
+func InsecureLRS(l domain.LRS) bool {
 	u, err := url.Parse(l.Endpoint)
 	return err == nil && u.Scheme == "http" && (l.User != "" || l.Password != "")
 }
@@ -99,7 +112,7 @@ func (s *Service) SyncStatus(ctx context.Context) (SyncStatus, error) {
 func (s *Service) Push(ctx context.Context, sender *lrs.Sender) (lrs.Report, error) {
 	started := s.now()
 	rep, err := sender.Push(ctx, s.db)
-	run := domain.SyncRun{Route: "lrs", Started: started, Ended: s.now(), Sent: rep.Sent,
+	run := domain.SyncRun{Route: domain.RouteLRS, Started: started, Ended: s.now(), Sent: rep.Sent,
 		Rejected: len(rep.Rejected) + len(rep.Conflicts), ClockOffset: rep.ClockOffset, ClockOffsetKnown: rep.ClockKnown}
 	if err != nil {
 		run.Error = err.Error()
@@ -131,7 +144,7 @@ func (s *Service) ExportSync(ctx context.Context, path string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return n, s.db.RecordSyncRun(ctx, domain.SyncRun{Route: "file", Started: started, Ended: s.now(), Sent: n})
+	return n, s.db.RecordSyncRun(ctx, domain.SyncRun{Route: domain.RouteFile, Started: started, Ended: s.now(), Sent: n})
 }
 
 // ErrNoDeviceKey means the service was opened without the device's key.

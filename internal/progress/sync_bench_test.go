@@ -14,6 +14,7 @@ import (
 	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/demo"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/lrs/lrstest"
 	"github.com/ogoh/ogoh/internal/progress"
@@ -84,7 +85,7 @@ func benchSync(b *testing.B, learners int) {
 		for i := 0; i < b.N; i++ {
 			server := lrstest.Start(b)
 			start := time.Now()
-			rep, err := svc.Push(ctx, lrs.NewSender(lrs.LRS{Endpoint: server.Endpoint()}))
+			rep, err := svc.Push(ctx, lrs.NewSender(domain.LRS{Endpoint: server.Endpoint()}))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -103,7 +104,7 @@ func benchSync(b *testing.B, learners int) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			fw := &syncfile.Forwarder{Sender: lrs.NewSender(lrs.LRS{Endpoint: server.Endpoint()}), Registry: reg,
+			fw := &syncfile.Forwarder{Sender: lrs.NewSender(domain.LRS{Endpoint: server.Endpoint()}), Registry: reg,
 				HomePage: xapi.DefaultConfig.HomePage}
 			start := time.Now()
 			r := fw.Forward(ctx, filepath.Join(dir, "out.ogohsync"))

@@ -60,3 +60,8 @@ func csvText(s string) string {
 	}
 	return s
 }
+
+// RealLearnerIDs are the learners not made by demo seed.
+func (s *Service) RealLearnerIDs(ctx context.Context) ([]string, error) {
+	return s.db.RealLearnerIDs(ctx)
+}

@@ -133,21 +133,29 @@ func (s *Service) verifyLock(text string, l *trainerLock) bool {
 }
 
 func (s *Service) writeLock(ctx context.Context, l trainerLock) error {
+	text, err := s.signLock(ctx, l)
+	if err != nil {
+		return err
+	}
+	return s.db.SetSetting(ctx, settingTrainerLock, text)
+}
+
+// signLock is l as stored: its JSON and the device's signature over it.
+func (s *Service) signLock(ctx context.Context, l trainerLock) (string, error) {
 	if s.key == nil {
-		return ErrNoDeviceKey
+		return "", ErrNoDeviceKey
 	}
 	device, err := s.db.DeviceID(ctx)
 	if err != nil {
-		return err
+		return "", err
 	}
 	l.Device = device
 	raw, err := json.Marshal(l)
 	if err != nil {
-		return err
+		return "", err
 	}
 	sig := ed25519.Sign(s.key, raw)
-	text := base64.StdEncoding.EncodeToString(raw) + "." + base64.StdEncoding.EncodeToString(sig)
-	return s.db.SetSetting(ctx, settingTrainerLock, text)
+	return base64.StdEncoding.EncodeToString(raw) + "." + base64.StdEncoding.EncodeToString(sig), nil
 }
 
 // SetTrainerLock sets the trainer PIN, and the trainer's public key when
@@ -291,15 +299,17 @@ func (s *Service) upgradeLegacyLock(ctx context.Context) error {
 	if err != nil || hash == "" {
 		return err
 	}
-	if text, _ := s.db.Setting(ctx, settingTrainerLock, ""); text == "" {
-		if err := s.writeLock(ctx, trainerLock{PINHash: hash}); err != nil {
+	text, err := s.db.Setting(ctx, settingTrainerLock, "")
+	if err != nil {
+		return fmt.Errorf("read the trainer lock: %w", err)
+	}
+	// The old unsigned PIN, its failures and its lock-out go as the signed
+	// lock comes, in one transaction.
+	values := map[string]string{settingTrainerPIN: "", settingTrainerFailures: "", settingTrainerLocked: ""}
+	if text == "" {
+		if values[settingTrainerLock], err = s.signLock(ctx, trainerLock{PINHash: hash}); err != nil {
 			return fmt.Errorf("keep the trainer PIN: %w", err)
 		}
 	}
-	for _, k := range []string{settingTrainerPIN, settingTrainerFailures, settingTrainerLocked} {
-		if err := s.db.SetSetting(ctx, k, ""); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.db.SetSettings(ctx, values)
 }

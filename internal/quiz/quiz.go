@@ -31,23 +31,12 @@ func Draw(q *course.Quiz, seed int64) []string {
 // column (pair IDs) for matching, and nothing for true/false. Ordering
 // questions are shuffled until they are not already in the right order.
 func OptionOrder(qu *course.Question, seed int64) []string {
-	var ids []string
-	switch qu.Type {
-	case course.Matching:
-		for _, p := range qu.Pairs {
-			ids = append(ids, p.ID)
-		}
-	case course.TrueFalse:
-		return nil
-	default:
-		for _, o := range qu.Options {
-			ids = append(ids, o.ID)
-		}
-	}
+	k := kindOf(qu)
+	ids := k.choices(qu)
 	r := rng(seed, qu.ID)
 	for try := 0; try < 8; try++ {
 		r.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
-		if qu.Type != course.Ordering || !slices.Equal(ids, qu.Correct) {
+		if !k.notSolved || !slices.Equal(ids, qu.Correct) {
 			break
 		}
 	}
@@ -91,57 +80,11 @@ func Match(left, right string) string { return left + "=" + right }
 
 // Correct reports whether resp fully answers qu. A question scores only
 // when fully right: half of a multiple-response answer is still a miss.
-func Correct(qu *course.Question, resp Response) bool {
-	switch qu.Type {
-	case course.Single, course.Ordering:
-		return slices.Equal(resp, qu.Correct)
-	case course.Multiple:
-		return sameSet(resp, qu.Correct)
-	case course.TrueFalse:
-		return len(resp) == 1 && resp[0] == strconv.FormatBool(qu.CorrectBool)
-	case course.Matching:
-		want := make([]string, len(qu.Pairs))
-		for i, p := range qu.Pairs {
-			want[i] = Match(p.ID, p.ID)
-		}
-		return sameSet(resp, want)
-	}
-	return false
-}
+func Correct(qu *course.Question, resp Response) bool { return kindOf(qu).correct(qu, resp) }
 
 // Complete reports whether resp is a full answer that can be checked: one
 // choice, at least one box ticked, every item ordered or matched.
-func Complete(qu *course.Question, resp Response) bool {
-	switch qu.Type {
-	case course.Single, course.TrueFalse:
-		return len(resp) == 1 && resp[0] != ""
-	case course.Multiple:
-		return len(resp) > 0
-	case course.Ordering:
-		return len(resp) == len(qu.Options)
-	case course.Matching:
-		if len(resp) != len(qu.Pairs) {
-			return false
-		}
-		for _, m := range resp {
-			if strings.HasSuffix(m, "=") {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-func sameSet(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	x, y := slices.Clone(a), slices.Clone(b)
-	slices.Sort(x)
-	slices.Sort(y)
-	return slices.Equal(x, y)
-}
+func Complete(qu *course.Question, resp Response) bool { return kindOf(qu).complete(qu, resp) }
 
 // Result is the outcome of a finished attempt.
 type Result struct {
@@ -183,19 +126,7 @@ func Score(order []string, answers []Answer, passMark int) Result {
 
 // Key is the right answer to qu as a Response, to show a learner what
 // they missed.
-func Key(qu *course.Question) Response {
-	switch qu.Type {
-	case course.TrueFalse:
-		return Bool(qu.CorrectBool)
-	case course.Matching:
-		r := make(Response, len(qu.Pairs))
-		for i, p := range qu.Pairs {
-			r[i] = Match(p.ID, p.ID)
-		}
-		return r
-	}
-	return slices.Clone(qu.Correct)
-}
+func Key(qu *course.Question) Response { return kindOf(qu).key(qu) }
 
 // SplitMatch reads one item of a matching response.
 func SplitMatch(item string) (left, right string) {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/quiz"
 )
 
@@ -152,7 +153,7 @@ func TestChoicesAreShuffledPerPlay(t *testing.T) {
 // them in an order drawn by seed; true/false keeps True, False.
 func TestOptionsAreShuffledPerAttempt(t *testing.T) {
 	for _, qu := range example(t).Questions {
-		if qu.Type == course.TrueFalse {
+		if qu.Type == domain.KindTrueFalse {
 			if quiz.OptionOrder(&qu, 1) != nil {
 				t.Errorf("%s: true/false has an option order", qu.ID)
 			}

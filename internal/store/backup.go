@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 // BackupDir is where backups go, inside the data folder.
@@ -20,9 +22,6 @@ const BackupDir = "backups"
 
 // KeepBackups is how many daily backups are kept.
 const KeepBackups = 7
-
-// ErrCorrupt means the database file is damaged or not a database.
-var ErrCorrupt = errors.New("the progress database is damaged")
 
 // Backup writes a consistent copy of the database to path with VACUUM
 // INTO, which works while the app runs. The file is made first, owner-only
@@ -150,26 +149,26 @@ var quickCheckLimit int64 = 8 << 20
 const checkMark = ".check"
 
 // Check tells, before the database is opened for use, whether it is
-// damaged: ErrCorrupt if so, nil if it is sound or does not exist yet.
+// damaged: domain.ErrCorrupt if so, nil if it is sound or does not exist yet.
 func Check(ctx context.Context, file string) error {
 	info, err := os.Stat(file)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
 	if err := checkHeader(file, info.Size()); err != nil {
-		return fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return fmt.Errorf("%w: %v", domain.ErrCorrupt, err)
 	}
 	db, err := openReadOnly(file)
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return fmt.Errorf("%w: %v", domain.ErrCorrupt, err)
 	}
 	defer db.Close()
 	if err := tooNew(ctx, db, file); err != nil {
-		var newer *SchemaTooNewError
+		var newer *domain.SchemaTooNewError
 		if errors.As(err, &newer) {
 			return err
 		}
-		return fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return fmt.Errorf("%w: %v", domain.ErrCorrupt, err)
 	}
 	if _, err := os.Stat(file + checkMark); err == nil || readWholeAtStart(info.Size()) {
 		err := quickCheck(ctx, db)
@@ -180,17 +179,17 @@ func Check(ctx context.Context, file string) error {
 	}
 	var tables int
 	if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM sqlite_schema").Scan(&tables); err != nil {
-		return fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return fmt.Errorf("%w: %v", domain.ErrCorrupt, err)
 	}
 	return nil
 }
 
 // DeepCheck runs the full quick check on the open database, off the
 // start-up path. On damage it marks the file, so that the next start-up
-// finds it and offers the newest backup, and returns ErrCorrupt.
+// finds it and offers the newest backup, and returns domain.ErrCorrupt.
 func (s *DB) DeepCheck(ctx context.Context) error {
 	err := quickCheck(ctx, s.db)
-	if errors.Is(err, ErrCorrupt) {
+	if errors.Is(err, domain.ErrCorrupt) {
 		os.WriteFile(s.file+checkMark, []byte(err.Error()+"\n"), 0o600)
 	}
 	return err
@@ -211,10 +210,10 @@ func quickCheck(ctx context.Context, db *sql.DB) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		return fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return fmt.Errorf("%w: %v", domain.ErrCorrupt, err)
 	}
 	if verdict != "ok" {
-		return fmt.Errorf("%w: %s", ErrCorrupt, verdict)
+		return fmt.Errorf("%w: %s", domain.ErrCorrupt, verdict)
 	}
 	return nil
 }

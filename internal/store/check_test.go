@@ -54,11 +54,11 @@ func TestDamageInALargeDatabaseIsFoundAfterStartUpAndAtTheNextStart(t *testing.T
 	if !db.NeedsDeepCheck() {
 		t.Error("a large database should be checked after start-up")
 	}
-	if err := db.DeepCheck(ctx); !errors.Is(err, store.ErrCorrupt) {
+	if err := db.DeepCheck(ctx); !errors.Is(err, domain.ErrCorrupt) {
 		t.Fatalf("the full check after start-up found %v, want the damage", err)
 	}
 	db.Close()
-	if err := store.Check(ctx, file); !errors.Is(err, store.ErrCorrupt) {
+	if err := store.Check(ctx, file); !errors.Is(err, domain.ErrCorrupt) {
 		t.Fatalf("the next start-up's check gave %v, want the damage found before", err)
 	}
 }
@@ -71,7 +71,7 @@ func TestATruncatedDatabaseIsFoundFromItsHeader(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := store.Check(context.Background(), file)
-	if !errors.Is(err, store.ErrCorrupt) || !strings.Contains(err.Error(), "truncated") {
+	if !errors.Is(err, domain.ErrCorrupt) || !strings.Contains(err.Error(), "truncated") {
 		t.Fatalf("check of a file cut in half: %v", err)
 	}
 }

@@ -173,9 +173,9 @@ func TestADatabaseFromANewerOgohIsRefusedAndLeftAsItWas(t *testing.T) {
 	_, roErr := store.OpenReadOnly(ctx, file, time.Now)
 	checkErr := store.Check(ctx, file)
 	for what, err := range map[string]error{"Open": openErr, "OpenReadOnly": roErr, "Check": checkErr} {
-		var newer *store.SchemaTooNewError
+		var newer *domain.SchemaTooNewError
 		if !errors.As(err, &newer) {
-			t.Errorf("%s of a version-99 database: %v, want a SchemaTooNewError", what, err)
+			t.Errorf("%s of a version-99 database: %v, want a domain.SchemaTooNewError", what, err)
 			continue
 		}
 		known := store.KnownSchemaVersion()

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/store"
 )
 
@@ -67,7 +68,7 @@ func TestAFolderWithURICharactersIsOpenedAtExactlyItsPath(t *testing.T) {
 	// Damage post#1: its check finds it; post#2's is untouched.
 	one := filepath.Join(parent, "post#1", store.FileName)
 	os.WriteFile(one, []byte(strings.Repeat("not a database ", 20)), 0o600)
-	if err := store.Check(ctx, one); !errors.Is(err, store.ErrCorrupt) {
+	if err := store.Check(ctx, one); !errors.Is(err, domain.ErrCorrupt) {
 		t.Errorf("check of the damaged post#1: %v, want the damage", err)
 	}
 	if err := store.Check(ctx, filepath.Join(parent, "post#2", store.FileName)); err != nil {

@@ -6,20 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"github.com/ogoh/ogoh/internal/domain"
 )
-
-// SchemaTooNewError means the database was written by a newer Ogoh: its
-// schema version is above the last migration this app knows. It is opened
-// for nothing, so the newer app's data stays as it left it.
-type SchemaTooNewError struct {
-	File         string
-	Found, Known int
-}
-
-func (e *SchemaTooNewError) Error() string {
-	return fmt.Sprintf("%s has schema version %d, newer than version %d, the newest this Ogoh knows: it was written by a newer Ogoh; update Ogoh to open it (nothing was changed)",
-		e.File, e.Found, e.Known)
-}
 
 // KnownSchemaVersion is the number of the last migration this app has.
 func KnownSchemaVersion() int {
@@ -30,7 +19,7 @@ func KnownSchemaVersion() int {
 	return all[len(all)-1].version
 }
 
-// tooNew returns a *SchemaTooNewError when db's schema is newer than this
+// tooNew returns a *domain.SchemaTooNewError when db's schema is newer than this
 // app knows.
 func tooNew(ctx context.Context, db *sql.DB, file string) error {
 	var v int
@@ -38,7 +27,7 @@ func tooNew(ctx context.Context, db *sql.DB, file string) error {
 		return fmt.Errorf("read schema version: %w", err)
 	}
 	if known := KnownSchemaVersion(); v > known {
-		return &SchemaTooNewError{File: file, Found: v, Known: known}
+		return &domain.SchemaTooNewError{File: file, Found: v, Known: known}
 	}
 	return nil
 }

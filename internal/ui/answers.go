@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/quiz"
 )
 
@@ -23,22 +24,63 @@ type answerInput interface {
 	disable()
 }
 
+// answerKind is how the quiz screen asks one kind of question and shows
+// an answer to it.
+type answerKind struct {
+	// input builds the input for qu, its choices in order.
+	input func(a *App, qu *course.Question, order []string, lang, fallback string, changed func()) answerInput
+	// describe puts a response in words.
+	describe func(a *App, qu *course.Question, r quiz.Response, lang, fallback string) string
+	// feedback is what the question says about the answer the learner gave.
+	feedback func(qu *course.Question, r quiz.Response, lang, fallback string) []string
+}
+
+// answerKinds has one entry per domain.Kind.
+var answerKinds = map[domain.Kind]answerKind{
+	domain.KindSingle:    {input: singleInput, describe: describeOptions, feedback: optionFeedback},
+	domain.KindMultiple:  {input: multipleInput, describe: describeOptions, feedback: optionFeedback},
+	domain.KindTrueFalse: {input: trueFalseInput, describe: describeTrueFalse, feedback: trueFalseFeedback},
+	domain.KindOrdering:  {input: orderingInput, describe: describeOrder, feedback: noFeedback},
+	domain.KindMatching:  {input: matchingInput, describe: describeMatches, feedback: noFeedback},
+}
+
+// answerKindOf is the kind's entry; a question no check let through is
+// asked as a single choice among its options.
+func answerKindOf(qu *course.Question) answerKind {
+	if k, ok := answerKinds[qu.Type]; ok {
+		return k
+	}
+	return answerKind{input: singleInput, describe: describeOptions, feedback: optionFeedback}
+}
+
 // newAnswerInput builds the input for qu; changed is called whenever the
 // answer changes, so the screen can enable "Check answer".
 func (a *App) newAnswerInput(qu *course.Question, order []string, lang, fallback string, changed func()) answerInput {
-	switch qu.Type {
-	case course.TrueFalse:
-		return newChoiceInput([]string{"true", "false"}, []string{a.T("quiz.true"), a.T("quiz.false")}, false, changed)
-	case course.Multiple:
-		return newChoiceInput(order, optionTexts(qu, order, lang, fallback), true, changed)
-	case course.Ordering:
-		return newOrderInput(order, optionTexts(qu, order, lang, fallback))
-	case course.Matching:
-		return newMatchInput(qu, order, lang, fallback, a.T("quiz.match.placeholder"), changed)
-	default:
-		return newChoiceInput(order, optionTexts(qu, order, lang, fallback), false, changed)
-	}
+	return answerKindOf(qu).input(a, qu, order, lang, fallback, changed)
 }
+
+func singleInput(_ *App, qu *course.Question, order []string, lang, fallback string, changed func()) answerInput {
+	return newChoiceInput(order, optionTexts(qu, order, lang, fallback), false, changed)
+}
+
+func multipleInput(_ *App, qu *course.Question, order []string, lang, fallback string, changed func()) answerInput {
+	return newChoiceInput(order, optionTexts(qu, order, lang, fallback), true, changed)
+}
+
+func trueFalseInput(a *App, _ *course.Question, _ []string, _, _ string, changed func()) answerInput {
+	return newChoiceInput([]string{"true", "false"}, []string{a.T("quiz.true"), a.T("quiz.false")}, false, changed)
+}
+
+func orderingInput(_ *App, qu *course.Question, order []string, lang, fallback string, _ func()) answerInput {
+	return newOrderInput(order, optionTexts(qu, order, lang, fallback))
+}
+
+func matchingInput(a *App, qu *course.Question, order []string, lang, fallback string, changed func()) answerInput {
+	return newMatchInput(qu, order, lang, fallback, a.T("quiz.match.placeholder"), changed)
+}
+
+// hintKey is the message that tells the learner how to answer a kind.
+func hintKey(k domain.Kind) string { return "quiz.hint." + string(k) }
 
 func optionTexts(qu *course.Question, ids []string, lang, fallback string) []string {
 	out := make([]string, len(ids))
@@ -221,28 +263,70 @@ func pairByID(qu *course.Question, id string) course.Pair {
 
 // describe writes a response in words, for feedback and the result screen.
 func (a *App) describe(qu *course.Question, r quiz.Response, lang, fallback string) string {
-	switch qu.Type {
-	case course.TrueFalse:
-		if len(r) == 1 && r[0] == "true" {
-			return a.T("quiz.true")
-		}
-		return a.T("quiz.false")
-	case course.Matching:
-		var parts []string
-		for _, item := range r {
-			left, right := quiz.SplitMatch(item)
-			parts = append(parts, pairByID(qu, left).Left.In(lang, fallback)+" › "+pairByID(qu, right).Right.In(lang, fallback))
-		}
-		return strings.Join(parts, "\n")
-	case course.Ordering:
-		var parts []string
-		for i, t := range optionTexts(qu, r, lang, fallback) {
-			parts = append(parts, fmt.Sprintf("%d. %s", i+1, t))
-		}
-		return strings.Join(parts, "\n")
-	}
+	return answerKindOf(qu).describe(a, qu, r, lang, fallback)
+}
+
+func describeOptions(_ *App, qu *course.Question, r quiz.Response, lang, fallback string) string {
 	return strings.Join(optionTexts(qu, r, lang, fallback), "\n")
 }
+
+func describeTrueFalse(a *App, _ *course.Question, r quiz.Response, _, _ string) string {
+	if len(r) == 1 && r[0] == "true" {
+		return a.T("quiz.true")
+	}
+	return a.T("quiz.false")
+}
+
+func describeMatches(_ *App, qu *course.Question, r quiz.Response, lang, fallback string) string {
+	var parts []string
+	for _, item := range r {
+		left, right := quiz.SplitMatch(item)
+		parts = append(parts, pairByID(qu, left).Left.In(lang, fallback)+" › "+pairByID(qu, right).Right.In(lang, fallback))
+	}
+	return strings.Join(parts, "\n")
+}
+
+func describeOrder(_ *App, qu *course.Question, r quiz.Response, lang, fallback string) string {
+	var parts []string
+	for i, t := range optionTexts(qu, r, lang, fallback) {
+		parts = append(parts, fmt.Sprintf("%d. %s", i+1, t))
+	}
+	return strings.Join(parts, "\n")
+}
+
+// answerFeedback is what qu says about the answer resp: the feedback of
+// each option chosen, or of the true or false answer given.
+func answerFeedback(qu *course.Question, resp quiz.Response, lang, fallback string) []string {
+	return answerKindOf(qu).feedback(qu, resp, lang, fallback)
+}
+
+func optionFeedback(qu *course.Question, resp quiz.Response, lang, fallback string) []string {
+	var out []string
+	for _, id := range resp {
+		if o := qu.Option(id); o != nil && len(o.Feedback) > 0 {
+			out = append(out, "• "+o.Text.In(lang, fallback)+": "+o.Feedback.In(lang, fallback))
+		}
+	}
+	return out
+}
+
+func trueFalseFeedback(qu *course.Question, resp quiz.Response, lang, fallback string) []string {
+	if len(resp) != 1 {
+		return nil
+	}
+	fb := qu.FeedbackFalse
+	if resp[0] == "true" {
+		fb = qu.FeedbackTrue
+	}
+	if len(fb) == 0 {
+		return nil
+	}
+	return []string{fb.In(lang, fallback)}
+}
+
+// noFeedback: an order or a set of matches is right or wrong as a whole;
+// the question's explanation says why.
+func noFeedback(*course.Question, quiz.Response, string, string) []string { return nil }
 
 // bindChoiceKeys lets number keys pick the options of a choice question.
 func (a *App) bindChoiceKeys(in answerInput) {

@@ -5,7 +5,8 @@ package ui
 import (
 	"context"
 	"io"
-	"sync/atomic"
+	"log"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,19 +18,15 @@ import (
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/i18n"
 	"github.com/ogoh/ogoh/internal/library"
-	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/reference"
 )
 
 // Options is what the app needs from main.
 type Options struct {
-	Service        *progress.Service
-	Courses        []*course.Course
+	Device         *progress.Device // the opened data folder: services, courses, library
 	Guide          *reference.Guide // the field quick-reference; nil if it failed to load
-	Library        *library.Library // installs and removes courses; nil: the courses are fixed
 	Bundle         *i18n.Bundle
-	DataDir        string
 	SystemLanguage string // the OS locale, for the profile picker's first run
 	Build          Build  // version, date and commit, for About
 	// Window is the window made by NewWindow while the data folder was being
@@ -62,31 +59,32 @@ type App struct {
 	// go back to it, and it back to where it was opened from.
 	settings *settingsScreen
 
-	// background runs long work (sync, export) off the UI thread; results
-	// come back through fyne.Do. Tests may run it in place.
+	// background runs long work (sync, export) off the UI thread, counted
+	// in jobs; its results come back to widgets through do, which is
+	// fyne.Do. Tests may run work in place, or pump do's calls on the test
+	// goroutine as Fyne's main thread would (driver.async), where -race
+	// sees a widget touched from the work's goroutine.
 	background func(func())
-	newSender  func(lrs.LRS) *lrs.Sender // tests shorten its retries
-	syncing    atomic.Bool               // one sync at a time, by hand or automatic
-	stopAuto   context.CancelFunc
+	display    progress.Display // the device's look, as saved
+	do         func(func())
+	jobs       sync.WaitGroup
 	probeMark  fyne.CanvasObject // the start-up benchmark's mark (probe.go)
 }
-
-// settings keys
-const (
-	settingLanguage = "ui.language" // of the profile picker, before a learner is chosen
-	settingTheme    = "ui.theme"
-	settingTextSize = "ui.text_size" // index into textScales
-)
 
 // New builds the window and shows the profile picker.
 func New(fy fyne.App, opts Options) *App {
 	stayOffline()
 	a := &App{
-		fy: fy, svc: opts.Service, courses: opts.Courses, guide: opts.Guide, lib: opts.Library, build: opts.Build, bundle: opts.Bundle,
-		dataDir: opts.DataDir, ctx: context.Background(), background: func(f func()) { go f() },
-		newSender: lrs.NewSender,
+		fy: fy, svc: opts.Device.Service, courses: opts.Device.Courses, guide: opts.Guide, lib: opts.Device.Library,
+		build: opts.Build, bundle: opts.Bundle, dataDir: opts.Device.DataDir, ctx: context.Background(), do: fyne.Do,
 	}
-	lang, _ := a.svc.Setting(a.ctx, settingLanguage, i18n.Supported(opts.SystemLanguage))
+	a.background = a.goBackground
+	display, displayErr := a.svc.Display(a.ctx)
+	a.display = display
+	lang := display.Language
+	if lang == "" {
+		lang = i18n.Supported(opts.SystemLanguage)
+	}
 	a.loc = a.bundle.For(lang)
 	a.applyTheme()
 	a.win = opts.Window
@@ -94,6 +92,9 @@ func New(fy fyne.App, opts Options) *App {
 		a.win = NewWindow(fy)
 	}
 	a.nav = newRouter(a.win)
+	if displayErr != nil {
+		defer a.fail("error.load", displayErr)
+	}
 	if opts.Probe != "" {
 		if err := a.probe(opts.Probe, opts.ProbeOut); err != nil {
 			a.fail("error.load", err)
@@ -131,9 +132,15 @@ func WarmFonts() {
 
 // firstRun is true on a device where no one has been welcomed or studied yet.
 func (a *App) firstRun() bool {
-	done, _ := a.svc.Setting(a.ctx, settingWelcomed, "")
-	learners, _ := a.svc.Learners(a.ctx)
-	return done == "" && len(learners) == 0
+	welcomed, err := a.svc.Welcomed(a.ctx)
+	if err != nil {
+		a.logError(err)
+	}
+	learners, err := a.svc.Learners(a.ctx)
+	if err != nil {
+		a.logError(err)
+	}
+	return !welcomed && len(learners) == 0
 }
 
 // Window is the main window.
@@ -187,10 +194,36 @@ func (a *App) setLanguage(code string) {
 			a.fail("error.save", err)
 		}
 		a.learner.Language = code
-	} else if err := a.svc.SetSetting(a.ctx, settingLanguage, code); err != nil {
-		a.fail("error.save", err)
+	} else {
+		d := a.display
+		d.Language = code
+		a.saveDisplay(d)
 	}
 }
 
 // courseLang is the language to show course text in.
 func (a *App) courseLang(c *course.Course) string { return c.Lang(a.loc.Lang) }
+
+// logError keeps an error's detail, with the context each layer wrapped
+// round it, for a trainer or a developer; screens show translated words.
+func (a *App) logError(err error) { log.Printf("ogoh: %v", err) }
+
+// goBackground runs work on its own goroutine, counted in jobs.
+func (a *App) goBackground(work func()) {
+	a.jobs.Add(1)
+	go func() {
+		defer a.jobs.Done()
+		work()
+	}()
+}
+
+// saveDisplay saves the device's look and keeps it for drawing; on
+// failure the look stays as it was saved, and the user is told.
+func (a *App) saveDisplay(d progress.Display) bool {
+	if err := a.svc.SetDisplay(a.ctx, d); err != nil {
+		a.fail("error.save", err)
+		return false
+	}
+	a.display = d
+	return true
+}

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -17,14 +16,13 @@ import (
 
 	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/i18n"
-	"github.com/ogoh/ogoh/internal/library"
 	"github.com/ogoh/ogoh/internal/lrs"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/reference"
 	"github.com/ogoh/ogoh/internal/store"
-	"github.com/ogoh/ogoh/internal/syncfile"
 	"github.com/ogoh/ogoh/quickref"
 )
 
@@ -33,9 +31,13 @@ import (
 type driver struct {
 	t     failer
 	app   *App
-	db    *store.DB
+	dev   *progress.Device // the data folder, opened as the app opens it
+	db    *store.DB        // its database, for checks of what was saved
 	loc   *i18n.Localizer
 	clock *clock // the progress service's time; tests move it on
+	// updates are the widget updates of background work, run on the test
+	// goroutine by settle; nil: work runs in place (see async).
+	updates chan func()
 }
 
 // clock is a settable time, starting now.
@@ -78,49 +80,47 @@ func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 // launchOptions fix what a run would otherwise take from the machine.
 type launchOptions struct {
 	welcomed bool
-	// at, when set, is the time of both the service and the store, which
-	// then move only when the test moves the driver's clock.
-	at time.Time
+	at       time.Time // when set, the clock's start instead of now
 	// shownDir, when set, is the data folder the screens name.
 	shownDir string
-	theme    string // a stored theme choice (settingTheme); "": none
+	theme    progress.Theme // a saved theme; "": none
 }
 
 func launchWith(t failer, dir, systemLang string, o launchOptions) *driver {
 	t.Helper()
-	clk := &clock{t: time.Now()}
-	storeNow := time.Now
-	if !o.at.IsZero() {
-		clk.t, storeNow = o.at, clk.now
-	}
-	db, err := store.Open(context.Background(), filepath.Join(dir, store.FileName), storeNow)
-	if err != nil {
-		t.Fatal(err)
-	}
 	bundle, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
 	seed := int64(0)
-	key, err := syncfile.LoadOrCreateDeviceKey(filepath.Join(dir, syncfile.DeviceKeyFile))
+	clk := &clock{t: time.Now()}
+	if !o.at.IsZero() {
+		clk.t = o.at
+	}
+	// The app's own wiring, on a clock and a draw the test controls.
+	dev, err := progress.Open(context.Background(), dir, bundledCourses(t),
+		progress.WithClock(clk.now), progress.WithSeed(func() int64 { seed++; return seed }),
+		progress.WithSenderTuning(func(s *lrs.Sender) { // a dead LRS fails at once
+			s.Retries, s.BaseDelay, s.MaxDelay = 2, time.Millisecond, time.Millisecond
+		}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, err := progress.New(context.Background(), db, progress.Options{Seed: func() int64 { seed++; return seed }, Now: clk.now, DeviceKey: key})
-	if err != nil {
-		t.Fatal(err)
+	if len(dev.Problems) > 0 {
+		t.Fatal(dev.Problems)
 	}
+	svc := dev.Service
 	guide, err := reference.Load(quickref.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if o.theme != "" {
-		if err := svc.SetSetting(context.Background(), settingTheme, o.theme); err != nil {
+		if err := svc.SetDisplay(context.Background(), progress.Display{Theme: o.theme}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if o.welcomed {
-		if err := svc.SetSetting(context.Background(), "ui.welcomed", "yes"); err != nil {
+		if err := svc.SetWelcomed(context.Background()); err != nil {
 			t.Fatal(err)
 		}
 		// As the welcome does on a new device, before any profile.
@@ -130,28 +130,14 @@ func launchWith(t failer, dir, systemLang string, o launchOptions) *driver {
 			}
 		}
 	}
-	lib := library.New(db, dir, bundledCourses(t))
-	list, problems := lib.Courses()
-	if len(problems) > 0 {
-		t.Fatal(problems)
-	}
-	shown := dir
+	a := New(newTestApp(t), Options{Device: dev, Guide: guide, Bundle: bundle, SystemLanguage: systemLang})
 	if o.shownDir != "" {
-		shown = o.shownDir
+		a.dataDir = o.shownDir // only ever shown: the device works in dir
 	}
-	a := New(newTestApp(t), Options{
-		Service: svc, Courses: list, Guide: guide, Library: lib,
-		Bundle: bundle, DataDir: shown, SystemLanguage: systemLang,
-	})
 	a.background = func(f func()) { f() } // long work runs in place, so a test sees its end
-	a.newSender = func(l lrs.LRS) *lrs.Sender {
-		s := lrs.NewSender(l)
-		s.Retries, s.BaseDelay, s.MaxDelay = 2, time.Millisecond, time.Millisecond
-		return s
-	}
 	a.win.Resize(fyne.NewSize(1024, 700))
 	a.win.Show()
-	return &driver{t: t, app: a, db: db, loc: bundle.For(systemLang), clock: clk}
+	return &driver{t: t, app: a, dev: dev, db: dev.DB(), loc: bundle.For(systemLang), clock: clk}
 }
 
 // newTestApp is a fresh Fyne test app, torn down with the test; the
@@ -163,9 +149,65 @@ func newTestApp(t failer) fyne.App {
 	return test.NewApp()
 }
 
+// async runs the app's background work on real goroutines, as the app
+// does, and its updates to widgets (a.do) on the test goroutine, as
+// Fyne's main thread would: a widget touched from the work's goroutine
+// without a.do races with the test and -race reports it. The driver's
+// looks and taps first settle: they run the queued updates until no work
+// is left.
+func (d *driver) async() {
+	d.updates = make(chan func(), 64)
+	d.app.background = d.app.goBackground
+	d.app.do = func(f func()) { d.updates <- f }
+}
+
+// settle runs queued widget updates until the background work is done,
+// reading the whole window between them as Fyne's painter does, so that
+// a widget changed from the work's goroutine is a data race.
+func (d *driver) settle() {
+	if d.updates == nil {
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		d.app.jobs.Wait()
+		close(done)
+	}()
+	for {
+		select {
+		case f := <-d.updates:
+			f()
+		case <-done:
+			for {
+				select {
+				case f := <-d.updates:
+					f()
+				default:
+					return
+				}
+			}
+		default:
+			paint(d.app.win.Canvas())
+		}
+	}
+}
+
+// paint reads every object shown, its size and its text, as drawing a
+// frame does.
+func paint(c fyne.Canvas) {
+	shown := visibleUnder(c.Content())
+	for _, o := range shown {
+		_ = o.Size()
+		if p, ok := o.(*widget.ProgressBar); ok {
+			_ = p.Value
+		}
+	}
+	_ = textsOf(shown)
+}
+
 func (d *driver) close() {
 	d.app.win.Close()
-	d.db.Close()
+	d.dev.Close()
 }
 
 // T is a message in the language the driver expects on screen.
@@ -175,6 +217,7 @@ func (d *driver) speak(lang string) { d.loc = d.app.bundle.For(lang) }
 
 // visible lists every visible object on the window and its dialogs.
 func (d *driver) visible() []fyne.CanvasObject {
+	d.settle()
 	c := d.app.win.Canvas()
 	out := visibleUnder(c.Content())
 	for _, o := range c.Overlays().List() {
@@ -262,6 +305,7 @@ func (d *driver) tapNth(text string, n int) {
 
 func (d *driver) tap(text string) {
 	d.t.Helper()
+	d.settle()
 	b := d.button(text)
 	if b.Disabled() {
 		d.t.Fatalf("button %q is disabled", text)
@@ -280,9 +324,12 @@ func (d *driver) buttons(icon fyne.Resource) []*widget.Button {
 }
 
 // texts is everything readable on screen, for assertions and failure messages.
-func (d *driver) texts() string {
+func (d *driver) texts() string { return textsOf(d.visible()) }
+
+// textsOf is the text of objects, in order, as the tests read a screen.
+func textsOf(objects []fyne.CanvasObject) string {
 	var parts []string
-	for _, o := range d.visible() {
+	for _, o := range objects {
 		switch x := o.(type) {
 		case *widget.Label:
 			parts = append(parts, x.Text)
@@ -442,19 +489,19 @@ func (d *driver) answer(c *course.Course, qu *course.Question, resp quiz.Respons
 	d.t.Helper()
 	lang := c.Lang(d.loc.Lang)
 	switch qu.Type {
-	case course.Single, course.Multiple:
+	case domain.KindSingle, domain.KindMultiple:
 		for _, id := range resp {
 			d.choose(qu.Option(id).Text.In(lang, c.DefaultLanguage))
 		}
-	case course.TrueFalse:
+	case domain.KindTrueFalse:
 		if resp[0] == "true" {
 			d.choose(d.T("quiz.true"))
 		} else {
 			d.choose(d.T("quiz.false"))
 		}
-	case course.Ordering:
+	case domain.KindOrdering:
 		d.order(c, qu, resp)
-	case course.Matching:
+	case domain.KindMatching:
 		sels := d.selects()
 		for i, item := range resp {
 			_, right := quiz.SplitMatch(item)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/store"
 )
@@ -53,19 +54,19 @@ func (d *driver) takeQuiz(c *course.Course, q *course.Quiz) *course.Question {
 // wrong is a complete answer that is not right.
 func wrong(qu *course.Question) quiz.Response {
 	switch qu.Type {
-	case course.TrueFalse:
+	case domain.KindTrueFalse:
 		return quiz.Bool(!qu.CorrectBool)
-	case course.Matching:
+	case domain.KindMatching:
 		r := quiz.Key(qu)
 		a, _ := quiz.SplitMatch(r[0])
 		b, _ := quiz.SplitMatch(r[1])
 		r[0], r[1] = quiz.Match(a, b), quiz.Match(b, a)
 		return r
-	case course.Ordering:
+	case domain.KindOrdering:
 		r := quiz.Key(qu)
 		r[0], r[1] = r[1], r[0]
 		return r
-	case course.Multiple:
+	case domain.KindMultiple:
 		return quiz.Response{qu.Correct[0]} // half an answer is a miss
 	}
 	for _, o := range qu.Options {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/ogoh/ogoh/internal/progress"
 )
 
 // goldenTime is the fixed moment the golden runs happen at.
@@ -28,7 +29,7 @@ func TestScreensMatchTheirGoldens(t *testing.T) {
 			local := time.Local
 			time.Local = time.UTC
 			t.Cleanup(func() { time.Local = local })
-			d := launchWith(t, t.TempDir(), lang, launchOptions{at: goldenTime, shownDir: "/home/guard/.local/share/ogoh", theme: themeLight})
+			d := launchWith(t, t.TempDir(), lang, launchOptions{at: goldenTime, shownDir: "/home/guard/.local/share/ogoh", theme: progress.ThemeLight})
 			defer d.close()
 			golden := func(name string) {
 				t.Helper()

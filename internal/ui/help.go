@@ -9,8 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-const settingWelcomed = "ui.welcomed"
-
 // welcomeScreen is the first screen on a new device: what Ogoh is, that
 // it works offline, and how progress is kept and synced; then a profile.
 type welcomeScreen struct{ a *App }
@@ -43,7 +41,7 @@ func (s *welcomeScreen) draw() (string, fyne.CanvasObject) {
 // onStart remembers that this device was welcomed and goes on to the
 // first profile.
 func (s *welcomeScreen) onStart() {
-	if err := s.a.svc.SetSetting(s.a.ctx, settingWelcomed, "yes"); err != nil {
+	if err := s.a.svc.SetWelcomed(s.a.ctx); err != nil {
 		s.a.fail("error.save", err)
 	}
 	openNewProfile(s.a)

@@ -5,7 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/quiz"
 )
 
@@ -34,7 +34,7 @@ func TestQuizByKeyboard(t *testing.T) {
 	for i := 0; i < q.Draw; i++ {
 		qu := d.shownQuestion(c, q)
 		switch qu.Type {
-		case course.Single, course.TrueFalse, course.Multiple:
+		case domain.KindSingle, domain.KindTrueFalse, domain.KindMultiple:
 			for _, id := range quiz.Key(qu) {
 				text := d.T("quiz." + id) // true/false
 				if o := qu.Option(id); o != nil {

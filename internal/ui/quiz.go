@@ -41,7 +41,7 @@ func (a *App) showQuestion(c *course.Course, att *progress.Attempt) {
 		bar.SetValue(float64(pos))
 		text := widget.NewLabelWithStyle(qu.Text.In(lang, c.DefaultLanguage), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		text.Wrapping = fyne.TextWrapWord
-		hint := note(a.T("quiz.hint." + qu.Type))
+		hint := note(a.T(hintKey(qu.Type)))
 
 		feedback := container.NewVBox()
 		check := widget.NewButtonWithIcon(a.T("quiz.check"), theme.ConfirmIcon(), nil)
@@ -80,7 +80,7 @@ func (a *App) showQuestion(c *course.Course, att *progress.Attempt) {
 			saving.SetText(a.T("quiz.saving"))
 			a.background(func() {
 				_, err := a.svc.Answer(a.ctx, att, qu, resp)
-				fyne.Do(func() {
+				a.do(func() {
 					saving.SetText("")
 					if err != nil {
 						check.Enable()
@@ -123,18 +123,8 @@ func (a *App) feedback(c *course.Course, qu *course.Question, resp quiz.Response
 		l := wrapped(s)
 		box.Add(l)
 	}
-	for _, id := range resp {
-		if o := qu.Option(id); o != nil && len(o.Feedback) > 0 && qu.Type != course.Ordering {
-			add("• " + o.Text.In(lang, c.DefaultLanguage) + ": " + o.Feedback.In(lang, c.DefaultLanguage))
-		}
-	}
-	if fb := qu.FeedbackFalse; qu.Type == course.TrueFalse && len(resp) == 1 {
-		if resp[0] == "true" {
-			fb = qu.FeedbackTrue
-		}
-		if len(fb) > 0 {
-			add(fb.In(lang, c.DefaultLanguage))
-		}
+	for _, s := range answerFeedback(qu, resp, lang, c.DefaultLanguage) {
+		add(s)
 	}
 	if !correct {
 		add(a.T("quiz.right.answer") + "\n" + a.describe(qu, quiz.Key(qu), lang, c.DefaultLanguage))

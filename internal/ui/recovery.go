@@ -8,8 +8,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/ogoh/ogoh/internal/device"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/i18n"
+	"github.com/ogoh/ogoh/internal/progress"
 )
 
 // ShowRecovery is shown instead of the app when the progress database is
@@ -17,7 +18,7 @@ import (
 // the user chooses. restored is called once the backup is in place.
 func ShowRecovery(win fyne.Window, fy fyne.App, bundle *i18n.Bundle, lang, dataDir string, damage error, restored func()) {
 	loc := bundle.For(lang)
-	var newer *device.SchemaTooNewError
+	var newer *domain.SchemaTooNewError
 	if errors.As(damage, &newer) {
 		showNewer(win, fy, loc, newer)
 		return
@@ -30,14 +31,14 @@ func ShowRecovery(win fyne.Window, fy fyne.App, bundle *i18n.Bundle, lang, dataD
 		widget.NewRichTextFromMarkdown("# "+loc.T("recovery.title")),
 		wrapped(loc.T("recovery.what")), note(errorMessage(loc, damage)),
 	)
-	backup, taken, ok := device.LatestBackup(dataDir)
+	backup, taken, ok := progress.LatestBackup(dataDir)
 	if !ok {
 		body.Add(wrapped(loc.T("recovery.none")))
 		body.Add(container.NewHBox(quit))
 	} else {
 		body.Add(wrapped(loc.T("recovery.offer", "When", taken.Local().Format("2006-01-02 15:04"))))
 		restore := widget.NewButtonWithIcon(loc.T("recovery.restore"), theme.HistoryIcon(), func() {
-			kept, err := device.Restore(dataDir, backup)
+			kept, err := progress.Restore(dataDir, backup)
 			if err != nil {
 				result.SetText(loc.T("recovery.failed") + "\n" + errorMessage(loc, err))
 				return
@@ -59,7 +60,7 @@ func ShowRecovery(win fyne.Window, fy fyne.App, bundle *i18n.Bundle, lang, dataD
 // showNewer says that a newer Ogoh wrote the data folder's database, with
 // both schema versions, and offers only to quit: a backup would lose what
 // the newer app recorded, and this app must not change its file.
-func showNewer(win fyne.Window, fy fyne.App, loc *i18n.Localizer, e *device.SchemaTooNewError) {
+func showNewer(win fyne.Window, fy fyne.App, loc *i18n.Localizer, e *domain.SchemaTooNewError) {
 	win.SetTitle("Ogoh — " + loc.T("recovery.newer.title"))
 	quit := widget.NewButtonWithIcon(loc.T("recovery.quit"), theme.LogoutIcon(), fy.Quit)
 	win.SetContent(container.NewPadded(container.NewVBox(

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/ogoh/ogoh/internal/device"
 	"github.com/ogoh/ogoh/internal/i18n"
 	"github.com/ogoh/ogoh/internal/progress"
 )
@@ -21,7 +20,7 @@ import (
 func TestADamagedDatabaseIsRestoredOnlyWhenAsked(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	dev, err := device.Open(ctx, dir, bundledCourses(t))
+	dev, err := progress.Open(ctx, dir, bundledCourses(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +36,7 @@ func TestADamagedDatabaseIsRestoredOnlyWhenAsked(t *testing.T) {
 	}
 	os.WriteFile(file, data, 0o600)
 	os.Remove(file + "-wal")
-	damage := device.Check(ctx, dir)
+	damage := progress.Check(ctx, dir)
 	if damage == nil {
 		t.Fatal("the damage was not detected")
 	}
@@ -64,7 +63,7 @@ func TestADamagedDatabaseIsRestoredOnlyWhenAsked(t *testing.T) {
 	if !restored {
 		t.Fatal("the app was not started after restoring")
 	}
-	dev, err = device.Open(ctx, dir, bundledCourses(t))
+	dev, err = progress.Open(ctx, dir, bundledCourses(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"github.com/ogoh/ogoh/internal/domain"
+	"github.com/ogoh/ogoh/internal/progress"
 )
 
 // TestEveryScreenIsTranslated visits every screen in every language and
@@ -62,11 +64,11 @@ func TestEveryScreenIsTranslated(t *testing.T) {
 			snap("lesson-2")
 			d.tap(d.T("nav.back"))
 			d.tap(d.T("quiz.start"))
-			seen := map[string]bool{}
+			seen := map[domain.Kind]bool{}
 			for i := 0; i < q.Draw; i++ {
 				qu := d.shownQuestion(c, q)
 				if !seen[qu.Type] {
-					snap("quiz-" + qu.Type)
+					snap("quiz-" + string(qu.Type))
 				}
 				resp := keyOf(qu)
 				if i%4 == 0 {
@@ -75,7 +77,7 @@ func TestEveryScreenIsTranslated(t *testing.T) {
 				d.answer(c, qu, resp)
 				d.tap(d.T("quiz.check"))
 				if !seen[qu.Type] {
-					snap("feedback-" + qu.Type)
+					snap("feedback-" + string(qu.Type))
 					seen[qu.Type] = true
 				}
 				if i+1 < q.Draw {
@@ -194,8 +196,8 @@ func TestMainScreensFitAtTheLargestText(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			d := start(t, t.TempDir(), lang)
 			defer d.close()
-			if err := d.app.svc.SetSetting(context.Background(), settingTextSize, "2"); err != nil {
-				t.Fatal(err)
+			if !d.app.saveDisplay(progress.Display{Theme: progress.ThemeSystem, TextSize: 2}) {
+				t.Fatal("the largest text size was not saved")
 			}
 			d.app.applyTheme()
 			fits := func(name string) {

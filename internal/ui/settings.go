@@ -1,12 +1,13 @@
 package ui
 
 import (
-	"strconv"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/ogoh/ogoh/internal/progress"
 )
 
 // openSettings opens the settings from any screen, to return there.
@@ -46,33 +47,31 @@ func (s *settingsScreen) draw() (string, fyne.CanvasObject) {
 			a.setLanguage(code)
 		}
 	}
-	themes := []string{themeSystem, themeLight, themeDark, themeContrast}
-	labels := []string{a.T("settings.theme.system"), a.T("settings.theme.light"), a.T("settings.theme.dark"), a.T("settings.theme.contrast")}
-	current, _ := a.svc.Setting(a.ctx, settingTheme, themeSystem)
+	labels := make([]string, len(progress.Themes))
+	for i, t := range progress.Themes {
+		labels[i] = a.T("settings.theme." + string(t))
+	}
 	th := widget.NewRadioGroup(labels, nil)
 	th.Horizontal = a.textScale() == 1 // stacked when text is large, to fit a small screen
-	th.SetSelected(labels[indexOf(themes, current)])
+	th.SetSelected(labels[max(0, slices.Index(progress.Themes, a.display.Theme))])
 	th.OnChanged = func(label string) {
-		if err := a.svc.SetSetting(a.ctx, settingTheme, themes[indexOf(labels, label)]); err != nil {
-			a.fail("error.save", err)
-			return
+		d := a.display
+		d.Theme = progress.Themes[indexOf(labels, label)]
+		if a.saveDisplay(d) {
+			a.applyTheme()
 		}
-		a.applyTheme()
 	}
 	sizes := []string{a.T("settings.text.normal"), a.T("settings.text.large"), a.T("settings.text.larger")}
-	currentSize, _ := a.svc.Setting(a.ctx, settingTextSize, "0")
 	size := widget.NewRadioGroup(sizes, nil)
 	size.Horizontal = a.textScale() == 1
-	if i, err := strconv.Atoi(currentSize); err == nil && i >= 0 && i < len(sizes) {
-		size.SetSelected(sizes[i])
-	}
+	size.SetSelected(sizes[a.display.TextSize])
 	size.OnChanged = func(label string) {
-		if err := a.svc.SetSetting(a.ctx, settingTextSize, strconv.Itoa(indexOf(sizes, label))); err != nil {
-			a.fail("error.save", err)
-			return
+		d := a.display
+		d.TextSize = indexOf(sizes, label)
+		if a.saveDisplay(d) {
+			a.applyTheme()
+			a.redraw()
 		}
-		a.applyTheme()
-		a.redraw()
 	}
 	data := widget.NewLabel(a.dataDir)
 	data.Wrapping = fyne.TextWrapBreak

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/ogoh/ogoh/internal/device"
 	"github.com/ogoh/ogoh/internal/i18n"
 	"github.com/ogoh/ogoh/internal/progress"
 )
@@ -81,7 +80,7 @@ func TestALearnerPINLocksAtTheProfileScreen(t *testing.T) {
 func TestADatabaseFromANewerOgohIsExplainedAtStartUp(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	dev, err := device.Open(ctx, dir, nil)
+	dev, err := progress.Open(ctx, dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,14 +89,14 @@ func TestADatabaseFromANewerOgohIsExplainedAtStartUp(t *testing.T) {
 	file := filepath.Join(dir, "ogoh.db")
 	setUserVersion(t, file, 321)
 	before, _ := os.ReadFile(file)
-	damage := device.Check(ctx, dir)
+	damage := progress.Check(ctx, dir)
 	bundle, _ := i18n.Load()
 	for _, lang := range []string{"en", "ru", "uz"} {
 		loc := bundle.For(lang)
 		fy := test.NewTempApp(t)
 		win := fy.NewWindow("")
 		ShowRecovery(win, fy, bundle, lang, dir, damage, func() { t.Fatal("restored") })
-		want := loc.T("recovery.newer", "Found", 321, "Known", device.KnownSchemaVersion())
+		want := loc.T("recovery.newer", "Found", 321, "Known", progress.KnownSchemaVersion())
 		if !strings.Contains(want, "321") {
 			t.Fatalf("%s: the message names no version: %q", lang, want)
 		}
@@ -129,7 +128,7 @@ func TestADatabaseFromANewerOgohIsExplainedAtStartUp(t *testing.T) {
 func TestAMissingDatabaseIsOfferedItsBackup(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	dev, err := device.Open(ctx, dir, nil)
+	dev, err := progress.Open(ctx, dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +136,7 @@ func TestAMissingDatabaseIsOfferedItsBackup(t *testing.T) {
 	dev.AfterStart(ctx)
 	dev.Close()
 	os.Remove(filepath.Join(dir, "ogoh.db"))
-	damage := device.Check(ctx, dir)
+	damage := progress.Check(ctx, dir)
 	if damage == nil {
 		t.Fatal("a missing database with backups passed the start-up check")
 	}
@@ -172,7 +171,7 @@ func TestAMissingDatabaseIsOfferedItsBackup(t *testing.T) {
 	if !found {
 		t.Error("restoring a missing database did not say it was restored")
 	}
-	dev, err = device.Open(ctx, dir, nil)
+	dev, err = progress.Open(ctx, dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/ogoh/ogoh/internal/lrs"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/lrs/lrstest"
 	"github.com/ogoh/ogoh/internal/syncfile"
 )
@@ -22,6 +22,7 @@ func TestSyncNowSendsProgressToTheLRS(t *testing.T) {
 	server := lrstest.Start(t)
 	d := start(t, t.TempDir(), "ru")
 	defer d.close()
+	d.async()
 	c := trafficking(t)
 	d.createProfile("Zarina", "border-guard", "", "")
 	d.openCourse(c)
@@ -75,6 +76,7 @@ func TestSyncWithTheLRSDownLosesNothing(t *testing.T) {
 	server := lrstest.Down(t)
 	d := start(t, t.TempDir(), "uz")
 	defer d.close()
+	d.async()
 	c := trafficking(t)
 	d.createProfile("Otabek", "labour-inspector", "", "")
 	d.openCourse(c)
@@ -86,7 +88,7 @@ func TestSyncWithTheLRSDownLosesNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	must(d.app.svc.SetLRS(ctx, lrs.LRS{Endpoint: server.Endpoint()}))
+	must(d.app.svc.SetLRS(ctx, domain.LRS{Endpoint: server.Endpoint()}))
 	before, _ := d.app.svc.SyncStatus(ctx)
 	d.tap(d.T("settings.title"))
 	d.tap(d.T("sync.title"))
@@ -102,6 +104,7 @@ func TestSyncWithTheLRSDownLosesNothing(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "post.ogohsync")
 	status, result := wrapped(""), wrapped("")
 	d.app.exportTo(file, status, result)
+	d.settle()
 	if result.Text() != d.T("sync.exported", "Count", before.Outbox.Pending, "File", file) {
 		t.Errorf("export said %q", result.Text())
 	}
@@ -110,7 +113,7 @@ func TestSyncWithTheLRSDownLosesNothing(t *testing.T) {
 		t.Fatalf("sync file: %v", err)
 	}
 	server.Start()
-	d.app.autoSync(ctx) // the post gets a network: the background sync delivers
+	d.app.svc.Syncer().SyncIfWaiting(ctx) // the post gets a network: the background sync delivers
 	if got := len(server.IDs()); got != before.Outbox.Pending {
 		t.Errorf("the LRS holds %d statements after the automatic sync, want %d", got, before.Outbox.Pending)
 	}
@@ -148,13 +151,14 @@ func TestTheSyncScreenExplainsWhatWentWrong(t *testing.T) {
 			ctx := context.Background()
 			d := start(t, t.TempDir(), lang)
 			defer d.close()
+			d.async()
 			d.createProfile("Zarina", "border-guard", "", "")
 			d.openCourse(trafficking(t))
 			d.tap(d.T("lesson.read"))
 			d.tap(d.T("lesson.next"))
 			d.tap(d.T("nav.back"))
 			// An LRS that refuses every statement on its own sets them all aside.
-			d.app.svc.Push(ctx, d.app.newSender(lrs.LRS{Endpoint: refuseAll.URL + "/xAPI/"}))
+			d.app.svc.Syncer().PushTo(ctx, domain.LRS{Endpoint: refuseAll.URL + "/xAPI/"})
 			st, _ := d.app.svc.SyncStatus(ctx)
 			if st.Outbox.Rejected == 0 || st.Outbox.Pending != 0 {
 				t.Fatalf("outbox %+v: want everything set aside", st.Outbox)

@@ -13,13 +13,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/ogoh/ogoh/internal/lrs"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/sanitize"
 )
-
-// autoSyncEvery is how often the app tries the LRS by itself.
-const autoSyncEvery = 10 * time.Minute
 
 // showSync is where progress leaves the device: the LRS settings, "Sync
 // now" with a progress bar and cancel, and "Export for sync" for posts
@@ -30,7 +27,10 @@ func (a *App) showSync() {
 		if err != nil {
 			a.fail("error.load", err)
 		}
-		cfg, _ := a.svc.XAPIConfig(a.ctx)
+		cfg, err := a.svc.XAPIConfig(a.ctx)
+		if err != nil {
+			a.fail("error.load", err)
+		}
 		status := wrapped(a.syncStatusText())
 		endpoint := widget.NewEntry()
 		endpoint.SetPlaceHolder("https://lrs.example.org/xAPI/")
@@ -51,8 +51,8 @@ func (a *App) showSync() {
 		staff := newToggle(a.T("sync.staff.numbers"), cfg.StaffNumbers)
 		result := wrapped("")
 
-		entered := func() lrs.LRS {
-			l := lrs.LRS{Endpoint: endpoint.Text, User: user.Text, Password: password.Text}
+		entered := func() domain.LRS {
+			l := domain.LRS{Endpoint: endpoint.Text, User: user.Text, Password: password.Text}
 			if l.Password == "" {
 				l.Password = saved.Password // empty keeps the saved one: it is never shown back
 			}
@@ -61,13 +61,10 @@ func (a *App) showSync() {
 		save := widget.NewButtonWithIcon(a.T("sync.save"), theme.DocumentSaveIcon(), func() {
 			cfg.HomePage, cfg.ActivityBase = home.Text, base.Text
 			cfg.SendNames, cfg.StaffNumbers = names.selected, staff.selected
-			err := a.svc.SetLRS(a.ctx, entered())
-			if err == nil {
-				err = a.svc.SetXAPIConfig(a.ctx, cfg)
-			}
+			err := a.svc.SaveSyncSettings(a.ctx, entered(), cfg)
 			switch {
 			case errors.Is(err, progress.ErrBadAddress):
-				result.SetText(a.T("sync.bad.address") + "\n" + err.Error())
+				result.SetText(a.T("sync.bad.address") + "\n" + sanitize.Printable(fmt.Sprint(domain.ErrorArgs(err)["Address"])))
 				return
 			case err != nil:
 				a.fail("error.save", err)
@@ -81,11 +78,10 @@ func (a *App) showSync() {
 		})
 		test := widget.NewButtonWithIcon(a.T("sync.test"), theme.SearchIcon(), func() {
 			result.SetText(a.T("sync.testing"))
-			s := a.newSender(entered())
-			s.Client.Timeout = 15 * time.Second
+			l := entered()
 			a.background(func() {
-				err := s.Check(a.ctx)
-				fyne.Do(func() { result.SetText(a.syncErrorText(err, a.T("sync.test.ok"))) })
+				err := a.svc.Syncer().TestLRS(a.ctx, l)
+				a.do(func() { result.SetText(a.syncErrorText(err, a.T("sync.test.ok"))) })
 			})
 		})
 		form := widget.NewForm(
@@ -134,16 +130,7 @@ func (a *App) syncRunner(status, result *paragraph) syncControls {
 	})
 	c.cancel.Hide()
 	c.now = widget.NewButtonWithIcon(a.T("sync.now"), theme.UploadIcon(), func() {
-		saved, err := a.svc.LRS(a.ctx)
-		if err != nil || saved.Endpoint == "" {
-			result.SetText(a.T("sync.no.lrs"))
-			return
-		}
 		st, _ := a.svc.SyncStatus(a.ctx)
-		if !a.syncing.CompareAndSwap(false, true) {
-			result.SetText(a.T("sync.busy"))
-			return
-		}
 		ctx, cancel := context.WithCancel(a.ctx)
 		stop = cancel
 		c.bar.Max = float64(max(st.Outbox.Pending, 1))
@@ -152,18 +139,16 @@ func (a *App) syncRunner(status, result *paragraph) syncControls {
 		c.cancel.Show()
 		c.now.Disable()
 		result.SetText(a.T("sync.running"))
-		sender := a.newSender(saved)
-		sender.Progress = progressFunc(func(done int) { fyne.Do(func() { c.bar.SetValue(float64(done)) }) })
+		delivered := func(done int) { a.do(func() { c.bar.SetValue(float64(done)) }) }
 		a.background(func() {
-			defer a.syncing.Store(false)
 			defer cancel()
-			rep, err := a.svc.Push(ctx, sender)
-			fyne.Do(func() {
+			rep, err := a.svc.Syncer().SyncNow(ctx, delivered)
+			a.do(func() {
 				c.bar.Hide()
 				c.cancel.Hide()
 				c.now.Enable()
 				status.SetText(a.syncStatusText())
-				text := a.T("sync.done", "Sent", rep.Sent, "Refused", len(rep.Rejected)+len(rep.Conflicts))
+				text := a.T("sync.done", "Sent", rep.Sent, "Refused", rep.Refused)
 				if err != nil {
 					text = a.syncErrorText(err, "")
 				}
@@ -201,14 +186,11 @@ func (a *App) retryButton(status, result *paragraph) *widget.Button {
 func (a *App) deviceText() string {
 	id, err := a.svc.Identity(a.ctx)
 	if err != nil {
-		return a.T("error.load") + "\n" + err.Error()
+		a.logError(err)
+		return a.T("error.load")
 	}
 	return a.T("sync.device", "Device", id.Device, "Fingerprint", id.Fingerprint)
 }
-
-type progressFunc func(int)
-
-func (f progressFunc) Delivered(done int) { f(done) }
 
 // exportButton writes the unsent statements to a file the user picks,
 // e.g. on a USB stick.
@@ -232,10 +214,11 @@ func (a *App) exportTo(path string, status, result *paragraph) {
 	result.SetText(a.T("sync.exporting"))
 	a.background(func() {
 		n, err := a.svc.ExportSync(a.ctx, path)
-		fyne.Do(func() {
+		a.do(func() {
 			status.SetText(a.syncStatusText())
 			if err != nil {
-				result.SetText(a.T("sync.export.failed", "File", filepath.Base(path)) + "\n" + err.Error())
+				a.logError(err)
+				result.SetText(a.T("sync.export.failed", "File", filepath.Base(path)))
 				return
 			}
 			result.SetText(a.T("sync.exported", "Count", n, "File", path))
@@ -247,7 +230,8 @@ func (a *App) exportTo(path string, status, result *paragraph) {
 func (a *App) syncStatusText() string {
 	st, err := a.svc.SyncStatus(a.ctx)
 	if err != nil {
-		return a.T("error.load") + "\n" + err.Error()
+		a.logError(err)
+		return a.T("error.load")
 	}
 	text := a.T("sync.counts", "Pending", st.Outbox.Pending, "Sent", st.Outbox.Sent, "Rejected", st.Outbox.Rejected)
 	switch {
@@ -255,7 +239,7 @@ func (a *App) syncStatusText() string {
 		text += "\n" + a.T("sync.never")
 	case st.Last.Error != "":
 		text += "\n" + a.T("sync.last.failed", "When", st.Last.Ended.Local().Format("2006-01-02 15:04"))
-	case st.Last.Route == "file":
+	case st.Last.Route == domain.RouteFile:
 		text += "\n" + a.T("sync.last.file", "When", st.Last.Ended.Local().Format("2006-01-02 15:04"), "Sent", st.Last.Sent)
 	default:
 		text += "\n" + a.T("sync.last.lrs", "When", st.Last.Ended.Local().Format("2006-01-02 15:04"), "Sent", st.Last.Sent)
@@ -263,78 +247,40 @@ func (a *App) syncStatusText() string {
 	return text
 }
 
-// syncErrorText explains a sync problem in the learner's language, with
-// the technical detail after it; ok is what to say when all went well.
+// syncErrorText explains a sync problem in the learner's language; the
+// detail goes to the log. ok is what to say when all went well.
 func (a *App) syncErrorText(err error, ok string) string {
-	var redirect *lrs.RedirectError
-	switch {
-	case err == nil:
+	if err == nil {
 		return ok
-	case errors.Is(err, context.Canceled):
-		return a.T("sync.cancelled")
-	case errors.Is(err, lrs.ErrUnauthorized):
-		return a.T("sync.err.auth")
-	case errors.Is(err, lrs.ErrForbidden):
-		return a.T("sync.err.forbidden")
-	case errors.Is(err, lrs.ErrUnreachable):
-		return a.T("sync.err.unreachable") + "\n" + err.Error()
-	case errors.Is(err, lrs.ErrConflict):
-		return a.T("sync.err.conflict") + "\n" + err.Error()
-	case errors.As(err, &redirect):
-		return a.T("sync.err.redirect", "Where", sanitize.Printable(redirect.Location))
-	case errors.Is(err, lrs.ErrNotLRS):
-		return a.T("sync.err.notlrs") + "\n" + err.Error()
-	case errors.Is(err, lrs.ErrProxyAuth):
-		return a.T("sync.err.proxy")
-	case errors.Is(err, lrs.ErrBusy):
-		return a.T("sync.err.busy")
-	case errors.Is(err, lrs.ErrServer):
-		return a.T("sync.err.server") + "\n" + err.Error()
-	case errors.Is(err, lrs.ErrBadReply), errors.Is(err, lrs.ErrReplyTooLarge), errors.Is(err, lrs.ErrTooManyPages):
-		return a.T("sync.err.reply") + "\n" + err.Error()
 	}
-	return a.T("sync.err.other") + "\n" + err.Error()
+	a.logError(err)
+	id, found := syncMessages[domain.ErrorCode(err)]
+	if !found {
+		id = "sync.err.other"
+	}
+	return a.T(id, "Where", domain.ErrorArgs(err)["Where"])
 }
 
-// StartAutoSync tries the LRS in the background now and then, when one is
-// set and something waits; it never blocks the UI and stays quiet when the
-// post has no network.
-func (a *App) StartAutoSync() {
-	ctx, cancel := context.WithCancel(a.ctx)
-	a.stopAuto = cancel
-	go func() {
-		t := time.NewTicker(autoSyncEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				a.autoSync(ctx)
-			}
-		}
-	}()
+// syncMessages are the sync screen's words for each code of a failed sync.
+var syncMessages = map[domain.Code]string{
+	domain.CodeCancelled:    "sync.cancelled",
+	domain.CodeNoLRS:        "sync.no.lrs",
+	domain.CodeBusy:         "sync.busy",
+	domain.CodeLRSAuth:      "sync.err.auth",
+	domain.CodeLRSForbidden: "sync.err.forbidden",
+	domain.CodeNoNetwork:    "sync.err.unreachable",
+	domain.CodeLRSConflict:  "sync.err.conflict",
+	domain.CodeLRSRedirect:  "sync.err.redirect",
+	domain.CodeNotLRS:       "sync.err.notlrs",
+	domain.CodeProxyAuth:    "sync.err.proxy",
+	domain.CodeLRSBusy:      "sync.err.busy",
+	domain.CodeLRSServer:    "sync.err.server",
+	domain.CodeLRSReply:     "sync.err.reply",
 }
 
-// autoSync pushes once if an LRS is set, something waits and no other sync runs.
-func (a *App) autoSync(ctx context.Context) {
-	saved, err := a.svc.LRS(ctx)
-	if err != nil || saved.Endpoint == "" {
-		return
-	}
-	if st, err := a.svc.SyncStatus(ctx); err != nil || st.Outbox.Pending == 0 {
-		return
-	}
-	if !a.syncing.CompareAndSwap(false, true) {
-		return
-	}
-	defer a.syncing.Store(false)
-	a.svc.Push(ctx, a.newSender(saved)) // the outcome is recorded and shown on the sync screen
-}
+// StartAutoSync starts the syncer's schedule: it tries the LRS now and
+// then, never blocks the UI and stays quiet when the post has no network.
+func (a *App) StartAutoSync() { a.svc.Syncer().Start(a.ctx) }
 
 // Close stops the automatic sync; the app calls it as it quits.
-func (a *App) Close() {
-	if a.stopAuto != nil {
-		a.stopAuto()
-	}
-}
+func (a *App) Close() { a.svc.Syncer().Stop() }

@@ -2,18 +2,10 @@ package ui
 
 import (
 	"image/color"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-)
-
-// Theme choices stored in settings.
-const (
-	themeSystem   = "system"
-	themeLight    = "light"
-	themeDark     = "dark"
-	themeContrast = "contrast"
+	"github.com/ogoh/ogoh/internal/progress"
 )
 
 // Text sizes offered, as a factor on the default sizes.
@@ -72,22 +64,19 @@ var contrastPalette = map[fyne.ThemeColorName]color.Color{
 
 // textScale is the chosen text size's factor.
 func (a *App) textScale() float32 {
-	sizeText, _ := a.svc.Setting(a.ctx, settingTextSize, "0")
-	size, _ := strconv.Atoi(sizeText)
-	return textScales[max(0, min(size, len(textScales)-1))]
+	return textScales[max(0, min(a.display.TextSize, len(textScales)-1))]
 }
 
 func (a *App) applyTheme() {
-	choice, _ := a.svc.Setting(a.ctx, settingTheme, themeSystem)
 	t := ogohTheme{Theme: theme.DefaultTheme(), scale: a.textScale()}
-	switch choice {
-	case themeLight:
+	switch a.display.Theme {
+	case progress.ThemeLight:
 		v := theme.VariantLight
 		t.variant = &v
-	case themeDark:
+	case progress.ThemeDark:
 		v := theme.VariantDark
 		t.variant = &v
-	case themeContrast:
+	case progress.ThemeContrast:
 		t.contrast = true
 	}
 	a.fy.Settings().SetTheme(t)

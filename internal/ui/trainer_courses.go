@@ -42,7 +42,7 @@ func (a *App) importPack(path string, force bool) {
 	a.background(func() {
 		defer cancel()
 		got, err := a.lib.Install(ctx, path, nil, force)
-		fyne.Do(func() {
+		a.do(func() {
 			bar.Stop()
 			prog.Hide()
 			switch {

@@ -44,6 +44,7 @@ import (
 	"strings"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/gift"
 )
 
@@ -298,9 +299,9 @@ func compare(r refItem, it item) []string {
 				correct = append(correct, o.ID)
 			}
 		}
-		wantType := course.Multiple
+		wantType := domain.KindMultiple
 		if anyExact && len(correct) == 1 {
-			wantType = course.Single
+			wantType = domain.KindSingle
 		}
 		if cq.Type != wantType {
 			d.add("type %s, expected %s", cq.Type, wantType)

@@ -1,4 +1,4 @@
-package device_test
+package progress_test
 
 import (
 	"context"
@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/ogoh/ogoh/internal/device"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
 )
@@ -17,7 +17,7 @@ func usedDevice(t *testing.T) string {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	dev, err := device.Open(ctx, dir, nil)
+	dev, err := progress.Open(ctx, dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,17 +46,17 @@ func TestALostDatabaseWithBackupsIsDamageNotAFreshStart(t *testing.T) {
 		if err := lose(file); err != nil {
 			t.Fatal(err)
 		}
-		if err := device.Check(ctx, dir); !errors.Is(err, device.ErrCorrupt) {
+		if err := progress.Check(ctx, dir); !errors.Is(err, domain.ErrCorrupt) {
 			t.Errorf("%s: the start-up check gave %v, want the damage", name, err)
 		}
-		if _, _, ok := device.LatestBackup(dir); !ok {
+		if _, _, ok := progress.LatestBackup(dir); !ok {
 			t.Errorf("%s: no backup to offer", name)
 		}
-		backup, _, _ := device.LatestBackup(dir)
-		if _, err := device.Restore(dir, backup); err != nil {
+		backup, _, _ := progress.LatestBackup(dir)
+		if _, err := progress.Restore(dir, backup); err != nil {
 			t.Fatalf("%s: restore: %v", name, err)
 		}
-		dev, err := device.Open(ctx, dir, nil)
+		dev, err := progress.Open(ctx, dir, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -71,11 +71,11 @@ func TestALostDatabaseWithBackupsIsDamageNotAFreshStart(t *testing.T) {
 func TestAMissingDatabaseWithoutBackupsIsANewDevice(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	if err := device.Check(ctx, dir); err != nil {
+	if err := progress.Check(ctx, dir); err != nil {
 		t.Errorf("a new folder: %v", err)
 	}
 	os.WriteFile(filepath.Join(dir, store.FileName), nil, 0o600)
-	if err := device.Check(ctx, dir); err != nil {
+	if err := progress.Check(ctx, dir); err != nil {
 		t.Errorf("an empty database and no backups: %v", err)
 	}
 }
@@ -85,7 +85,7 @@ func TestAMissingDatabaseWithoutBackupsIsANewDevice(t *testing.T) {
 func TestOpenReadOnlyMakesNoKeyNoBackupNoFile(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	dev, err := device.Open(ctx, dir, nil)
+	dev, err := progress.Open(ctx, dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestOpenReadOnlyMakesNoKeyNoBackupNoFile(t *testing.T) {
 	}
 	info, _ := os.Stat(filepath.Join(dir, store.FileName))
 
-	ro, err := device.OpenReadOnly(ctx, dir, nil)
+	ro, err := progress.OpenReadOnly(ctx, dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
+	"github.com/ogoh/ogoh/internal/i18n"
+	"github.com/ogoh/ogoh/internal/progress"
+	"github.com/ogoh/ogoh/internal/reference"
+)
+
+// Launch is what the app needs to start: where its data is and what is
+// built into it.
+type Launch struct {
+	DataDir string
+	Courses fs.FS            // the bundled courses
+	Guide   fs.FS            // the field quick-reference's cards
+	Keyring progress.Keyring // keeps the LRS password; nil: sealed in the data folder
+	Build   Build
+	Log     io.Writer // where start-up problems are written (stderr)
+	// Probe, when set (OGOH_PROBE), opens on the catalogue and reports to
+	// ProbeOut when screens are drawn; see docs/performance.md.
+	Probe    string
+	ProbeOut io.Writer
+}
+
+// Start opens the data folder and shows the app, or the recovery screen
+// when the database is damaged. It returns an error only when nothing
+// can be shown; fy.Run follows.
+//
+// Start-up runs two ways at once (docs/performance.md): the main thread
+// makes the window and its GL context, while one goroutine loads the data
+// folder and courses, then parses the fonts. A third way, fonts apart,
+// made the window slower on two cores: the X server needs one too.
+func Start(fy fyne.App, l Launch) error {
+	opening := make(chan opened, 1)
+	go func() {
+		o := open(l)
+		if fy.Metadata().Migrations["fyneDo"] {
+			WarmFonts()
+		}
+		opening <- o
+	}()
+	win := NewWindow(fy)
+	win.Show()
+	o := <-opening
+	if o.err != nil {
+		return o.err
+	}
+	if o.damage == nil {
+		startApp(fy, win, o, l)
+		return nil
+	}
+	ShowRecovery(win, fy, o.bundle, i18n.SystemLanguage(), l.DataDir, o.damage, func() {
+		restored := open(l)
+		if restored.err == nil && restored.damage != nil {
+			restored.err = restored.damage
+		}
+		if restored.err != nil {
+			fmt.Fprintln(l.Log, "ogoh:", restored.err)
+			fy.Quit()
+			return
+		}
+		startApp(fy, win, restored, l)
+	})
+	return nil
+}
+
+// opened is the data folder, ready for the UI, or why it is not.
+type opened struct {
+	bundle *i18n.Bundle
+	dev    *progress.Device
+	guide  *reference.Guide
+	damage error // the database is damaged (offer a backup) or from a newer Ogoh
+	err    error
+}
+
+// open loads the translations and bundled courses and opens the data
+// folder. It touches no widget, so it runs while the window is made.
+func open(l Launch) opened {
+	ctx := context.Background()
+	var o opened
+	if o.bundle, o.err = i18n.Load(); o.err != nil {
+		return o
+	}
+	if err := progress.Check(ctx, l.DataDir); stopsStartUp(err) {
+		o.damage = err
+		return o
+	}
+	bundled, problems := course.LoadAll(l.Courses)
+	for _, p := range problems {
+		fmt.Fprintln(l.Log, "ogoh: bundled course:", p)
+	}
+	var opts []progress.OpenOption
+	if l.Keyring != nil {
+		opts = append(opts, progress.WithKeyring(l.Keyring))
+	}
+	if o.dev, o.err = progress.Open(ctx, l.DataDir, bundled, opts...); o.err != nil {
+		if stopsStartUp(o.err) { // a newer Ogoh wrote it since the check
+			o.damage, o.err = o.err, nil
+		}
+		return o
+	}
+	for _, p := range o.dev.Problems {
+		fmt.Fprintln(l.Log, "ogoh: installed course:", p)
+	}
+	var err error
+	if o.guide, err = reference.Load(l.Guide); err != nil {
+		fmt.Fprintln(l.Log, "ogoh:", err) // the app still runs; the screen says it is missing
+	}
+	return o
+}
+
+// stopsStartUp is true for what the start-up screen explains instead of
+// the app: a damaged or lost database, or one from a newer Ogoh.
+func stopsStartUp(err error) bool {
+	code := domain.ErrorCode(err)
+	return code == domain.CodeCorrupt || code == domain.CodeTooNew
+}
+
+// startApp shows the app in the main window.
+func startApp(fy fyne.App, win fyne.Window, o opened, l Launch) {
+	ctx := context.Background()
+	dev := o.dev
+	a := New(fy, Options{
+		Device: dev, Guide: o.guide, Bundle: o.bundle, SystemLanguage: i18n.SystemLanguage(),
+		Build: l.Build, Window: win, Probe: l.Probe, ProbeOut: l.ProbeOut,
+	})
+	a.StartAutoSync()
+	// Draw the first screen now: Show on a shown window paints it at once,
+	// where the event loop would wait for its next frame tick (up to 16 ms).
+	win.Show()
+	go func() { // off the start-up path: the full check of a large database, the daily backup
+		err := dev.AfterStart(ctx)
+		if err != nil {
+			fmt.Fprintln(l.Log, "ogoh: after start-up:", err)
+		}
+		if errors.Is(err, domain.ErrCorrupt) {
+			fyne.Do(a.DamageFound)
+		}
+	}()
+	fy.Lifecycle().SetOnStopped(func() {
+		a.Close()
+		dev.Close()
+	})
+}
