@@ -21,9 +21,6 @@ type courseScreen struct {
 
 func newCourseScreen(a *App, c *course.Course) *courseScreen { return &courseScreen{a: a, c: c} }
 
-// showCourse opens c's page; the quiz screen goes back with it.
-func (a *App) showCourse(c *course.Course) { a.nav.open(newCourseScreen(a, c)) }
-
 func (s *courseScreen) draw() (string, fyne.CanvasObject) {
 	a, c := s.a, s.c
 	lang := a.courseLang(c)
@@ -86,7 +83,7 @@ func (s *courseScreen) quizRow(q *course.Quiz, p progress.CourseProgress) fyne.C
 	if best.Open {
 		label = a.T("quiz.resume")
 	}
-	start := widget.NewButtonWithIcon(label, theme.MediaPlayIcon(), func() { a.showQuiz(c, q.ID) })
+	start := widget.NewButtonWithIcon(label, theme.MediaPlayIcon(), func() { startQuiz(a, c, q.ID) })
 	start.Importance = widget.HighImportance
 	name := wrapped(a.T("quiz.line", "Title", q.Title.In(a.courseLang(c), c.DefaultLanguage), "Draw", q.Draw, "PassMark", q.PassMark))
 	detail := note(info)

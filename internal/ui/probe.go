@@ -68,7 +68,7 @@ func (a *App) probeCourse(c *course.Course) {
 	startprobe.Wait(a.onUI(func() {
 		var err error
 		if att, err = a.svc.StartOrResume(a.ctx, a.learner.ID, c, c.Quizzes[0].ID, a.courseLang(c)); err == nil {
-			a.showQuestion(c, att)
+			openQuestion(a, c, att)
 		}
 	}))
 	if att == nil {
@@ -85,7 +85,7 @@ func (a *App) probeCourse(c *course.Course) {
 				a.redraw()
 			}
 		}))
-		startprobe.Wait(a.onUI(func() { a.showQuestion(c, att) })) // "Next", or the result after the last
+		startprobe.Wait(a.onUI(func() { openQuestion(a, c, att) })) // "Next", or the result after the last
 	}
 }
 

@@ -12,7 +12,7 @@ import (
 )
 
 // finishQuiz records the result and shows it.
-func (a *App) finishQuiz(c *course.Course, att *progress.Attempt) {
+func finishQuiz(a *App, c *course.Course, att *progress.Attempt) {
 	r, err := a.svc.Finish(a.ctx, att)
 	if err != nil {
 		a.fail("error.save", err)
@@ -69,7 +69,7 @@ func (s *resultScreen) draw() (string, fyne.CanvasObject) {
 }
 
 // onAgain starts a new attempt at the same quiz.
-func (s *resultScreen) onAgain() { s.a.showQuiz(s.c, s.att.QuizID) }
+func (s *resultScreen) onAgain() { startQuiz(s.a, s.c, s.att.QuizID) }
 
 func (s *resultScreen) missedCard(qu *course.Question, lang string) fyne.CanvasObject {
 	a, c, att := s.a, s.c, s.att
