@@ -1,5 +1,10 @@
-// Package ui is Ogoh's Fyne interface: one file per screen. It talks to
-// the domain packages (course, quiz, progress, i18n) and never to SQL.
+// Package ui is Ogoh's Fyne interface: one file per screen, each screen a
+// type with a constructor, its handlers and its own state (what it shows,
+// what was typed or chosen on it), drawn by one router (router.go) that
+// owns the window's content, the way back and the keys. App holds only
+// what the screens share: the window, the services, the courses, the
+// language, and who is using the device. The UI talks to the domain
+// packages (course, quiz, progress, i18n) and never to SQL.
 package ui
 
 import (
@@ -38,7 +43,8 @@ type Options struct {
 	ProbeOut io.Writer
 }
 
-// App is the running interface: one window whose content is the current screen.
+// App is the running interface: one window whose content is the current
+// screen, and what every screen shares.
 type App struct {
 	fy      fyne.App
 	win     fyne.Window
@@ -54,7 +60,7 @@ type App struct {
 	ctx     context.Context
 
 	nav     *router
-	learner *domain.Learner
+	learner *domain.Learner // who is studying; nil on the profile picker
 	// settings is the settings screen of this visit: trainer mode and sync
 	// go back to it, and it back to where it was opened from.
 	settings *settingsScreen
