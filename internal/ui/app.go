@@ -155,7 +155,8 @@ func (a *App) Window() fyne.Window { return a.win }
 // T translates a message ID in the current language.
 func (a *App) T(id string, kv ...any) string { return a.loc.T(id, kv...) }
 
-// show puts a screen that is only a way to draw itself in the window.
+// show puts a screen that is only a way to draw itself in the window: the
+// sync screen's way, until it is a screen type like the others.
 func (a *App) show(build func() (title string, content fyne.CanvasObject)) {
 	a.nav.open(screenFunc(build))
 }
