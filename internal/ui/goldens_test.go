@@ -5,8 +5,10 @@ import (
 	"testing/cryptotest"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/ogoh/ogoh/internal/progress"
+	"github.com/ogoh/ogoh/internal/quiz"
 )
 
 // goldenTime is the fixed moment the golden runs happen at.
@@ -72,7 +74,7 @@ func walkMainScreens(t *testing.T, d *driver, golden func(name string)) {
 	d.tap(d.T("nav.back"))
 	d.tap(d.T("quiz.start"))
 	golden("quiz-question")
-	d.takeQuiz(c, q) // the first answer wrong, so there is a mistake to review
+	missed := d.takeQuiz(c, q) // the first answer wrong, so there is a mistake to review
 	golden("quiz-result")
 	d.tap(d.T("result.back"))
 	d.tap(d.T("nav.back"))
@@ -124,4 +126,28 @@ func walkMainScreens(t *testing.T, d *driver, golden func(name string)) {
 	d.tap(d.T("nav.back"))
 	d.tap(d.T("trainer.keys"))
 	golden("trainer-keys")
+	d.key(fyne.KeyF1)
+	golden("help")
+	d.key(fyne.KeyEscape)
+
+	// Out of trainer mode, back to the learner's screens, for those that
+	// come after an answer.
+	d.tap(d.T("nav.back"))
+	d.tap(d.T("trainer.leave"))
+	d.tap(d.T("nav.back")) // the scenario, where the settings were opened
+	d.tap(d.T("nav.back")) // its course
+	d.tap(d.T("nav.back")) // the catalogue
+	d.tap(d.T("review.start"))
+	d.answer(c, missed, quiz.Key(missed))
+	d.tap(d.T("quiz.check"))
+	golden("review-feedback")
+	d.tap(d.T("review.finish"))
+	golden("review-done")
+	d.tap(d.T("review.back"))
+	d.openCourse(c)
+	d.tap(d.T("quiz.start"))
+	qu := d.shownQuestion(c, q)
+	d.answer(c, qu, wrong(qu))
+	d.tap(d.T("quiz.check"))
+	golden("quiz-feedback")
 }
