@@ -35,42 +35,50 @@ func openTrainer(a *App) {
 }
 
 // trainerPINScreen asks for the trainer PIN.
-type trainerPINScreen struct{ a *App }
+type trainerPINScreen struct {
+	a       *App
+	pin     *widget.Entry
+	problem *paragraph
+}
 
 func newTrainerPINScreen(a *App) *trainerPINScreen { return &trainerPINScreen{a: a} }
 
 func (s *trainerPINScreen) draw() (string, fyne.CanvasObject) {
 	a := s.a
-	pin := widget.NewPasswordEntry()
-	pin.SetPlaceHolder(a.T("pin.placeholder"))
-	problem := wrapped("")
-	problem.Importance = widget.DangerImportance
-	submit := func() {
-		wait, err := a.svc.UnlockTrainer(a.ctx, pin.Text)
-		if err != nil {
-			pin.SetText("")
-			switch {
-			case errors.Is(err, progress.ErrLocked):
-				problem.SetText(a.T("trainer.locked", "Seconds", int(wait.Seconds()+0.999)))
-			case errors.Is(err, progress.ErrWrongPIN):
-				problem.SetText(a.T("pin.wrong"))
-			case errors.Is(err, progress.ErrLockTampered):
-				a.nav.open(newTamperedScreen(a))
-			default:
-				a.fail("error.load", err)
-			}
-			return
-		}
-		a.trainer = true
-		a.nav.open(newTrainerScreen(a))
-	}
-	pin.OnSubmitted = func(string) { submit() }
-	form := widget.NewForm(widget.NewFormItem(a.T("trainer.pin"), pin))
+	s.pin = widget.NewPasswordEntry()
+	s.pin.SetPlaceHolder(a.T("pin.placeholder"))
+	s.problem = wrapped("")
+	s.problem.Importance = widget.DangerImportance
+	s.pin.OnSubmitted = func(string) { s.onSubmit() }
+	form := widget.NewForm(widget.NewFormItem(a.T("trainer.pin"), s.pin))
 	form.SubmitText = a.T("pin.open")
-	form.OnSubmit = submit
-	a.nav.focus = pin
+	form.OnSubmit = s.onSubmit
+	a.nav.focus = s.pin
 	title := a.T("trainer.title")
-	return title, a.screen(title, a.backToSettings, container.NewPadded(container.NewVBox(wrapped(a.T("trainer.enter.pin")), form, problem)))
+	return title, a.screen(title, a.backToSettings, container.NewPadded(container.NewVBox(wrapped(a.T("trainer.enter.pin")), form, s.problem)))
+}
+
+// onSubmit opens trainer mode with the right PIN; a wrong one is said
+// so, and tries in a row make it wait.
+func (s *trainerPINScreen) onSubmit() {
+	a := s.a
+	wait, err := a.svc.UnlockTrainer(a.ctx, s.pin.Text)
+	if err != nil {
+		s.pin.SetText("")
+		switch {
+		case errors.Is(err, progress.ErrLocked):
+			s.problem.SetText(a.T("trainer.locked", "Seconds", int(wait.Seconds()+0.999)))
+		case errors.Is(err, progress.ErrWrongPIN):
+			s.problem.SetText(a.T("pin.wrong"))
+		case errors.Is(err, progress.ErrLockTampered):
+			a.nav.open(newTamperedScreen(a))
+		default:
+			a.fail("error.load", err)
+		}
+		return
+	}
+	a.trainer = true
+	a.nav.open(newTrainerScreen(a))
 }
 
 // tamperedScreen says why trainer mode stays shut and how the trainer
