@@ -43,6 +43,11 @@ type questionScreen struct {
 	att *progress.Attempt
 	qu  *course.Question
 	pos int
+
+	// this draw's widgets, for the handlers
+	check  *widget.Button
+	input  answerInput
+	saving *paragraph
 }
 
 func (s *questionScreen) draw() (string, fyne.CanvasObject) {
@@ -84,27 +89,8 @@ func (s *questionScreen) draw() (string, fyne.CanvasObject) {
 		feedback.Add(a.feedback(c, qu, ans.Response, ans.Correct, lang))
 	}
 	saving := note("")
-	// The answer is committed off the UI thread (a data folder on a slow
-	// stick can take a moment), and its feedback shows only once it is
-	// on disk.
-	check.OnTapped = func() {
-		resp := input.response()
-		check.Disable()
-		input.disable()
-		saving.SetText(a.T("quiz.saving"))
-		a.background(func() {
-			_, err := a.svc.Answer(a.ctx, att, qu, resp)
-			a.do(func() {
-				saving.SetText("")
-				if err != nil {
-					check.Enable()
-					a.fail("error.save.answer", err)
-					return
-				}
-				a.redraw() // now with the recorded answer and its feedback
-			})
-		})
-	}
+	s.check, s.input, s.saving = check, input, saving
+	check.OnTapped = s.onCheck
 	if ans, ok := att.Answered(qu.ID); ok {
 		answered(ans)
 		a.nav.bindEnter(next)
@@ -148,4 +134,27 @@ func (a *App) feedback(c *course.Course, qu *course.Question, resp quiz.Response
 		box.Add(src)
 	}
 	return container.NewVBox(widget.NewSeparator(), box)
+}
+
+// onCheck commits the answer off the UI thread (a data folder on a slow
+// stick can take a moment); its feedback shows only once it is on disk.
+// It works on the widgets of the draw it was tapped on.
+func (s *questionScreen) onCheck() {
+	a, check, input, saving := s.a, s.check, s.input, s.saving
+	resp := input.response()
+	check.Disable()
+	input.disable()
+	saving.SetText(a.T("quiz.saving"))
+	a.background(func() {
+		_, err := a.svc.Answer(a.ctx, s.att, s.qu, resp)
+		a.do(func() {
+			saving.SetText("")
+			if err != nil {
+				check.Enable()
+				a.fail("error.save.answer", err)
+				return
+			}
+			a.redraw() // now with the recorded answer and its feedback
+		})
+	})
 }
