@@ -10,6 +10,12 @@ DATA ?=
 # The sync tests run a real LRS from npm (Learning Locker's xapi-statements).
 LRS_DIR := internal/lrs/testdata/lrs
 LRS := $(LRS_DIR)/node_modules/.package-lock.json
+# The checkers scripts/deps.sh installs, where go install puts them. gocyclo
+# looks at every function, tests too (no Go file here is generated), and
+# fails on any over 15.
+GOBIN_DIR = $(or $(shell $(GO) env GOBIN),$(firstword $(subst :, ,$(shell $(GO) env GOPATH)))/bin)
+STATICCHECK = $(GOBIN_DIR)/staticcheck
+GOCYCLO = $(GOBIN_DIR)/gocyclo
 
 .PHONY: run test conformance fuzz faults bench package build ogohctl deps clean
 
@@ -19,6 +25,8 @@ run: deps
 test: deps $(LRS)
 	gofmt -l . | (! grep .) || (echo "gofmt would change the files above" && false)
 	$(GO) vet ./...
+	$(STATICCHECK) ./...
+	$(GOCYCLO) -over 15 .
 	$(GO) test -race -count=1 ./...
 
 # GIFT import against the external conformance set (51 files with a

@@ -28,87 +28,30 @@ var giftLangCode = regexp.MustCompile(`^[a-z]{2,3}$`)
 // imported and every question it skipped, by line; with --json as one JSON
 // object on stdout.
 func giftImport(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gift import", flag.ContinueOnError)
-	courseDir := fs.String("course", "", "course folder: the quiz is written there as <bank name>.toml")
-	lang := fs.String("lang", "en", "language code of the bank's text")
-	lesson := fs.String("lesson", "", "ID of the lesson the questions belong to (default: the course's first lesson)")
-	asJSON := fs.Bool("json", false, "print the report as one JSON object on stdout")
-	out := fs.String("o", "", "write the quiz to this file")
-	force := fs.Bool("force", false, "replace the quiz file even if it was edited since gift import wrote it")
-	files, err := parseMixed(fs, args, stderr)
-	if err != nil {
+	o, ok := parseGiftImport(args, stderr)
+	if !ok {
 		return 2
 	}
-	switch {
-	case len(files) != 1:
-		fmt.Fprint(stderr, "usage: ogohctl gift import FILE.gift [--course DIR] [--lang xx] [--lesson ID] [--json] [-o FILE] [--force]\n")
-		return 2
-	case !giftLangCode.MatchString(*lang):
-		fmt.Fprintf(stderr, "ogohctl: --lang %q must be a language code of two or three lowercase letters\n", *lang)
-		return 2
-	case *asJSON && *courseDir == "" && *out == "":
-		fmt.Fprintln(stderr, "ogohctl: with --json, give --course DIR or -o FILE for the quiz")
-		return 2
-	}
-
 	var info giftCourseInfo
-	if *courseDir != "" {
-		info, err = readGiftCourse(*courseDir)
-		if err != nil && *lesson == "" {
-			fmt.Fprintf(stderr, "ogohctl: cannot read the lessons of %s (%v): give --lesson ID\n", *courseDir, err)
+	if o.courseDir != "" {
+		var err error
+		if info, err = o.readCourse(); err != nil {
+			fmt.Fprintln(stderr, "ogohctl:", err)
 			return 2
 		}
-		if *lesson == "" {
-			if len(info.lessons) == 0 {
-				fmt.Fprintf(stderr, "ogohctl: %s lists no lessons: give --lesson ID\n", *courseDir)
-				return 2
-			}
-			*lesson = info.lessons[0]
-		}
 	}
-
-	f, err := os.Open(files[0])
+	bank, err := readGiftBank(o.file)
 	if err != nil {
 		return failed(stderr, err)
 	}
-	bank, err := gift.Parse(f)
-	f.Close()
-	if err != nil {
-		return failed(stderr, fmt.Errorf("%s: %w", files[0], err))
-	}
-	if len(bank.Questions) == 0 {
-		return failed(stderr, fmt.Errorf("%s: no GIFT questions found", files[0]))
-	}
-	qs, report := gift.ToQuestions(bank, *lang, *lesson)
-
-	dest := *out
-	if dest == "" && *courseDir != "" {
-		base := filepath.Base(files[0])
-		dest = filepath.Join(*courseDir, strings.TrimSuffix(base, filepath.Ext(base))+".toml")
-	}
-	var quiz bytes.Buffer
-	if err := gift.WriteQuizTOML(&quiz, qs, *lang); err != nil {
+	qs, report := gift.ToQuestions(bank, o.lang, o.lesson)
+	if err := o.writeQuiz(qs, stdout, stderr); err != nil {
 		return failed(stderr, err)
-	}
-	switch {
-	case len(qs) == 0:
-		fmt.Fprintln(stderr, "no question could be imported; no quiz written")
-	case dest == "":
-		stdout.Write(quiz.Bytes())
-	default:
-		if err := mayReplace(dest, *force); err != nil {
-			return failed(stderr, err)
-		}
-		if err := os.WriteFile(dest, quiz.Bytes(), 0o644); err != nil {
-			return failed(stderr, err)
-		}
-		fmt.Fprintf(stderr, "wrote %s\n", dest)
 	}
 	if len(qs) > 0 {
-		giftNotes(stderr, info, *lang, *lesson, *courseDir != "")
+		giftNotes(stderr, info, o.lang, o.lesson, o.courseDir != "")
 	}
-
-	if *asJSON {
+	if o.asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(report); err != nil {
@@ -118,6 +61,106 @@ func giftImport(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, giftSummary(report))
 	return 0
+}
+
+// giftOptions are what gift import was asked to do.
+type giftOptions struct {
+	file, courseDir, lang, lesson, out string
+	asJSON, force                      bool
+}
+
+// parseGiftImport reads gift import's arguments; false means they were
+// wrong, and what is wrong has been said.
+func parseGiftImport(args []string, stderr io.Writer) (giftOptions, bool) {
+	var o giftOptions
+	fs := flag.NewFlagSet("gift import", flag.ContinueOnError)
+	fs.StringVar(&o.courseDir, "course", "", "course folder: the quiz is written there as <bank name>.toml")
+	fs.StringVar(&o.lang, "lang", "en", "language code of the bank's text")
+	fs.StringVar(&o.lesson, "lesson", "", "ID of the lesson the questions belong to (default: the course's first lesson)")
+	fs.BoolVar(&o.asJSON, "json", false, "print the report as one JSON object on stdout")
+	fs.StringVar(&o.out, "o", "", "write the quiz to this file")
+	fs.BoolVar(&o.force, "force", false, "replace the quiz file even if it was edited since gift import wrote it")
+	files, err := parseMixed(fs, args, stderr)
+	switch {
+	case err != nil:
+		return o, false
+	case len(files) != 1:
+		fmt.Fprint(stderr, "usage: ogohctl gift import FILE.gift [--course DIR] [--lang xx] [--lesson ID] [--json] [-o FILE] [--force]\n")
+		return o, false
+	case !giftLangCode.MatchString(o.lang):
+		fmt.Fprintf(stderr, "ogohctl: --lang %q must be a language code of two or three lowercase letters\n", o.lang)
+		return o, false
+	case o.asJSON && o.courseDir == "" && o.out == "":
+		fmt.Fprintln(stderr, "ogohctl: with --json, give --course DIR or -o FILE for the quiz")
+		return o, false
+	}
+	o.file = files[0]
+	return o, true
+}
+
+// readCourse reads the lessons and languages of the course the quiz goes
+// into and, when no --lesson was given, takes its first lesson. The course
+// need not read when a lesson is given: the notes then say less.
+func (o *giftOptions) readCourse() (giftCourseInfo, error) {
+	info, err := readGiftCourse(o.courseDir)
+	switch {
+	case o.lesson != "":
+		return info, nil
+	case err != nil:
+		return info, fmt.Errorf("cannot read the lessons of %s (%v): give --lesson ID", o.courseDir, err)
+	case len(info.lessons) == 0:
+		return info, fmt.Errorf("%s lists no lessons: give --lesson ID", o.courseDir)
+	}
+	o.lesson = info.lessons[0]
+	return info, nil
+}
+
+// readGiftBank parses a GIFT file; one with no question in it is refused.
+func readGiftBank(path string) (*gift.Bank, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	bank, err := gift.Parse(f)
+	f.Close()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(bank.Questions) == 0 {
+		return nil, fmt.Errorf("%s: no GIFT questions found", path)
+	}
+	return bank, nil
+}
+
+// writeQuiz writes the imported questions where they were asked for: -o,
+// else the course folder, else stdout. With none imported it writes
+// nothing and says so.
+func (o giftOptions) writeQuiz(qs []course.Question, stdout, stderr io.Writer) error {
+	var quiz bytes.Buffer
+	if err := gift.WriteQuizTOML(&quiz, qs, o.lang); err != nil {
+		return err
+	}
+	dest := o.out
+	if dest == "" && o.courseDir != "" {
+		base := filepath.Base(o.file)
+		dest = filepath.Join(o.courseDir, strings.TrimSuffix(base, filepath.Ext(base))+".toml")
+	}
+	switch {
+	case len(qs) == 0:
+		fmt.Fprintln(stderr, "no question could be imported; no quiz written")
+	case dest == "":
+		_, err := stdout.Write(quiz.Bytes())
+		return err
+	default:
+		if err := mayReplace(dest, o.force); err != nil {
+			return err
+		}
+		if err := os.WriteFile(dest, quiz.Bytes(), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "wrote %s\n", dest)
+	}
+	return nil
 }
 
 // mayReplace refuses to write over a file someone has worked on: one that

@@ -107,22 +107,7 @@ func TestWrittenQuizLoadsAsACourse(t *testing.T) {
 		t.Fatalf("%d questions loaded, %d written", len(got), len(qs))
 	}
 	for i, q := range qs {
-		l := got[i]
-		if l.ID != q.ID || l.Type != q.Type || l.Lesson != "intro" || l.Category != q.Category || l.Title != q.Title {
-			t.Errorf("question %d: loaded %+v, wrote %+v", i, l, q)
-		}
-		if !reflect.DeepEqual(l.Text, q.Text) || !reflect.DeepEqual(l.Explanation, q.Explanation) {
-			t.Errorf("question %s: text %q/%q, explanation %q/%q", q.ID, l.Text, q.Text, l.Explanation, q.Explanation)
-		}
-		if !reflect.DeepEqual(l.Correct, q.Correct) || l.CorrectBool != q.CorrectBool {
-			t.Errorf("question %s: answer %v/%v, wrote %v/%v", q.ID, l.Correct, l.CorrectBool, q.Correct, q.CorrectBool)
-		}
-		if !reflect.DeepEqual(l.Options, q.Options) || !reflect.DeepEqual(l.Pairs, q.Pairs) {
-			t.Errorf("question %s: options %+v/%+v pairs %+v/%+v", q.ID, l.Options, q.Options, l.Pairs, q.Pairs)
-		}
-		if !reflect.DeepEqual(l.FeedbackTrue, q.FeedbackTrue) || !reflect.DeepEqual(l.FeedbackFalse, q.FeedbackFalse) {
-			t.Errorf("question %s: feedback %v %v, wrote %v %v", q.ID, l.FeedbackTrue, l.FeedbackFalse, q.FeedbackTrue, q.FeedbackFalse)
-		}
+		loadedAsWritten(t, i, got[i], q)
 	}
 	visa := c.Quizzes[0].Question("visa")
 	if visa == nil || visa.FeedbackTrue["en"] != "Wrong: it does not." || visa.FeedbackFalse["en"] != "Right." || visa.CorrectBool {
@@ -130,6 +115,27 @@ func TestWrittenQuizLoadsAsACourse(t *testing.T) {
 	}
 	if q := c.Quizzes[0].Questions[4]; q.Text["en"] != "Tabs\\tand \"quotes\" and a back\\slash,\nand a new line." {
 		t.Errorf("escaped text %q", q.Text["en"])
+	}
+}
+
+// loadedAsWritten compares question i as the course loaded it with what
+// was written: every field an author or a learner sees.
+func loadedAsWritten(t *testing.T, i int, l, q course.Question) {
+	t.Helper()
+	if l.ID != q.ID || l.Type != q.Type || l.Lesson != "intro" || l.Category != q.Category || l.Title != q.Title {
+		t.Errorf("question %d: loaded %+v, wrote %+v", i, l, q)
+	}
+	if !reflect.DeepEqual(l.Text, q.Text) || !reflect.DeepEqual(l.Explanation, q.Explanation) {
+		t.Errorf("question %s: text %q/%q, explanation %q/%q", q.ID, l.Text, q.Text, l.Explanation, q.Explanation)
+	}
+	if !reflect.DeepEqual(l.Correct, q.Correct) || l.CorrectBool != q.CorrectBool {
+		t.Errorf("question %s: answer %v/%v, wrote %v/%v", q.ID, l.Correct, l.CorrectBool, q.Correct, q.CorrectBool)
+	}
+	if !reflect.DeepEqual(l.Options, q.Options) || !reflect.DeepEqual(l.Pairs, q.Pairs) {
+		t.Errorf("question %s: options %+v/%+v pairs %+v/%+v", q.ID, l.Options, q.Options, l.Pairs, q.Pairs)
+	}
+	if !reflect.DeepEqual(l.FeedbackTrue, q.FeedbackTrue) || !reflect.DeepEqual(l.FeedbackFalse, q.FeedbackFalse) {
+		t.Errorf("question %s: feedback %v %v, wrote %v %v", q.ID, l.FeedbackTrue, l.FeedbackFalse, q.FeedbackTrue, q.FeedbackFalse)
 	}
 }
 
