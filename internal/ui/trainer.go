@@ -143,6 +143,9 @@ func (a *App) reloadCourses() {
 	list, problems := a.lib.Courses()
 	a.courses = list
 	if len(problems) > 0 {
-		a.fail("error.courses", fmt.Errorf("%v", problems))
+		// What is wrong is listed on the trainer's courses screen; the
+		// message says only that, not that something unexpected happened.
+		a.logError(fmt.Errorf("installed courses: %v", problems))
+		a.message(a.T("error.title"), a.T("error.courses"))
 	}
 }
