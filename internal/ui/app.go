@@ -213,7 +213,9 @@ func (a *App) courseLang(c *course.Course) string { return c.Lang(a.loc.Lang) }
 
 // logError keeps an error's detail, with the context each layer wrapped
 // round it, for a trainer or a developer; screens show translated words.
-func (a *App) logError(err error) { log.Printf("ogoh: [%s] %v", domain.ErrorCode(err), err) }
+func (a *App) logError(err error) { logError(err) }
+
+func logError(err error) { log.Printf("ogoh: [%s] %v", domain.ErrorCode(err), err) }
 
 // goBackground runs work on its own goroutine, counted in jobs.
 func (a *App) goBackground(work func()) {

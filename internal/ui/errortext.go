@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"log"
 	"strings"
 
 	"github.com/ogoh/ogoh/internal/domain"
@@ -42,7 +41,7 @@ func errorMessage(loc *i18n.Localizer, err error) string {
 	if err == nil {
 		return ""
 	}
-	log.Printf("ogoh: %v", err)
+	logError(err)
 	id, ok := errorMessages[domain.ErrorCode(err)]
 	if !ok {
 		id = errorMessages[domain.CodeInternal]

@@ -3,7 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
-	"log"
+	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -100,7 +100,7 @@ func (a *App) packProblem(err error) string {
 // goes to the log.
 func (a *App) packRefusal(err error) string {
 	if text := a.packProblem(err); text != a.T("pack.err.other") {
-		log.Printf("ogoh: install pack: %v", err)
+		a.logError(fmt.Errorf("install pack: %w", err))
 		return text
 	}
 	return a.T("pack.err.other") + "\n\n" + a.errorText(err)

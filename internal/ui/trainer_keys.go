@@ -2,8 +2,8 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"io"
-	"log"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -85,7 +85,7 @@ func (s *keysScreen) draw() (string, fyne.CanvasObject) {
 func (a *App) trustKey(text string) {
 	if _, err := a.lib.Trust(a.ctx, text); err != nil {
 		a.message(a.T("trainer.keys"), a.T("trainer.key.bad"))
-		log.Printf("ogoh: trust key: %v", err)
+		a.logError(fmt.Errorf("trust key: %w", err))
 		return
 	}
 	a.redraw()
