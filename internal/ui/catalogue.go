@@ -38,6 +38,22 @@ func (s *catalogueScreen) draw() (string, fyne.CanvasObject) {
 // onGuide opens the quick-reference, to come back here.
 func (s *catalogueScreen) onGuide() { s.a.nav.open(newGuideScreen(s.a, s.a.nav.to(s))) }
 
+// reviewCard is the home screen's line about review: how many questions
+// are due today, or that none are and why.
+func (s *catalogueScreen) reviewCard() fyne.CanvasObject {
+	a := s.a
+	due, err := a.svc.DueReviews(a.ctx, a.learner.ID, a.courses)
+	if err != nil {
+		a.fail("error.load", err)
+	}
+	if len(due) == 0 {
+		return note(a.T("review.none"))
+	}
+	start := widget.NewButtonWithIcon(a.T("review.start"), theme.HistoryIcon(), func() { a.nav.open(newReviewScreen(a, due)) })
+	start.Importance = widget.HighImportance
+	return panel(container.NewBorder(nil, nil, nil, start, strong(a.loc.N("review.due", len(due)))))
+}
+
 func (s *catalogueScreen) courseCard(c *course.Course) fyne.CanvasObject {
 	a := s.a
 	lang := a.courseLang(c)

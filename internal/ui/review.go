@@ -11,22 +11,6 @@ import (
 	"github.com/ogoh/ogoh/internal/quiz"
 )
 
-// reviewCard is the home screen's line about review: how many questions
-// are due today, or that none are and why.
-func (s *catalogueScreen) reviewCard() fyne.CanvasObject {
-	a := s.a
-	due, err := a.svc.DueReviews(a.ctx, a.learner.ID, a.courses)
-	if err != nil {
-		a.fail("error.load", err)
-	}
-	if len(due) == 0 {
-		return note(a.T("review.none"))
-	}
-	start := widget.NewButtonWithIcon(a.T("review.start"), theme.HistoryIcon(), func() { a.nav.open(newReviewScreen(a, due)) })
-	start.Importance = widget.HighImportance
-	return panel(container.NewBorder(nil, nil, nil, start, strong(a.loc.N("review.due", len(due)))))
-}
-
 // reviewScreen asks the questions due for review one by one: due[i] is
 // shown, right counts the right answers so far, and answered is the
 // answer to due[i] once given. Each answer is saved, with its new
