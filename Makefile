@@ -46,6 +46,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadPack$$' -fuzztime $(call fuzzruns,150000) $(FUZZMIN) ./internal/course
 	$(GO) test -run '^$$' -fuzz '^FuzzLessonImages$$' -fuzztime $(call fuzzruns,150000) $(FUZZMIN) ./internal/course
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(call fuzzruns,500000) $(FUZZMIN) ./internal/gift
+	$(GO) test -run '^$$' -fuzz '^FuzzReadMoodleXML$$' -fuzztime $(call fuzzruns,200000) $(FUZZMIN) ./internal/bank
+	$(GO) test -run '^$$' -fuzz '^FuzzReadAiken$$' -fuzztime $(call fuzzruns,300000) $(FUZZMIN) ./internal/bank
 	$(GO) test -run '^$$' -fuzz '^FuzzReadSyncFile$$' -fuzztime $(call fuzzruns,200000) $(FUZZMIN) ./internal/syncfile
 
 # Fault tests too long for go test: 200 kill -9 runs of a scripted learner

@@ -45,6 +45,11 @@ const usage = `usage:
                                         (refused where real learners are, unless --force)
   ogohctl gift import FILE.gift [--course DIR] [--lang xx] [--lesson ID] [--json] [-o FILE] [--force]
                                         turn a Moodle GIFT question bank into a quiz file
+  ogohctl bank import FILE [--format gift|moodlexml|aiken] [--course DIR] [--lang xx] [--lesson ID]
+          [--json] [-o FILE] [--force]
+                                        turn a GIFT, Moodle XML or Aiken bank into a quiz file, and
+                                        its images into the course's media/ (format told by the
+                                        extension, .gift, .xml, .txt, and the content)
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -97,6 +102,9 @@ var commands = map[string]command{
 	},
 	"gift import": func(_ context.Context, args []string, s streams) int {
 		return giftImport(args, s.data, s.stderr)
+	},
+	"bank import": func(_ context.Context, args []string, s streams) int {
+		return bankImport(args, s.data, s.stderr)
 	},
 }
 

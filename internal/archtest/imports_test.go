@@ -123,7 +123,7 @@ func forbid(t *testing.T, g map[string][]string, pkg string, bad func(string) bo
 // noFyneBelowTheUI: the domain packages and the CLI build without Fyne.
 func noFyneBelowTheUI(t *testing.T, g map[string][]string) {
 	t.Helper()
-	for _, domain := range []string{"domain", "course", "quiz", "store", "progress", "i18n", "xapi", "lrs", "syncfile", "sanitize", "gift", "library", "reference"} {
+	for _, domain := range []string{"domain", "course", "quiz", "store", "progress", "i18n", "xapi", "lrs", "syncfile", "sanitize", "gift", "library", "reference", "textsearch", "drives", "bank"} {
 		forbid(t, g, in(domain), isFyne, "domain packages never import Fyne")
 	}
 	forbid(t, g, module+"/cmd/ogohctl", func(p string) bool { return isFyne(p) || p == in("ui") }, "the CLI builds without the UI")
@@ -171,9 +171,11 @@ func pureLogicDoesNoIO(t *testing.T, g map[string][]string) {
 	for _, pure := range []string{"course", "quiz"} {
 		forbid(t, g, in(pure), func(p string) bool { return p == in("store") || p == "database/sql" }, "course and quiz do no storage")
 	}
-	for _, p := range g[in("quiz")] {
-		if p == "os" || p == "net/http" || p == "io/fs" {
-			t.Errorf("quiz imports %s: quiz is pure logic, no I/O", p)
+	for _, pure := range []string{"quiz", "textsearch"} {
+		for _, p := range g[in(pure)] {
+			if p == "os" || p == "net/http" || p == "io/fs" || strings.HasPrefix(p, module+"/") && pure == "textsearch" {
+				t.Errorf("%s imports %s: it is pure logic, no I/O", pure, p)
+			}
 		}
 	}
 }

@@ -205,3 +205,33 @@ func TestWriteQuizTOMLAnswerForms(t *testing.T) {
 		t.Error("an answer of type int was written")
 	}
 }
+
+// A quiz file written from any bank, by gift import or bank import, counts
+// as unedited until a byte of it changes, and as imported even then; a
+// file written by hand is neither.
+func TestUneditedKnowsEveryImporter(t *testing.T) {
+	qs, _ := gift.ToQuestions(parse(t, bank), "en", "intro")
+	for _, src := range []gift.Source{gift.GIFTSource, {Format: "Moodle XML", Command: "bank import"}, {Format: "Aiken", Command: "bank import"}} {
+		var buf bytes.Buffer
+		if err := gift.WriteQuiz(&buf, qs, "en", src); err != nil {
+			t.Fatal(err)
+		}
+		data := buf.Bytes()
+		if !strings.HasPrefix(buf.String(), "# Quiz questions imported from a "+src.Format+" question bank (ogohctl "+src.Command+").\n") {
+			t.Errorf("%s: header\n%s", src.Format, strings.SplitN(buf.String(), "\n", 2)[0])
+		}
+		if !gift.Unedited(data) || !gift.Imported(data) {
+			t.Errorf("%s: a file as written is not unedited", src.Format)
+		}
+		edited := bytes.Replace(data, []byte(`text.en = "`), []byte(`text.en = "Edited: `), 1)
+		if bytes.Equal(edited, data) {
+			t.Fatal("nothing to edit")
+		}
+		if gift.Unedited(edited) || !gift.Imported(edited) {
+			t.Errorf("%s: an edited file counts as unedited", src.Format)
+		}
+	}
+	if gift.Unedited([]byte("[[questions]]\n")) || gift.Imported([]byte("[[questions]]\n")) {
+		t.Error("a hand-written quiz counts as imported")
+	}
+}

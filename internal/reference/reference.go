@@ -14,6 +14,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/textsearch"
 )
 
 // Settings a card belongs to, in the order the screen offers them.
@@ -146,7 +147,7 @@ func (g *Guide) Lang(lang string) string {
 
 // Cards returns the cards for a setting ("" for all) that match query in
 // lang: every word of the query must appear in the title or an item,
-// ignoring case.
+// ignoring case, endings and one slip of a key (textsearch).
 func (g *Guide) Find(setting, query, lang string) []Card {
 	lang = g.Lang(lang)
 	var out []Card
@@ -174,17 +175,6 @@ func (g *Guide) Terms(query, lang string) []Term {
 }
 
 func matches(query, text string) bool {
-	text = fold(text)
-	for _, w := range strings.Fields(fold(query)) {
-		if !strings.Contains(text, w) {
-			return false
-		}
-	}
-	return true
-}
-
-// fold lowers case and treats the Uzbek apostrophe look-alikes as one, so
-// a search typed with a plain ' finds "oʻ".
-func fold(s string) string {
-	return strings.NewReplacer("ʻ", "'", "ʼ", "'", "‘", "'", "’", "'", "`", "'").Replace(strings.ToLower(s))
+	ok, _ := textsearch.Parse(query).Match(text)
+	return ok
 }

@@ -130,3 +130,26 @@ definition = { en = "To see" }
 		}
 	}
 }
+
+// TestSearchForgivesEndingsAndASlip: a guard who types another ending of
+// a word, or slips on one key, finds the same cards as the word itself,
+// in each language.
+func TestSearchForgivesEndingsAndASlip(t *testing.T) {
+	g := guide(t)
+	for _, c := range []struct{ lang, word, variant string }{
+		{"ru", "паспорт", "паспортами"},
+		{"ru", "документы", "докуметы"},
+		{"uz", "pasport", "pasportlar"},
+		{"en", "passport", "pasport"},
+		{"en", "documents", "document"},
+	} {
+		want := g.Find("", c.word, c.lang)
+		if len(want) == 0 {
+			t.Fatalf("%s: no card holds %q", c.lang, c.word)
+		}
+		got := g.Find("", c.variant, c.lang)
+		if len(got) < len(want) {
+			t.Errorf("%s: %q finds %d cards, %q finds %d", c.lang, c.word, len(want), c.variant, len(got))
+		}
+	}
+}
