@@ -337,7 +337,7 @@ func (a *App) bindChoiceKeys(in answerInput) {
 	for i := range ch.rows {
 		if i < len(numberKeys) {
 			i := i
-			a.keys[numberKeys[i]] = func() { ch.pick(i) }
+			a.nav.bind(numberKeys[i], func() { ch.pick(i) })
 		}
 	}
 }

@@ -1,10 +1,14 @@
-// Package ui is Ogoh's Fyne interface: one file per screen. It talks to
-// the domain packages (course, quiz, progress, i18n) and never to SQL.
+// Package ui is Ogoh's Fyne interface: one file per screen, each screen a
+// type with a constructor, its handlers and its own state (what it shows,
+// what was typed or chosen on it), drawn by one router (router.go) that
+// owns the window's content, the way back and the keys. App holds only
+// what the screens share: the window, the services, the courses, the
+// language, and who is using the device. The UI talks to the domain
+// packages (course, quiz, progress, i18n) and never to SQL.
 package ui
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"log"
 	"sync"
@@ -39,7 +43,8 @@ type Options struct {
 	ProbeOut io.Writer
 }
 
-// App is the running interface: one window whose content is the current screen.
+// App is the running interface: one window whose content is the current
+// screen, and what every screen shares.
 type App struct {
 	fy      fyne.App
 	win     fyne.Window
@@ -54,12 +59,11 @@ type App struct {
 	dataDir string
 	ctx     context.Context
 
-	learner  *domain.Learner
-	redraw   func()         // rebuilds the current screen, e.g. after a language switch
-	focus    fyne.Focusable // set by a screen's build: where typing goes first
-	back     func()         // Escape: the current screen's way back
-	keys     map[fyne.KeyName]func()
-	returnTo func() // the screen settings were opened from
+	nav     *router
+	learner *domain.Learner // who is studying; nil on the profile picker
+	// settings is the settings screen of this visit: trainer mode and sync
+	// go back to it, and it back to where it was opened from.
+	settings *settingsScreen
 
 	// background runs long work (sync, export) off the UI thread, counted
 	// in jobs; its results come back to widgets through do, which is
@@ -93,7 +97,7 @@ func New(fy fyne.App, opts Options) *App {
 	if a.win == nil {
 		a.win = NewWindow(fy)
 	}
-	a.win.Canvas().SetOnTypedKey(a.typedKey)
+	a.nav = newRouter(a.win)
 	if displayErr != nil {
 		defer a.fail("error.load", displayErr)
 	}
@@ -104,9 +108,9 @@ func New(fy fyne.App, opts Options) *App {
 		return a
 	}
 	if a.firstRun() {
-		a.showWelcome()
+		a.nav.open(newWelcomeScreen(a))
 	} else {
-		a.showProfiles()
+		a.nav.open(newProfilesScreen(a))
 	}
 	return a
 }
@@ -139,34 +143,28 @@ func (a *App) Window() fyne.Window { return a.win }
 // T translates a message ID in the current language.
 func (a *App) T(id string, kv ...any) string { return a.loc.T(id, kv...) }
 
-// show puts a screen in the window. build is kept so the screen can be
-// rebuilt in place when the language or theme changes.
+// show puts a screen that is only a way to draw itself in the window: the
+// sync screen's way, until it is a screen type like the others.
 func (a *App) show(build func() (title string, content fyne.CanvasObject)) {
-	a.redraw = func() {
-		a.focus, a.back, a.keys = nil, nil, map[fyne.KeyName]func(){}
-		title, content := build()
-		a.win.SetTitle("Ogoh — " + title)
-		a.win.SetContent(content)
-		if a.focus != nil {
-			a.win.Canvas().Focus(a.focus)
-		}
-	}
-	a.redraw()
+	a.nav.open(screenFunc(build))
 }
+
+// redraw draws the current screen again, e.g. after a language switch.
+func (a *App) redraw() { a.nav.redraw() }
 
 // screen lays out a screen: a bar with back, title and settings, and a body.
 func (a *App) screen(title string, back func(), body fyne.CanvasObject) fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.Wrapping = fyne.TextWrapWord
-	a.back = back
+	a.nav.back = back
 	var left fyne.CanvasObject
 	if back != nil {
 		left = widget.NewButtonWithIcon(a.T("nav.back"), theme.NavigateBackIcon(), back)
 	}
 	settings := widget.NewButtonWithIcon(a.T("settings.title"), theme.SettingsIcon(), a.openSettings)
-	here := a.redraw
-	help := widget.NewButtonWithIcon("", theme.HelpIcon(), func() { a.showHelp(here) })
-	a.keys[fyne.KeyF1] = help.OnTapped
+	here := a.nav.returnHere()
+	help := widget.NewButtonWithIcon("", theme.HelpIcon(), func() { a.nav.open(newHelpScreen(a, here)) })
+	a.nav.bind(fyne.KeyF1, help.OnTapped)
 	bar := container.NewBorder(nil, nil, left, container.NewHBox(help, settings), heading)
 	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, body)
 }
@@ -174,15 +172,17 @@ func (a *App) screen(title string, back func(), body fyne.CanvasObject) fyne.Can
 // fail tells the user that something went wrong, in their language, with
 // the detail that names what and where; nothing is changed by showing it.
 func (a *App) fail(what string, err error) {
-	msg := wrapped(a.T(what) + "\n\n" + fmt.Sprint(err))
+	msg := wrapped(a.T(what) + "\n\n" + a.errorText(err))
 	d := dialog.NewCustom(a.T("error.title"), a.T("dialog.ok"), msg, a.win)
 	d.Resize(fyne.NewSize(520, 240))
 	d.Show()
 }
 
-// setLanguage switches the UI language; a learner's choice is stored with
-// the learner, and progress (kept by ID) is untouched.
+// setLanguage switches the UI language and has the router draw the
+// current screen again in it; a learner's choice is stored with the
+// learner, and progress (kept by ID) is untouched.
 func (a *App) setLanguage(code string) {
+	defer a.nav.redraw()
 	a.loc = a.bundle.For(code)
 	if a.learner != nil {
 		if err := a.svc.SetLanguage(a.ctx, a.learner.ID, code); err != nil {
@@ -199,35 +199,11 @@ func (a *App) setLanguage(code string) {
 // courseLang is the language to show course text in.
 func (a *App) courseLang(c *course.Course) string { return c.Lang(a.loc.Lang) }
 
-// typedKey is the keyboard for keys no focused widget takes: Escape goes
-// back; a screen may bind others (number keys pick an answer, Enter
-// confirms, arrows turn lesson pages).
-func (a *App) typedKey(ev *fyne.KeyEvent) {
-	if f := a.keys[ev.Name]; f != nil {
-		f()
-		return
-	}
-	if ev.Name == fyne.KeyEscape && a.back != nil {
-		a.back()
-	}
-}
-
-// bindEnter makes Enter (and the keypad's) tap b when it is shown and enabled.
-func (a *App) bindEnter(b *widget.Button) {
-	press := func() {
-		if b.Visible() && !b.Disabled() && b.OnTapped != nil {
-			b.OnTapped()
-		}
-	}
-	a.keys[fyne.KeyReturn], a.keys[fyne.KeyEnter] = press, press
-}
-
-// numberKeys are the keys that pick the n-th choice.
-var numberKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
-
 // logError keeps an error's detail, with the context each layer wrapped
 // round it, for a trainer or a developer; screens show translated words.
-func (a *App) logError(err error) { log.Printf("ogoh: [%s] %v", domain.ErrorCode(err), err) }
+func (a *App) logError(err error) { logError(err) }
+
+func logError(err error) { log.Printf("ogoh: [%s] %v", domain.ErrorCode(err), err) }
 
 // goBackground runs work on its own goroutine, counted in jobs.
 func (a *App) goBackground(work func()) {

@@ -10,35 +10,59 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 )
 
-// showCatalogue lists the courses with the learner's progress in each.
-func (a *App) showCatalogue() {
+// catalogueScreen is the learner's home: the courses with their progress
+// in each, and the questions due for review.
+type catalogueScreen struct{ a *App }
+
+func newCatalogueScreen(a *App) *catalogueScreen { return &catalogueScreen{a: a} }
+
+func (s *catalogueScreen) draw() (string, fyne.CanvasObject) {
+	a := s.a
 	a.awaitCourses()
-	a.show(func() (string, fyne.CanvasObject) {
-		list := container.NewVBox()
-		for _, c := range a.courses {
-			list.Add(a.courseCard(c))
-		}
-		if len(a.courses) == 0 {
-			empty := wrapped(a.T("catalogue.empty"))
-			list.Add(empty)
-		}
-		who := widget.NewLabel(a.T("catalogue.greeting", "Name", a.learner.Name))
-		switchUser := widget.NewButtonWithIcon(a.T("catalogue.switch"), theme.AccountIcon(), a.showProfiles)
-		guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), func() { a.showGuide(a.showCatalogue) })
-		top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(guide, switchUser), who), a.reviewCard())
-		title := a.T("catalogue.title")
-		body := container.NewBorder(top, nil, nil, nil, culledScroll(list))
-		return title, a.screen(title, nil, container.NewPadded(body))
-	})
+	list := container.NewVBox()
+	for _, c := range a.courses {
+		list.Add(s.courseCard(c))
+	}
+	if len(a.courses) == 0 {
+		empty := wrapped(a.T("catalogue.empty"))
+		list.Add(empty)
+	}
+	who := widget.NewLabel(a.T("catalogue.greeting", "Name", a.learner.Name))
+	switchUser := widget.NewButtonWithIcon(a.T("catalogue.switch"), theme.AccountIcon(), a.nav.to(newProfilesScreen(a)))
+	guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), s.onGuide)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(guide, switchUser), who), s.reviewCard())
+	title := a.T("catalogue.title")
+	body := container.NewBorder(top, nil, nil, nil, culledScroll(list))
+	return title, a.screen(title, nil, container.NewPadded(body))
 }
 
-func (a *App) courseCard(c *course.Course) fyne.CanvasObject {
+// onGuide opens the quick-reference, to come back here.
+func (s *catalogueScreen) onGuide() { s.a.nav.open(newGuideScreen(s.a, s.a.nav.to(s))) }
+
+// reviewCard is the home screen's line about review: how many questions
+// are due today, or that none are and why.
+func (s *catalogueScreen) reviewCard() fyne.CanvasObject {
+	a := s.a
+	due, err := a.svc.DueReviews(a.ctx, a.learner.ID, a.courses)
+	if err != nil {
+		a.fail("error.load", err)
+	}
+	if len(due) == 0 {
+		return note(a.T("review.none"))
+	}
+	start := widget.NewButtonWithIcon(a.T("review.start"), theme.HistoryIcon(), func() { a.nav.open(newReviewScreen(a, due)) })
+	start.Importance = widget.HighImportance
+	return panel(container.NewBorder(nil, nil, nil, start, strong(a.loc.N("review.due", len(due)))))
+}
+
+func (s *catalogueScreen) courseCard(c *course.Course) fyne.CanvasObject {
+	a := s.a
 	lang := a.courseLang(c)
 	p := a.progressIn(c)
 	bar := widget.NewProgressBar()
 	bar.SetValue(float64(p.Percent()) / 100)
 	bar.TextFormatter = func() string { return a.T("catalogue.progress", "Done", p.Done, "Total", p.Total) }
-	open := widget.NewButtonWithIcon(a.T("catalogue.open"), theme.NavigateNextIcon(), func() { a.showCourse(c) })
+	open := widget.NewButtonWithIcon(a.T("catalogue.open"), theme.NavigateNextIcon(), a.nav.to(newCourseScreen(a, c)))
 	open.Importance = widget.HighImportance
 	// The card's own title does not wrap; a long Uzbek title would widen the window.
 	title := newParagraph(c.Title.In(lang, c.DefaultLanguage), fyne.TextStyle{Bold: true})

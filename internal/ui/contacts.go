@@ -37,69 +37,82 @@ func (a *App) contactList() fyne.CanvasObject {
 	return box
 }
 
-// showContactsEditor lets a trainer keep the post's referral contacts.
-func (a *App) showContactsEditor() {
+// contactsScreen lets a trainer keep the post's referral contacts: list
+// is what the forms show, message what the last save said.
+type contactsScreen struct {
+	a       *App
+	list    []domain.Contact
+	message string
+}
+
+// openContactsEditor opens the editor on the contacts saved.
+func openContactsEditor(a *App) {
 	list, err := a.svc.Contacts(a.ctx)
 	if err != nil {
 		a.fail("error.load", err)
 	}
-	a.editContacts(list, "")
+	a.nav.open(&contactsScreen{a: a, list: list})
+}
+
+// edit shows list in the forms, with message under them.
+func (s *contactsScreen) edit(list []domain.Contact, message string) {
+	s.list, s.message = list, message
+	s.a.redraw()
 }
 
 type contactForm struct {
 	org, role, phone, address, hours *widget.Entry
 }
 
-func (a *App) editContacts(list []domain.Contact, message string) {
-	a.show(func() (string, fyne.CanvasObject) {
-		var forms []contactForm
-		box := container.NewVBox()
-		read := func() []domain.Contact {
-			out := make([]domain.Contact, len(forms))
-			for i, f := range forms {
-				out[i] = domain.Contact{ID: list[i].ID, Organisation: f.org.Text, Role: f.role.Text,
-					Phone: f.phone.Text, Address: f.address.Text, Hours: f.hours.Text}
-			}
-			return out
+func (s *contactsScreen) draw() (string, fyne.CanvasObject) {
+	a, list, message := s.a, s.list, s.message
+	var forms []contactForm
+	box := container.NewVBox()
+	read := func() []domain.Contact {
+		out := make([]domain.Contact, len(forms))
+		for i, f := range forms {
+			out[i] = domain.Contact{ID: list[i].ID, Organisation: f.org.Text, Role: f.role.Text,
+				Phone: f.phone.Text, Address: f.address.Text, Hours: f.hours.Text}
 		}
-		for i, c := range list {
-			i := i
-			f := contactForm{entry(c.Organisation, a.T("contacts.organisation.placeholder")), entry(c.Role, ""), entry(c.Phone, ""),
-				entry(c.Address, ""), entry(c.Hours, "")}
-			forms = append(forms, f)
-			remove := widget.NewButtonWithIcon(a.T("contacts.remove"), theme.DeleteIcon(), func() {
-				cur := read()
-				a.editContacts(append(cur[:i:i], cur[i+1:]...), "")
-			})
-			form := widget.NewForm(
-				widget.NewFormItem(a.T("contacts.organisation"), f.org),
-				widget.NewFormItem(a.T("contacts.role"), f.role),
-				widget.NewFormItem(a.T("contacts.phone"), f.phone),
-				widget.NewFormItem(a.T("contacts.address"), f.address),
-				widget.NewFormItem(a.T("contacts.hours"), f.hours),
-			)
-			box.Add(widget.NewCard("", "", container.NewVBox(form, container.NewHBox(remove))))
-		}
-		if len(list) == 0 {
-			box.Add(wrapped(a.T("contacts.none.editor")))
-		}
-		add := widget.NewButtonWithIcon(a.T("contacts.add"), theme.ContentAddIcon(), func() {
-			a.editContacts(append(read(), domain.Contact{}), "")
-		})
-		save := widget.NewButtonWithIcon(a.T("sync.save"), theme.DocumentSaveIcon(), func() {
+		return out
+	}
+	for i, c := range list {
+		i := i
+		f := contactForm{entry(c.Organisation, a.T("contacts.organisation.placeholder")), entry(c.Role, ""), entry(c.Phone, ""),
+			entry(c.Address, ""), entry(c.Hours, "")}
+		forms = append(forms, f)
+		remove := widget.NewButtonWithIcon(a.T("contacts.remove"), theme.DeleteIcon(), func() {
 			cur := read()
-			if err := a.svc.SetContacts(a.ctx, cur); err != nil {
-				a.fail("error.save", err)
-				return
-			}
-			saved, _ := a.svc.Contacts(a.ctx)
-			a.editContacts(saved, a.T("sync.saved"))
+			s.edit(append(cur[:i:i], cur[i+1:]...), "")
 		})
-		save.Importance = widget.HighImportance
-		title := a.T("contacts.title")
-		body := container.NewVBox(note(a.T("contacts.hint")), box, container.NewHBox(add, save), wrapped(message))
-		return title, a.screen(title, a.showTrainer, container.NewVScroll(container.NewPadded(body)))
+		form := widget.NewForm(
+			widget.NewFormItem(a.T("contacts.organisation"), f.org),
+			widget.NewFormItem(a.T("contacts.role"), f.role),
+			widget.NewFormItem(a.T("contacts.phone"), f.phone),
+			widget.NewFormItem(a.T("contacts.address"), f.address),
+			widget.NewFormItem(a.T("contacts.hours"), f.hours),
+		)
+		box.Add(widget.NewCard("", "", container.NewVBox(form, container.NewHBox(remove))))
+	}
+	if len(list) == 0 {
+		box.Add(wrapped(a.T("contacts.none.editor")))
+	}
+	add := widget.NewButtonWithIcon(a.T("contacts.add"), theme.ContentAddIcon(), func() {
+		s.edit(append(read(), domain.Contact{}), "")
 	})
+	save := widget.NewButtonWithIcon(a.T("sync.save"), theme.DocumentSaveIcon(), func() {
+		cur := read()
+		if err := a.svc.SetContacts(a.ctx, cur); err != nil {
+			a.fail("error.save", err)
+			return
+		}
+		saved, _ := a.svc.Contacts(a.ctx)
+		s.edit(saved, a.T("sync.saved"))
+	})
+	save.Importance = widget.HighImportance
+	title := a.T("contacts.title")
+	body := container.NewVBox(note(a.T("contacts.hint")), box, container.NewHBox(add, save), wrapped(message))
+	return title, a.screen(title, a.nav.to(newTrainerScreen(a)), container.NewVScroll(container.NewPadded(body)))
 }
 
 func entry(text, placeholder string) *widget.Entry {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/quiz"
 )
 
@@ -82,6 +83,7 @@ func TestDiskFullDuringAnAnswerAnExportAndAnImport(t *testing.T) {
 	d.answer(c, second, quiz.Key(second))
 	d.tap(d.T("quiz.check"))
 	d.see(d.T("error.save.answer"))
+	d.see(d.T(errorMessages[domain.CodeDiskFull])) // why, in the learner's language
 
 	// Export to the full disk: refused, no half file, nothing marked sent.
 	ctx := context.Background()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -73,12 +74,29 @@ func start(t failer, dir, systemLang string) *driver {
 
 func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 	t.Helper()
+	return launchWith(t, dir, systemLang, launchOptions{welcomed: welcomed})
+}
+
+// launchOptions fix what a run would otherwise take from the machine.
+type launchOptions struct {
+	welcomed bool
+	at       time.Time // when set, the clock's start instead of now
+	// shownDir, when set, is the data folder the screens name.
+	shownDir string
+	theme    progress.Theme // a saved theme; "": none
+}
+
+func launchWith(t failer, dir, systemLang string, o launchOptions) *driver {
+	t.Helper()
 	bundle, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
 	seed := int64(0)
 	clk := &clock{t: time.Now()}
+	if !o.at.IsZero() {
+		clk.t = o.at
+	}
 	// The app's own wiring, on a clock and a draw the test controls.
 	dev, err := progress.Open(context.Background(), dir, bundledCourses(t),
 		progress.WithClock(clk.now), progress.WithSeed(func() int64 { seed++; return seed }),
@@ -96,7 +114,12 @@ func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if welcomed {
+	if o.theme != "" {
+		if err := svc.SetDisplay(context.Background(), progress.Display{Theme: o.theme}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if o.welcomed {
 		if err := svc.SetWelcomed(context.Background()); err != nil {
 			t.Fatal(err)
 		}
@@ -107,11 +130,23 @@ func launch(t failer, dir, systemLang string, welcomed bool) *driver {
 			}
 		}
 	}
-	a := New(test.NewApp(), Options{Device: dev, Guide: guide, Bundle: bundle, SystemLanguage: systemLang})
+	a := New(newTestApp(t), Options{Device: dev, Guide: guide, Bundle: bundle, SystemLanguage: systemLang})
+	if o.shownDir != "" {
+		a.dataDir = o.shownDir // only ever shown: the device works in dir
+	}
 	a.background = func(f func()) { f() } // long work runs in place, so a test sees its end
 	a.win.Resize(fyne.NewSize(1024, 700))
 	a.win.Show()
 	return &driver{t: t, app: a, dev: dev, db: dev.DB(), loc: bundle.For(systemLang), clock: clk}
+}
+
+// newTestApp is a fresh Fyne test app, torn down with the test; the
+// crash test's child, which has no testing.TB, gets one for its life.
+func newTestApp(t failer) fyne.App {
+	if tb, ok := t.(testing.TB); ok {
+		return test.NewTempApp(tb)
+	}
+	return test.NewApp()
 }
 
 // async runs the app's background work on real goroutines, as the app

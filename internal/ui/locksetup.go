@@ -16,67 +16,91 @@ import (
 	"github.com/ogoh/ogoh/internal/progress"
 )
 
-// showLockSetup is where a trainer sets up a new device: the trainer PIN,
-// and the trainer's public key when the organisation gave one, so that a
-// forgotten PIN is reset only with that key. It comes before the first
-// profile, so trainer mode never goes to whoever opens it first.
-func (a *App) showLockSetup(back, next func()) {
-	a.show(func() (string, fyne.CanvasObject) {
-		pin := widget.NewPasswordEntry()
-		pin.SetPlaceHolder(a.T("pin.placeholder"))
-		repeat := widget.NewPasswordEntry()
-		problem := wrapped("")
-		problem.Importance = widget.DangerImportance
-		keyNote := note("")
-		var trainerKey ed25519.PublicKey
-		addKey := widget.NewButtonWithIcon(a.T("trainer.setup.key"), theme.ContentAddIcon(), func() {
-			d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-				if err != nil || r == nil {
-					return
-				}
-				data, _ := io.ReadAll(io.LimitReader(r, 4096))
-				r.Close()
-				k, err := course.ParseKey(string(data))
-				if err != nil {
-					problem.SetText(a.T("trainer.key.bad"))
-					return
-				}
-				trainerKey = k.Public
-				keyNote.SetText(a.T("trainer.setup.key.added", "ID", k.ID()))
-			}, a.win)
-			d.SetFilter(storage.NewExtensionFileFilter([]string{".pub"}))
-			d.Show()
-		})
-		submit := func() {
-			if pin.Text != repeat.Text {
-				problem.SetText(a.T("profile.pin.mismatch"))
-				return
-			}
-			err := a.svc.SetTrainerLock(a.ctx, pin.Text, trainerKey)
-			switch {
-			case errors.Is(err, progress.ErrBadPIN):
-				problem.SetText(a.T("profile.pin.invalid"))
-				return
-			case errors.Is(err, progress.ErrLockTampered), errors.Is(err, progress.ErrLockAlreadySet):
-				a.showLockTampered()
-				return
-			case err != nil:
-				a.fail("error.save", err)
-				return
-			}
-			next()
+// lockSetupScreen is where a trainer sets up a new device: the trainer
+// PIN, and the trainer's public key when the organisation gave one, so that
+// a forgotten PIN is reset only with that key. It comes before the first
+// profile, so trainer mode never goes to whoever opens it first. back and
+// next are where it was opened from and what the lock, once set, opens.
+type lockSetupScreen struct {
+	a           *App
+	back, next  func()
+	pin, repeat *widget.Entry
+	problem     *paragraph
+	keyNote     *paragraph
+	trainerKey  ed25519.PublicKey // from the .pub file added; nil: none
+}
+
+func newLockSetupScreen(a *App, back, next func()) *lockSetupScreen {
+	return &lockSetupScreen{a: a, back: back, next: next}
+}
+
+func (s *lockSetupScreen) draw() (string, fyne.CanvasObject) {
+	a := s.a
+	s.pin = widget.NewPasswordEntry()
+	s.pin.SetPlaceHolder(a.T("pin.placeholder"))
+	s.repeat = widget.NewPasswordEntry()
+	s.problem = wrapped("")
+	s.problem.Importance = widget.DangerImportance
+	s.keyNote = note("")
+	s.trainerKey = nil // the form starts afresh, key and all
+	addKey := widget.NewButtonWithIcon(a.T("trainer.setup.key"), theme.ContentAddIcon(), s.onAddKey)
+	form := widget.NewForm(
+		widget.NewFormItem(a.T("trainer.pin"), s.pin),
+		widget.NewFormItem(a.T("profile.pin.repeat"), s.repeat),
+		widget.NewFormItem("", container.NewVBox(container.NewHBox(addKey), s.keyNote)),
+	)
+	form.SubmitText = a.T("trainer.setup.continue")
+	form.OnSubmit = s.onSubmit
+	s.repeat.OnSubmitted = func(string) { s.onSubmit() }
+	a.nav.focus = s.pin
+	title := a.T("trainer.setup.title")
+	body := container.NewVBox(wrapped(a.T("trainer.setup.text")), form, s.problem)
+	return title, a.screen(title, s.back, container.NewVScroll(container.NewPadded(body)))
+}
+
+// onAddKey lets the trainer pick the organisation's .pub file.
+func (s *lockSetupScreen) onAddKey() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
 		}
-		form := widget.NewForm(
-			widget.NewFormItem(a.T("trainer.pin"), pin),
-			widget.NewFormItem(a.T("profile.pin.repeat"), repeat),
-			widget.NewFormItem("", container.NewVBox(container.NewHBox(addKey), keyNote)),
-		)
-		form.SubmitText = a.T("trainer.setup.continue")
-		form.OnSubmit = submit
-		repeat.OnSubmitted = func(string) { submit() }
-		a.focus = pin
-		title := a.T("trainer.setup.title")
-		body := container.NewVBox(wrapped(a.T("trainer.setup.text")), form, problem)
-		return title, a.screen(title, back, container.NewVScroll(container.NewPadded(body)))
-	})
+		data, _ := io.ReadAll(io.LimitReader(r, 4096))
+		r.Close()
+		s.addKey(string(data))
+	}, s.a.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pub"}))
+	d.Show()
+}
+
+// addKey takes the trainer key from a .pub file's text.
+func (s *lockSetupScreen) addKey(text string) {
+	k, err := course.ParseKey(text)
+	if err != nil {
+		s.problem.SetText(s.a.T("trainer.key.bad"))
+		return
+	}
+	s.trainerKey = k.Public
+	s.keyNote.SetText(s.a.T("trainer.setup.key.added", "ID", k.ID()))
+}
+
+// onSubmit sets the lock and goes on, or says what to correct.
+func (s *lockSetupScreen) onSubmit() {
+	a := s.a
+	if s.pin.Text != s.repeat.Text {
+		s.problem.SetText(a.T("profile.pin.mismatch"))
+		return
+	}
+	err := a.svc.SetTrainerLock(a.ctx, s.pin.Text, s.trainerKey)
+	switch {
+	case errors.Is(err, progress.ErrBadPIN):
+		s.problem.SetText(a.T("profile.pin.invalid"))
+		return
+	case errors.Is(err, progress.ErrLockTampered), errors.Is(err, progress.ErrLockAlreadySet):
+		a.nav.open(newTamperedScreen(a))
+		return
+	case err != nil:
+		a.fail("error.save", err)
+		return
+	}
+	s.next()
 }

@@ -12,79 +12,97 @@ import (
 	"github.com/ogoh/ogoh/internal/progress"
 )
 
-// showNewProfile asks for the few things a profile needs. On a new
-// device the trainer's lock is set up first: a profile made before it
-// would leave trainer mode to whoever opened it first.
-func (a *App) showNewProfile() {
+// openNewProfile asks for a new profile. On a new device the trainer's
+// lock is set up first: a profile made before it would leave trainer mode
+// to whoever opened it first.
+func openNewProfile(a *App) {
 	if state, err := a.svc.TrainerLock(a.ctx); err == nil && state == progress.LockNone {
-		a.showLockSetup(a.showProfiles, a.showNewProfile)
+		a.nav.open(newLockSetupScreen(a, a.nav.to(newProfilesScreen(a)), func() { openNewProfile(a) }))
 		return
 	}
-	a.show(func() (string, fyne.CanvasObject) {
-		name := widget.NewEntry()
-		name.SetPlaceHolder(a.T("profile.name.placeholder"))
-		roles := make([]string, len(domain.Roles))
-		for i, r := range domain.Roles {
-			roles[i] = a.T("role." + string(r))
-		}
-		role := widget.NewRadioGroup(roles, nil)
-		role.SetSelected(roles[0])
-		post := widget.NewEntry()
-		post.SetPlaceHolder(a.T("profile.post.placeholder"))
-		staff := widget.NewEntry()
-		staff.SetPlaceHolder(a.T("profile.staff.placeholder"))
-		langNames := languageNames()
-		lang := widget.NewSelect(langNames, nil)
-		lang.SetSelected(languageName(a.loc.Lang))
-		pin := widget.NewPasswordEntry()
-		pin.SetPlaceHolder(a.T("profile.pin.placeholder"))
-		pin2 := widget.NewPasswordEntry()
-		problem := widget.NewLabel("")
-		problem.Importance = widget.DangerImportance
-		problem.Wrapping = fyne.TextWrapWord
+	a.nav.open(newProfileScreen(a))
+}
 
-		create := func() {
-			if pin.Text != pin2.Text {
-				problem.SetText(a.T("profile.pin.mismatch"))
-				return
-			}
-			l, err := a.svc.CreateLearner(a.ctx, progress.NewLearner{
-				Name: name.Text, Role: domain.Roles[indexOf(roles, role.Selected)], Post: post.Text, StaffNumber: staff.Text,
-				Language: languageCode(lang.Selected), PIN: pin.Text,
-			})
-			var field *progress.FieldError
-			switch {
-			case errors.As(err, &field):
-				problem.SetText(a.T(fieldProblemKey(field), "Max", progress.MaxNameRunes))
-			case errors.Is(err, progress.ErrNameRequired):
-				problem.SetText(a.T("profile.name.required"))
-			case errors.Is(err, progress.ErrBadPIN):
-				problem.SetText(a.T("profile.pin.invalid"))
-			case err != nil:
-				a.fail("error.save", err)
-			default:
-				a.enter(l)
-			}
-		}
-		form := widget.NewForm(
-			widget.NewFormItem(a.T("profile.name"), name),
-			widget.NewFormItem(a.T("profile.role"), role),
-			widget.NewFormItem(a.T("profile.post"), post),
-			widget.NewFormItem(a.T("profile.staff"), staff),
-			widget.NewFormItem(a.T("profile.language"), lang),
-			widget.NewFormItem(a.T("profile.pin"), pin),
-			widget.NewFormItem(a.T("profile.pin.repeat"), pin2),
-		)
-		form.SubmitText = a.T("profile.create")
-		form.OnSubmit = create
-		form.CancelText = a.T("dialog.cancel")
-		form.OnCancel = a.showProfiles
-		hint := note(a.T("profile.pin.hint"))
-		title := a.T("profile.new.title")
-		body := container.NewVScroll(container.NewPadded(container.NewVBox(form, hint, problem)))
-		a.focus = name
-		return title, a.screen(title, a.showProfiles, body)
+// profileScreen asks for the few things a profile needs; its fields are
+// the form's, made anew on each draw.
+type profileScreen struct {
+	a                             *App
+	name, post, staff, pin, again *widget.Entry
+	role                          *widget.RadioGroup
+	roles                         []string // the roles' names, in domain.Roles' order
+	lang                          *widget.Select
+	problem                       *widget.Label
+}
+
+func newProfileScreen(a *App) *profileScreen { return &profileScreen{a: a} }
+
+func (s *profileScreen) draw() (string, fyne.CanvasObject) {
+	a := s.a
+	s.name = widget.NewEntry()
+	s.name.SetPlaceHolder(a.T("profile.name.placeholder"))
+	s.roles = make([]string, len(domain.Roles))
+	for i, r := range domain.Roles {
+		s.roles[i] = a.T("role." + string(r))
+	}
+	s.role = widget.NewRadioGroup(s.roles, nil)
+	s.role.SetSelected(s.roles[0])
+	s.post = widget.NewEntry()
+	s.post.SetPlaceHolder(a.T("profile.post.placeholder"))
+	s.staff = widget.NewEntry()
+	s.staff.SetPlaceHolder(a.T("profile.staff.placeholder"))
+	s.lang = widget.NewSelect(languageNames(), nil)
+	s.lang.SetSelected(languageName(a.loc.Lang))
+	s.pin = widget.NewPasswordEntry()
+	s.pin.SetPlaceHolder(a.T("profile.pin.placeholder"))
+	s.again = widget.NewPasswordEntry()
+	s.problem = widget.NewLabel("")
+	s.problem.Importance = widget.DangerImportance
+	s.problem.Wrapping = fyne.TextWrapWord
+
+	form := widget.NewForm(
+		widget.NewFormItem(a.T("profile.name"), s.name),
+		widget.NewFormItem(a.T("profile.role"), s.role),
+		widget.NewFormItem(a.T("profile.post"), s.post),
+		widget.NewFormItem(a.T("profile.staff"), s.staff),
+		widget.NewFormItem(a.T("profile.language"), s.lang),
+		widget.NewFormItem(a.T("profile.pin"), s.pin),
+		widget.NewFormItem(a.T("profile.pin.repeat"), s.again),
+	)
+	form.SubmitText = a.T("profile.create")
+	form.OnSubmit = s.onCreate
+	form.CancelText = a.T("dialog.cancel")
+	form.OnCancel = a.nav.to(newProfilesScreen(a))
+	hint := note(a.T("profile.pin.hint"))
+	title := a.T("profile.new.title")
+	body := container.NewVScroll(container.NewPadded(container.NewVBox(form, hint, s.problem)))
+	a.nav.focus = s.name
+	return title, a.screen(title, a.nav.to(newProfilesScreen(a)), body)
+}
+
+// onCreate makes the profile and enters it, or says what to correct.
+func (s *profileScreen) onCreate() {
+	a := s.a
+	if s.pin.Text != s.again.Text {
+		s.problem.SetText(a.T("profile.pin.mismatch"))
+		return
+	}
+	l, err := a.svc.CreateLearner(a.ctx, progress.NewLearner{
+		Name: s.name.Text, Role: domain.Roles[indexOf(s.roles, s.role.Selected)], Post: s.post.Text, StaffNumber: s.staff.Text,
+		Language: languageCode(s.lang.Selected), PIN: s.pin.Text,
 	})
+	var field *progress.FieldError
+	switch {
+	case errors.As(err, &field):
+		s.problem.SetText(a.T(fieldProblemKey(field), "Max", progress.MaxNameRunes))
+	case errors.Is(err, progress.ErrNameRequired):
+		s.problem.SetText(a.T("profile.name.required"))
+	case errors.Is(err, progress.ErrBadPIN):
+		s.problem.SetText(a.T("profile.pin.invalid"))
+	case err != nil:
+		a.fail("error.save", err)
+	default:
+		a.enter(l)
+	}
 }
 
 // fieldProblems names the message for each problem with a profile field.

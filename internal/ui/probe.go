@@ -53,9 +53,9 @@ func (a *App) probe(mode string, out io.Writer) error {
 // it is drawn: the start-up a learner waits for.
 func (a *App) probeFirst(out io.Writer) {
 	if a.firstRun() {
-		a.showWelcome()
+		a.nav.open(newWelcomeScreen(a))
 	} else {
-		a.showProfiles()
+		a.nav.open(newProfilesScreen(a))
 	}
 	painted := a.markScreen()
 	go func() {
@@ -81,7 +81,7 @@ func (a *App) probeLearner() (domain.Learner, error) {
 // its screen has been drawn.
 func (a *App) probeCourse(c *course.Course) {
 	for i := range c.Lessons {
-		startprobe.Wait(a.onUI(func() { a.showLesson(c, i) }))
+		startprobe.Wait(a.onUI(func() { a.nav.open(newLessonScreen(a, c, i)) }))
 	}
 	if len(c.Quizzes) == 0 {
 		return
@@ -90,7 +90,7 @@ func (a *App) probeCourse(c *course.Course) {
 	startprobe.Wait(a.onUI(func() {
 		var err error
 		if att, err = a.svc.StartOrResume(a.ctx, a.learner.ID, c, c.Quizzes[0].ID, a.courseLang(c)); err == nil {
-			a.showQuestion(c, att)
+			openQuestion(a, c, att)
 		}
 	}))
 	if att == nil {
@@ -107,7 +107,7 @@ func (a *App) probeCourse(c *course.Course) {
 				a.redraw()
 			}
 		}))
-		startprobe.Wait(a.onUI(func() { a.showQuestion(c, att) })) // "Next", or the result after the last
+		startprobe.Wait(a.onUI(func() { openQuestion(a, c, att) })) // "Next", or the result after the last
 	}
 }
 

@@ -13,7 +13,7 @@ import (
 // scrolls: the picker is a returning learner's first screen, and a post's
 // device may hold hundreds of profiles (2,500 at the benchmark's x100),
 // where a button each took the first frame from 0.2 s to seconds.
-func (a *App) profileList(learners []domain.Learner) fyne.CanvasObject {
+func (a *App) profileList(learners []domain.Learner, pick func(domain.Learner)) fyne.CanvasObject {
 	list := widget.NewList(
 		func() int { return len(learners) },
 		func() fyne.CanvasObject {
@@ -30,7 +30,7 @@ func (a *App) profileList(learners []domain.Learner) fyne.CanvasObject {
 				icon = theme.VisibilityOffIcon()
 			}
 			b.SetIcon(icon)
-			b.OnTapped = func() { a.pickLearner(l) }
+			b.OnTapped = func() { pick(l) }
 		})
 	list.HideSeparators = true
 	return list

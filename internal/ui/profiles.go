@@ -13,33 +13,41 @@ import (
 	"github.com/ogoh/ogoh/internal/progress"
 )
 
-// showProfiles is the first screen: who is studying on this shared device.
-func (a *App) showProfiles() {
-	a.learner = nil
-	a.trainer = false
-	a.show(func() (string, fyne.CanvasObject) {
-		learners, err := a.svc.Learners(a.ctx)
-		if err != nil {
-			a.fail("error.load", err)
-		}
-		list := a.profileList(learners)
-		if len(learners) == 0 {
-			list = wrapped(a.T("profiles.empty"))
-		}
-		create := widget.NewButtonWithIcon(a.T("profiles.new"), theme.ContentAddIcon(), a.showNewProfile)
-		create.Importance = widget.HighImportance
-		guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), func() { a.showGuide(a.showProfiles) })
-		intro := wrapped(a.T("profiles.intro"))
-		body := container.NewBorder(intro, container.NewVBox(widget.NewSeparator(), container.NewGridWithColumns(2, guide, create)), nil, nil,
-			list)
-		title := a.T("profiles.title")
-		return title, a.screen(title, nil, container.NewPadded(body))
-	})
+// profilesScreen is the first screen: who is studying on this shared
+// device. Opening it leaves the profile and trainer mode that were open.
+type profilesScreen struct{ a *App }
+
+func newProfilesScreen(a *App) *profilesScreen { return &profilesScreen{a: a} }
+
+func (s *profilesScreen) opened() {
+	s.a.learner = nil
+	s.a.trainer = false
 }
 
-// pickLearner opens a profile, asking for its PIN when it has one. A wrong
+func (s *profilesScreen) draw() (string, fyne.CanvasObject) {
+	a := s.a
+	learners, err := a.svc.Learners(a.ctx)
+	if err != nil {
+		a.fail("error.load", err)
+	}
+	var list fyne.CanvasObject = a.profileList(learners, s.onPick)
+	if len(learners) == 0 {
+		list = wrapped(a.T("profiles.empty"))
+	}
+	create := widget.NewButtonWithIcon(a.T("profiles.new"), theme.ContentAddIcon(), func() { openNewProfile(a) })
+	create.Importance = widget.HighImportance
+	guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), func() { a.nav.open(newGuideScreen(a, a.nav.to(s))) })
+	intro := wrapped(a.T("profiles.intro"))
+	body := container.NewBorder(intro, container.NewVBox(widget.NewSeparator(), container.NewGridWithColumns(2, guide, create)), nil, nil,
+		list)
+	title := a.T("profiles.title")
+	return title, a.screen(title, nil, container.NewPadded(body))
+}
+
+// onPick opens a profile, asking for its PIN when it has one. A wrong
 // PIN keeps the dialog open with a message, so the learner simply retypes.
-func (a *App) pickLearner(l domain.Learner) {
+func (s *profilesScreen) onPick(l domain.Learner) {
+	a := s.a
 	if l.PINHash == "" {
 		a.enter(l)
 		return
@@ -88,5 +96,5 @@ func (a *App) pickLearner(l domain.Learner) {
 func (a *App) enter(l domain.Learner) {
 	a.learner = &l
 	a.loc = a.bundle.For(l.Language)
-	a.showCatalogue()
+	a.nav.open(newCatalogueScreen(a))
 }

@@ -12,102 +12,101 @@ import (
 	"github.com/ogoh/ogoh/internal/quiz"
 )
 
-// showQuiz starts a quiz, or resumes the learner's unfinished attempt at
+// startQuiz starts a quiz, or resumes the learner's unfinished attempt at
 // the first question without an answer.
-func (a *App) showQuiz(c *course.Course, quizID string) {
+func startQuiz(a *App, c *course.Course, quizID string) {
 	att, err := a.svc.StartOrResume(a.ctx, a.learner.ID, c, quizID, a.courseLang(c))
 	if err != nil {
 		a.fail("error.load", err)
 		return
 	}
-	a.showQuestion(c, att)
+	openQuestion(a, c, att)
 }
 
-// showQuestion shows the next unanswered question. "Check answer" commits
-// the answer before showing feedback, so what the learner saw confirmed is
-// on disk.
-func (a *App) showQuestion(c *course.Course, att *progress.Attempt) {
+// openQuestion shows att's next unanswered question, or, when none is
+// left, records the result and shows it.
+func openQuestion(a *App, c *course.Course, att *progress.Attempt) {
 	qu, pos := att.Next()
 	if qu == nil {
-		a.finishQuiz(c, att)
+		finishQuiz(a, c, att)
 		return
 	}
+	a.nav.open(&questionScreen{a: a, c: c, att: att, qu: qu, pos: pos})
+}
+
+// questionScreen is question qu, at pos in att. "Check answer" commits the
+// answer before showing feedback, so what the learner saw confirmed is on
+// disk; the screen then draws again with it.
+type questionScreen struct {
+	a   *App
+	c   *course.Course
+	att *progress.Attempt
+	qu  *course.Question
+	pos int
+
+	// this draw's widgets, for the handlers
+	check  *widget.Button
+	input  answerInput
+	saving *paragraph
+}
+
+func (s *questionScreen) draw() (string, fyne.CanvasObject) {
+	a, c, att, qu, pos := s.a, s.c, s.att, s.qu, s.pos
 	total := len(att.Questions())
-	a.show(func() (string, fyne.CanvasObject) {
-		lang := a.courseLang(c)
-		bar := widget.NewProgressBar()
-		bar.TextFormatter = func() string { return a.T("quiz.position", "N", pos+1, "Total", total) }
-		bar.Max = float64(total)
-		bar.SetValue(float64(pos))
-		text := widget.NewLabelWithStyle(qu.Text.In(lang, c.DefaultLanguage), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		text.Wrapping = fyne.TextWrapWord
-		hint := note(a.T(hintKey(qu.Type)))
+	lang := a.courseLang(c)
+	bar := widget.NewProgressBar()
+	bar.TextFormatter = func() string { return a.T("quiz.position", "N", pos+1, "Total", total) }
+	bar.Max = float64(total)
+	bar.SetValue(float64(pos))
+	text := widget.NewLabelWithStyle(qu.Text.In(lang, c.DefaultLanguage), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text.Wrapping = fyne.TextWrapWord
+	hint := note(a.T(hintKey(qu.Type)))
 
-		feedback := container.NewVBox()
-		check := widget.NewButtonWithIcon(a.T("quiz.check"), theme.ConfirmIcon(), nil)
-		check.Importance = widget.HighImportance
-		nextLabel := a.T("quiz.next")
-		if pos+1 == total {
-			nextLabel = a.T("quiz.see.result")
-		}
-		next := widget.NewButtonWithIcon(nextLabel, theme.NavigateNextIcon(), func() { a.showQuestion(c, att) })
-		next.Importance = widget.HighImportance
-		next.Hide()
+	feedback := container.NewVBox()
+	check := widget.NewButtonWithIcon(a.T("quiz.check"), theme.ConfirmIcon(), nil)
+	check.Importance = widget.HighImportance
+	nextLabel := a.T("quiz.next")
+	if pos+1 == total {
+		nextLabel = a.T("quiz.see.result")
+	}
+	next := widget.NewButtonWithIcon(nextLabel, theme.NavigateNextIcon(), func() { openQuestion(a, c, att) })
+	next.Importance = widget.HighImportance
+	next.Hide()
 
-		var input answerInput
-		input = a.newAnswerInput(qu, att.OptionOrder(qu), lang, c.DefaultLanguage, func() {
-			if quiz.Complete(qu, input.response()) {
-				check.Enable()
-			} else {
-				check.Disable()
-			}
-		})
-		answered := func(ans domain.Answer) {
-			input.set(ans.Response)
-			input.disable()
-			check.Hide()
-			next.Show()
-			feedback.Add(a.feedback(c, qu, ans.Response, ans.Correct, lang))
-		}
-		saving := note("")
-		// The answer is committed off the UI thread (a data folder on a slow
-		// stick can take a moment), and its feedback shows only once it is
-		// on disk.
-		check.OnTapped = func() {
-			resp := input.response()
-			check.Disable()
-			input.disable()
-			saving.SetText(a.T("quiz.saving"))
-			a.background(func() {
-				_, err := a.svc.Answer(a.ctx, att, qu, resp)
-				a.do(func() {
-					saving.SetText("")
-					if err != nil {
-						check.Enable()
-						a.fail("error.save.answer", err)
-						return
-					}
-					a.redraw() // now with the recorded answer and its feedback
-				})
-			})
-		}
-		if ans, ok := att.Answered(qu.ID); ok {
-			answered(ans)
-			a.bindEnter(next)
+	var input answerInput
+	input = a.newAnswerInput(qu, att.OptionOrder(qu), lang, c.DefaultLanguage, func() {
+		if quiz.Complete(qu, input.response()) {
+			check.Enable()
 		} else {
-			if !quiz.Complete(qu, input.response()) {
-				check.Disable()
-			}
-			a.bindChoiceKeys(input)
-			a.bindEnter(check)
+			check.Disable()
 		}
-		body := container.NewVBox(bar, text, hint, input.object(), saving, feedback)
-		buttons := container.NewHBox(check, next)
-		title := att.Quiz.Title.In(lang, c.DefaultLanguage)
-		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, buttons)), nil, nil,
-			container.NewVScroll(container.NewPadded(body)))
-		return title, a.screen(title, func() { a.showCourse(c) }, content)
 	})
+	answered := func(ans domain.Answer) {
+		input.set(ans.Response)
+		input.disable()
+		check.Hide()
+		next.Show()
+		feedback.Add(a.feedback(c, qu, ans.Response, ans.Correct, lang))
+	}
+	saving := note("")
+	s.check, s.input, s.saving = check, input, saving
+	check.OnTapped = s.onCheck
+	if ans, ok := att.Answered(qu.ID); ok {
+		answered(ans)
+		a.nav.bindEnter(next)
+	} else {
+		if !quiz.Complete(qu, input.response()) {
+			check.Disable()
+		}
+		a.bindChoiceKeys(input)
+		a.nav.bindEnter(check)
+	}
+	body := container.NewVBox(bar, text, hint, input.object(), saving, feedback)
+	buttons := container.NewHBox(check, next)
+	title := att.Quiz.Title.In(lang, c.DefaultLanguage)
+	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, buttons)), nil, nil,
+		container.NewVScroll(container.NewPadded(body)))
+	return title, a.screen(title, a.nav.to(newCourseScreen(a, c)), content)
 }
 
 // feedback teaches: right or not, why, and where the lesson is.
@@ -135,4 +134,27 @@ func (a *App) feedback(c *course.Course, qu *course.Question, resp quiz.Response
 		box.Add(src)
 	}
 	return container.NewVBox(widget.NewSeparator(), box)
+}
+
+// onCheck commits the answer off the UI thread (a data folder on a slow
+// stick can take a moment); its feedback shows only once it is on disk.
+// It works on the widgets of the draw it was tapped on.
+func (s *questionScreen) onCheck() {
+	a, check, input, saving := s.a, s.check, s.input, s.saving
+	resp := input.response()
+	check.Disable()
+	input.disable()
+	saving.SetText(a.T("quiz.saving"))
+	a.background(func() {
+		_, err := a.svc.Answer(a.ctx, s.att, s.qu, resp)
+		a.do(func() {
+			saving.SetText("")
+			if err != nil {
+				check.Enable()
+				a.fail("error.save.answer", err)
+				return
+			}
+			a.redraw() // now with the recorded answer and its feedback
+		})
+	})
 }

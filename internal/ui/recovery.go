@@ -29,7 +29,7 @@ func ShowRecovery(win fyne.Window, fy fyne.App, bundle *i18n.Bundle, lang, dataD
 	quit := widget.NewButtonWithIcon(loc.T("recovery.quit"), theme.LogoutIcon(), fy.Quit)
 	body := container.NewVBox(
 		widget.NewRichTextFromMarkdown("# "+loc.T("recovery.title")),
-		wrapped(loc.T("recovery.what")), note(damage.Error()),
+		wrapped(loc.T("recovery.what")), note(errorMessage(loc, damage)),
 	)
 	backup, taken, ok := progress.LatestBackup(dataDir)
 	if !ok {
@@ -40,7 +40,7 @@ func ShowRecovery(win fyne.Window, fy fyne.App, bundle *i18n.Bundle, lang, dataD
 		restore := widget.NewButtonWithIcon(loc.T("recovery.restore"), theme.HistoryIcon(), func() {
 			kept, err := progress.Restore(dataDir, backup)
 			if err != nil {
-				result.SetText(loc.T("recovery.failed") + "\n" + err.Error())
+				result.SetText(loc.T("recovery.failed") + "\n" + errorMessage(loc, err))
 				return
 			}
 			if kept == "" { // the database was missing: nothing to keep

@@ -44,7 +44,7 @@ func TestADamagedDatabaseIsRestoredOnlyWhenAsked(t *testing.T) {
 	bundle, _ := i18n.Load()
 	loc := bundle.For("en")
 	restored := false
-	fy := test.NewApp()
+	fy := test.NewTempApp(t)
 	win := fy.NewWindow("")
 	ShowRecovery(win, fy, bundle, "en", dir, damage, func() { restored = true })
 	before, _ := os.ReadFile(file)

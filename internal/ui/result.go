@@ -12,52 +12,67 @@ import (
 )
 
 // finishQuiz records the result and shows it.
-func (a *App) finishQuiz(c *course.Course, att *progress.Attempt) {
+func finishQuiz(a *App, c *course.Course, att *progress.Attempt) {
 	r, err := a.svc.Finish(a.ctx, att)
 	if err != nil {
 		a.fail("error.save", err)
 		return
 	}
-	a.showResult(c, att, r)
+	a.nav.open(newResultScreen(a, c, att, r))
 }
 
-// showResult shows the score, pass or fail, and every missed question with
-// the right answer, so the learner knows what to review.
-func (a *App) showResult(c *course.Course, att *progress.Attempt, r quiz.Result) {
-	a.show(func() (string, fyne.CanvasObject) {
-		lang := a.courseLang(c)
-		score := widget.NewLabelWithStyle(a.T("result.score", "Score", r.Score, "Max", r.Max, "Percent", r.Percent),
-			fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-		score.SizeName = theme.SizeNameHeadingText
-		verdict := widget.NewLabelWithStyle(a.T("result.failed", "PassMark", r.PassMark), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-		verdict.Importance = widget.DangerImportance
-		if r.Passed {
-			verdict.SetText(a.T("result.passed", "PassMark", r.PassMark))
-			verdict.Importance = widget.SuccessImportance
-		}
-		verdict.Wrapping = fyne.TextWrapWord
-		missed := container.NewVBox()
-		for _, id := range r.Missed {
-			if qu := att.Quiz.Question(id); qu != nil {
-				missed.Add(a.missedCard(c, att, qu, lang))
-			}
-		}
-		if len(r.Missed) == 0 {
-			missed.Add(widget.NewLabel(a.T("result.none.missed")))
-		}
-		back := widget.NewButtonWithIcon(a.T("result.back"), theme.NavigateBackIcon(), func() { a.showCourse(c) })
-		again := widget.NewButtonWithIcon(a.T("result.again"), theme.ViewRefreshIcon(), func() { a.showQuiz(c, att.QuizID) })
-		again.Importance = widget.HighImportance
-		a.bindEnter(back)
-		body := container.NewVBox(score, verdict, widget.NewCard(a.T("result.review"), "", missed))
-		title := a.T("result.title")
-		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(back, again)), nil, nil,
-			container.NewVScroll(container.NewPadded(body)))
-		return title, a.screen(title, func() { a.showCourse(c) }, content)
-	})
+// resultScreen is a finished attempt's score, pass or fail, and every
+// missed question with the right answer, so the learner knows what to
+// review.
+type resultScreen struct {
+	a   *App
+	c   *course.Course
+	att *progress.Attempt
+	r   quiz.Result
 }
 
-func (a *App) missedCard(c *course.Course, att *progress.Attempt, qu *course.Question, lang string) fyne.CanvasObject {
+func newResultScreen(a *App, c *course.Course, att *progress.Attempt, r quiz.Result) *resultScreen {
+	return &resultScreen{a: a, c: c, att: att, r: r}
+}
+
+func (s *resultScreen) draw() (string, fyne.CanvasObject) {
+	a, c, att, r := s.a, s.c, s.att, s.r
+	lang := a.courseLang(c)
+	score := widget.NewLabelWithStyle(a.T("result.score", "Score", r.Score, "Max", r.Max, "Percent", r.Percent),
+		fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	score.SizeName = theme.SizeNameHeadingText
+	verdict := widget.NewLabelWithStyle(a.T("result.failed", "PassMark", r.PassMark), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	verdict.Importance = widget.DangerImportance
+	if r.Passed {
+		verdict.SetText(a.T("result.passed", "PassMark", r.PassMark))
+		verdict.Importance = widget.SuccessImportance
+	}
+	verdict.Wrapping = fyne.TextWrapWord
+	missed := container.NewVBox()
+	for _, id := range r.Missed {
+		if qu := att.Quiz.Question(id); qu != nil {
+			missed.Add(s.missedCard(qu, lang))
+		}
+	}
+	if len(r.Missed) == 0 {
+		missed.Add(widget.NewLabel(a.T("result.none.missed")))
+	}
+	back := widget.NewButtonWithIcon(a.T("result.back"), theme.NavigateBackIcon(), a.nav.to(newCourseScreen(a, c)))
+	again := widget.NewButtonWithIcon(a.T("result.again"), theme.ViewRefreshIcon(), s.onAgain)
+	again.Importance = widget.HighImportance
+	a.nav.bindEnter(back)
+	body := container.NewVBox(score, verdict, widget.NewCard(a.T("result.review"), "", missed))
+	title := a.T("result.title")
+	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(back, again)), nil, nil,
+		container.NewVScroll(container.NewPadded(body)))
+	return title, a.screen(title, a.nav.to(newCourseScreen(a, c)), content)
+}
+
+// onAgain starts a new attempt at the same quiz.
+func (s *resultScreen) onAgain() { startQuiz(s.a, s.c, s.att.QuizID) }
+
+func (s *resultScreen) missedCard(qu *course.Question, lang string) fyne.CanvasObject {
+	a, c, att := s.a, s.c, s.att
 	box := container.NewVBox()
 	add := func(s string, imp widget.Importance) {
 		l := wrapped(s)
@@ -75,7 +90,7 @@ func (a *App) missedCard(c *course.Course, att *progress.Attempt, qu *course.Que
 		if c.Lessons[i].ID == qu.Lesson {
 			i := i
 			box.Add(widget.NewButtonWithIcon(a.T("result.read.lesson", "Lesson", c.Lessons[i].Title.In(lang, c.DefaultLanguage)),
-				theme.DocumentIcon(), func() { a.showLesson(c, i) }))
+				theme.DocumentIcon(), a.nav.to(newLessonScreen(a, c, i))))
 		}
 	}
 	text := widget.NewLabelWithStyle(qu.Text.In(lang, c.DefaultLanguage), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

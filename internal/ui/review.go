@@ -11,95 +11,106 @@ import (
 	"github.com/ogoh/ogoh/internal/quiz"
 )
 
-// reviewCard is the home screen's line about review: how many questions
-// are due today, or that none are and why.
-func (a *App) reviewCard() fyne.CanvasObject {
-	due, err := a.svc.DueReviews(a.ctx, a.learner.ID, a.courses)
-	if err != nil {
-		a.fail("error.load", err)
-	}
-	if len(due) == 0 {
-		return note(a.T("review.none"))
-	}
-	start := widget.NewButtonWithIcon(a.T("review.start"), theme.HistoryIcon(), func() { a.showReview(due, 0, 0) })
-	start.Importance = widget.HighImportance
-	return panel(container.NewBorder(nil, nil, nil, start, strong(a.loc.N("review.due", len(due)))))
+// reviewScreen asks the questions due for review one by one: due[i] is
+// shown, right counts the right answers so far, and answered is the
+// answer to due[i] once given. Each answer is saved, with its new
+// schedule, before the next question shows.
+type reviewScreen struct {
+	a        *App
+	due      []progress.ReviewQuestion
+	i, right int
+	answered *domain.Answer
 }
 
-// showReview asks due question i; right counts the right answers so far.
-// Each answer is saved, with its new schedule, before the next shows.
-func (a *App) showReview(due []progress.ReviewQuestion, i, right int) {
-	if i >= len(due) {
-		a.showReviewDone(right, len(due))
+func newReviewScreen(a *App, due []progress.ReviewQuestion) *reviewScreen {
+	return &reviewScreen{a: a, due: due}
+}
+
+func (s *reviewScreen) draw() (string, fyne.CanvasObject) {
+	a, due, i, right, answered := s.a, s.due, s.i, s.right, s.answered
+	rq := due[i]
+	lang := a.courseLang(rq.Course)
+	qu := rq.Question
+	bar := widget.NewProgressBar()
+	bar.TextFormatter = func() string { return a.T("quiz.position", "N", i+1, "Total", len(due)) }
+	bar.Max = float64(len(due))
+	bar.SetValue(float64(i))
+	check := widget.NewButtonWithIcon(a.T("quiz.check"), theme.ConfirmIcon(), nil)
+	check.Importance = widget.HighImportance
+	var input answerInput
+	input = a.newAnswerInput(qu, quiz.OptionOrder(qu, int64(i)), lang, rq.Course.DefaultLanguage, func() {
+		if quiz.Complete(qu, input.response()) {
+			check.Enable()
+		} else {
+			check.Disable()
+		}
+	})
+	check.Disable()
+	body := container.NewVBox(bar, note(rq.Course.Title.In(lang, rq.Course.DefaultLanguage)), strong(qu.Text.In(lang, rq.Course.DefaultLanguage)),
+		note(a.T(hintKey(qu.Type))), input.object())
+	var buttons fyne.CanvasObject = check
+	if answered != nil {
+		input.set(answered.Response)
+		input.disable()
+		body.Add(a.feedback(rq.Course, qu, answered.Response, answered.Correct, lang))
+		label := a.T("quiz.next")
+		if i+1 == len(due) {
+			label = a.T("review.finish")
+		}
+		score := right
+		if answered.Correct {
+			score++
+		}
+		next := widget.NewButtonWithIcon(label, theme.NavigateNextIcon(), func() { s.onNext(score) })
+		next.Importance = widget.HighImportance
+		buttons = next
+		a.nav.bindEnter(next)
+	} else {
+		a.bindChoiceKeys(input)
+		a.nav.bindEnter(check)
+	}
+	check.OnTapped = func() {
+		resp := input.response()
+		correct, err := a.svc.AnswerReview(a.ctx, a.learner.ID, rq, resp)
+		if err != nil {
+			a.fail("error.save.answer", err)
+			return
+		}
+		s.answered = &domain.Answer{QuestionID: qu.ID, Response: resp, Correct: correct}
+		a.redraw()
+	}
+	title := a.T("review.title")
+	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, buttons)),
+		nil, nil, container.NewVScroll(container.NewPadded(body)))
+	return title, a.screen(title, a.nav.to(newCatalogueScreen(a)), content)
+}
+
+// onNext goes on to the next due question, or to the end of the review.
+func (s *reviewScreen) onNext(right int) {
+	s.i, s.right, s.answered = s.i+1, right, nil
+	if s.i >= len(s.due) {
+		s.a.nav.open(newReviewDoneScreen(s.a, s.right, len(s.due)))
 		return
 	}
-	rq := due[i]
-	var answered *domain.Answer
-	a.show(func() (string, fyne.CanvasObject) {
-		lang := a.courseLang(rq.Course)
-		qu := rq.Question
-		bar := widget.NewProgressBar()
-		bar.TextFormatter = func() string { return a.T("quiz.position", "N", i+1, "Total", len(due)) }
-		bar.Max = float64(len(due))
-		bar.SetValue(float64(i))
-		check := widget.NewButtonWithIcon(a.T("quiz.check"), theme.ConfirmIcon(), nil)
-		check.Importance = widget.HighImportance
-		var input answerInput
-		input = a.newAnswerInput(qu, quiz.OptionOrder(qu, int64(i)), lang, rq.Course.DefaultLanguage, func() {
-			if quiz.Complete(qu, input.response()) {
-				check.Enable()
-			} else {
-				check.Disable()
-			}
-		})
-		check.Disable()
-		body := container.NewVBox(bar, note(rq.Course.Title.In(lang, rq.Course.DefaultLanguage)), strong(qu.Text.In(lang, rq.Course.DefaultLanguage)),
-			note(a.T(hintKey(qu.Type))), input.object())
-		var buttons fyne.CanvasObject = check
-		if answered != nil {
-			input.set(answered.Response)
-			input.disable()
-			body.Add(a.feedback(rq.Course, qu, answered.Response, answered.Correct, lang))
-			label := a.T("quiz.next")
-			if i+1 == len(due) {
-				label = a.T("review.finish")
-			}
-			score := right
-			if answered.Correct {
-				score++
-			}
-			next := widget.NewButtonWithIcon(label, theme.NavigateNextIcon(), func() { a.showReview(due, i+1, score) })
-			next.Importance = widget.HighImportance
-			buttons = next
-			a.bindEnter(next)
-		} else {
-			a.bindChoiceKeys(input)
-			a.bindEnter(check)
-		}
-		check.OnTapped = func() {
-			resp := input.response()
-			correct, err := a.svc.AnswerReview(a.ctx, a.learner.ID, rq, resp)
-			if err != nil {
-				a.fail("error.save.answer", err)
-				return
-			}
-			answered = &domain.Answer{QuestionID: qu.ID, Response: resp, Correct: correct}
-			a.redraw()
-		}
-		title := a.T("review.title")
-		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, buttons)),
-			nil, nil, container.NewVScroll(container.NewPadded(body)))
-		return title, a.screen(title, a.showCatalogue, content)
-	})
+	s.a.redraw()
 }
 
-func (a *App) showReviewDone(right, total int) {
-	a.show(func() (string, fyne.CanvasObject) {
-		back := widget.NewButtonWithIcon(a.T("review.back"), theme.HomeIcon(), a.showCatalogue)
-		back.Importance = widget.HighImportance
-		title := a.T("review.title")
-		body := container.NewVBox(strong(a.T("review.done", "Right", right, "Total", total)), wrapped(a.T("review.explain")),
-			container.NewHBox(back))
-		return title, a.screen(title, a.showCatalogue, container.NewPadded(body))
-	})
+// reviewDoneScreen is the end of a review: how many were right.
+type reviewDoneScreen struct {
+	a            *App
+	right, total int
+}
+
+func newReviewDoneScreen(a *App, right, total int) *reviewDoneScreen {
+	return &reviewDoneScreen{a: a, right: right, total: total}
+}
+
+func (s *reviewDoneScreen) draw() (string, fyne.CanvasObject) {
+	a := s.a
+	back := widget.NewButtonWithIcon(a.T("review.back"), theme.HomeIcon(), a.nav.to(newCatalogueScreen(a)))
+	back.Importance = widget.HighImportance
+	title := a.T("review.title")
+	body := container.NewVBox(strong(a.T("review.done", "Right", s.right, "Total", s.total)), wrapped(a.T("review.explain")),
+		container.NewHBox(back))
+	return title, a.screen(title, a.nav.to(newCatalogueScreen(a)), container.NewPadded(body))
 }

@@ -93,7 +93,7 @@ func TestADatabaseFromANewerOgohIsExplainedAtStartUp(t *testing.T) {
 	bundle, _ := i18n.Load()
 	for _, lang := range []string{"en", "ru", "uz"} {
 		loc := bundle.For(lang)
-		fy := test.NewApp()
+		fy := test.NewTempApp(t)
 		win := fy.NewWindow("")
 		ShowRecovery(win, fy, bundle, lang, dir, damage, func() { t.Fatal("restored") })
 		want := loc.T("recovery.newer", "Found", 321, "Known", progress.KnownSchemaVersion())
@@ -142,7 +142,7 @@ func TestAMissingDatabaseIsOfferedItsBackup(t *testing.T) {
 	}
 	bundle, _ := i18n.Load()
 	loc := bundle.For("uz")
-	fy := test.NewApp()
+	fy := test.NewTempApp(t)
 	win := fy.NewWindow("")
 	restored := false
 	ShowRecovery(win, fy, bundle, "uz", dir, damage, func() { restored = true })

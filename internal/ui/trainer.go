@@ -16,9 +16,9 @@ import (
 // cannot reach its functions without it. A lock that was changed or
 // removed outside Ogoh keeps trainer mode shut until the trainer's key
 // resets it; a new device with no learners has its lock set up first.
-func (a *App) openTrainer() {
+func openTrainer(a *App) {
 	if a.trainer {
-		a.showTrainer()
+		a.nav.open(newTrainerScreen(a))
 		return
 	}
 	state, err := a.svc.TrainerLock(a.ctx)
@@ -26,85 +26,114 @@ func (a *App) openTrainer() {
 	case err != nil:
 		a.fail("error.load", err)
 	case state == progress.LockNone:
-		a.showLockSetup(a.showSettings, a.openTrainer)
+		a.nav.open(newLockSetupScreen(a, a.backToSettings, func() { openTrainer(a) }))
 	case state == progress.LockTampered:
-		a.showLockTampered()
+		a.nav.open(newTamperedScreen(a))
 	default:
-		a.showTrainerPIN()
+		a.nav.open(newTrainerPINScreen(a))
 	}
 }
 
-func (a *App) showTrainerPIN() {
-	a.show(func() (string, fyne.CanvasObject) {
-		pin := widget.NewPasswordEntry()
-		pin.SetPlaceHolder(a.T("pin.placeholder"))
-		problem := wrapped("")
-		problem.Importance = widget.DangerImportance
-		submit := func() {
-			wait, err := a.svc.UnlockTrainer(a.ctx, pin.Text)
-			if err != nil {
-				pin.SetText("")
-				switch {
-				case errors.Is(err, progress.ErrLocked):
-					problem.SetText(a.T("trainer.locked", "Seconds", int(wait.Seconds()+0.999)))
-				case errors.Is(err, progress.ErrWrongPIN):
-					problem.SetText(a.T("pin.wrong"))
-				case errors.Is(err, progress.ErrLockTampered):
-					a.showLockTampered()
-				default:
-					a.fail("error.load", err)
-				}
-				return
-			}
-			a.trainer = true
-			a.showTrainer()
-		}
-		pin.OnSubmitted = func(string) { submit() }
-		form := widget.NewForm(widget.NewFormItem(a.T("trainer.pin"), pin))
-		form.SubmitText = a.T("pin.open")
-		form.OnSubmit = submit
-		a.focus = pin
-		title := a.T("trainer.title")
-		return title, a.screen(title, a.showSettings, container.NewPadded(container.NewVBox(wrapped(a.T("trainer.enter.pin")), form, problem)))
-	})
+// trainerPINScreen asks for the trainer PIN.
+type trainerPINScreen struct {
+	a       *App
+	pin     *widget.Entry
+	problem *paragraph
 }
 
-// showLockTampered says why trainer mode stays shut and how the trainer
+func newTrainerPINScreen(a *App) *trainerPINScreen { return &trainerPINScreen{a: a} }
+
+func (s *trainerPINScreen) draw() (string, fyne.CanvasObject) {
+	a := s.a
+	s.pin = widget.NewPasswordEntry()
+	s.pin.SetPlaceHolder(a.T("pin.placeholder"))
+	s.problem = wrapped("")
+	s.problem.Importance = widget.DangerImportance
+	s.pin.OnSubmitted = func(string) { s.onSubmit() }
+	form := widget.NewForm(widget.NewFormItem(a.T("trainer.pin"), s.pin))
+	form.SubmitText = a.T("pin.open")
+	form.OnSubmit = s.onSubmit
+	a.nav.focus = s.pin
+	title := a.T("trainer.title")
+	return title, a.screen(title, a.backToSettings, container.NewPadded(container.NewVBox(wrapped(a.T("trainer.enter.pin")), form, s.problem)))
+}
+
+// onSubmit opens trainer mode with the right PIN; a wrong one is said
+// so, and tries in a row make it wait.
+func (s *trainerPINScreen) onSubmit() {
+	a := s.a
+	wait, err := a.svc.UnlockTrainer(a.ctx, s.pin.Text)
+	if err != nil {
+		s.pin.SetText("")
+		switch {
+		case errors.Is(err, progress.ErrLocked):
+			s.problem.SetText(a.T("trainer.locked", "Seconds", int(wait.Seconds()+0.999)))
+		case errors.Is(err, progress.ErrWrongPIN):
+			s.problem.SetText(a.T("pin.wrong"))
+		case errors.Is(err, progress.ErrLockTampered):
+			a.nav.open(newTamperedScreen(a))
+		default:
+			a.fail("error.load", err)
+		}
+		return
+	}
+	a.trainer = true
+	a.nav.open(newTrainerScreen(a))
+}
+
+// tamperedScreen says why trainer mode stays shut and how the trainer
 // opens it again.
-func (a *App) showLockTampered() {
-	a.show(func() (string, fyne.CanvasObject) {
-		title := a.T("trainer.title")
-		text := wrapped(a.T("trainer.tampered", "Folder", a.dataDir))
-		text.Importance = widget.DangerImportance
-		return title, a.screen(title, a.showSettings, container.NewPadded(container.NewVBox(text)))
-	})
+type tamperedScreen struct{ a *App }
+
+func newTamperedScreen(a *App) *tamperedScreen { return &tamperedScreen{a: a} }
+
+func (s *tamperedScreen) draw() (string, fyne.CanvasObject) {
+	a := s.a
+	title := a.T("trainer.title")
+	text := wrapped(a.T("trainer.tampered", "Folder", a.dataDir))
+	text.Importance = widget.DangerImportance
+	return title, a.screen(title, a.backToSettings, container.NewPadded(container.NewVBox(text)))
 }
 
-// showTrainer is trainer mode's home: courses, keys, learners, contacts, sync.
-func (a *App) showTrainer() {
+// trainerScreen is trainer mode's home: courses, keys, learners,
+// contacts, sync.
+type trainerScreen struct{ a *App }
+
+func newTrainerScreen(a *App) *trainerScreen { return &trainerScreen{a: a} }
+
+// showTrainer opens trainer mode's home, for the sync screen's way back
+// until it is a screen of its own.
+func (a *App) showTrainer() { a.nav.open(newTrainerScreen(a)) }
+
+func (s *trainerScreen) draw() (string, fyne.CanvasObject) {
+	a := s.a
 	a.awaitCourses()
-	a.show(func() (string, fyne.CanvasObject) {
-		button := func(id string, icon fyne.Resource, f func()) *widget.Button {
-			b := widget.NewButtonWithIcon(a.T(id), icon, f)
-			b.Alignment = widget.ButtonAlignLeading
-			return b
-		}
-		importPack := button("trainer.import", theme.FolderOpenIcon(), a.chooseImport)
-		importPack.Importance = widget.HighImportance
-		body := container.NewVBox(
-			note(a.T("trainer.intro")),
-			importPack,
-			button("trainer.courses", theme.ListIcon(), a.showInstalled),
-			button("trainer.keys", theme.ConfirmIcon(), a.showKeys),
-			button("trainer.learners", theme.AccountIcon(), a.showReport),
-			button("contacts.title", theme.MailComposeIcon(), a.showContactsEditor),
-			button("sync.title", theme.UploadIcon(), a.showSync),
-			widget.NewSeparator(),
-			button("trainer.leave", theme.LogoutIcon(), func() { a.trainer = false; a.showSettings() }),
-		)
-		title := a.T("trainer.title")
-		return title, a.screen(title, a.showSettings, container.NewVScroll(container.NewPadded(body)))
-	})
+	button := func(id string, icon fyne.Resource, f func()) *widget.Button {
+		b := widget.NewButtonWithIcon(a.T(id), icon, f)
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
+	importPack := button("trainer.import", theme.FolderOpenIcon(), s.onImport)
+	importPack.Importance = widget.HighImportance
+	body := container.NewVBox(
+		note(a.T("trainer.intro")),
+		importPack,
+		button("trainer.courses", theme.ListIcon(), a.nav.to(newInstalledScreen(a))),
+		button("trainer.keys", theme.ConfirmIcon(), a.nav.to(newKeysScreen(a))),
+		button("trainer.learners", theme.AccountIcon(), a.nav.to(newReportScreen(a))),
+		button("contacts.title", theme.MailComposeIcon(), func() { openContactsEditor(a) }),
+		button("sync.title", theme.UploadIcon(), a.showSync),
+		widget.NewSeparator(),
+		button("trainer.leave", theme.LogoutIcon(), s.onLeave),
+	)
+	title := a.T("trainer.title")
+	return title, a.screen(title, a.backToSettings, container.NewVScroll(container.NewPadded(body)))
+}
+
+// onLeave shuts trainer mode and goes back to the settings.
+func (s *trainerScreen) onLeave() {
+	s.a.trainer = false
+	s.a.backToSettings()
 }
 
 // reloadCourses reads the courses again after an install or removal.
@@ -115,6 +144,9 @@ func (a *App) reloadCourses() {
 	list, problems := a.lib.Courses()
 	a.courses = list
 	if len(problems) > 0 {
-		a.fail("error.courses", fmt.Errorf("%v", problems))
+		// What is wrong is listed on the trainer's courses screen; the
+		// message says only that, not that something unexpected happened.
+		a.logError(fmt.Errorf("installed courses: %v", problems))
+		a.message(a.T("error.title"), a.T("error.courses"))
 	}
 }

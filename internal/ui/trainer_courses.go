@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,8 +16,9 @@ import (
 	"github.com/ogoh/ogoh/internal/library"
 )
 
-// chooseImport lets the trainer pick a pack, e.g. from a USB stick.
-func (a *App) chooseImport() {
+// onImport lets the trainer pick a pack, e.g. from a USB stick.
+func (s *trainerScreen) onImport() {
+	a := s.a
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -63,7 +65,7 @@ func (a *App) importPack(path string, force bool) {
 			case errors.Is(err, context.Canceled):
 				a.message(a.T("trainer.import"), a.T("trainer.import.cancelled"))
 			default:
-				a.message(a.T("trainer.import.refused"), a.packProblem(err)+"\n\n"+err.Error())
+				a.message(a.T("trainer.import.refused"), a.packRefusal(err))
 			}
 		})
 	})
@@ -93,6 +95,17 @@ func (a *App) packProblem(err error) string {
 	return a.T("pack.err.other")
 }
 
+// packRefusal says why a pack was refused: what is wrong with it when
+// packProblem knows, else what the error's code says; the error itself
+// goes to the log.
+func (a *App) packRefusal(err error) string {
+	if text := a.packProblem(err); text != a.T("pack.err.other") {
+		a.logError(fmt.Errorf("install pack: %w", err))
+		return text
+	}
+	return a.T("pack.err.other") + "\n\n" + a.errorText(err)
+}
+
 // message shows a short dialog with an OK in the user's language.
 func (a *App) message(title, text string) {
 	d := dialog.NewCustom(title, a.T("dialog.ok"), wrapped(text), a.win)
@@ -100,42 +113,45 @@ func (a *App) message(title, text string) {
 	d.Show()
 }
 
-// showInstalled lists the courses, marking those that came in packs,
+// installedScreen lists the courses, marking those that came in packs,
 // which can be removed (progress stays in the database).
-func (a *App) showInstalled() {
-	a.show(func() (string, fyne.CanvasObject) {
-		box := container.NewVBox(note(a.T("trainer.courses.hint")))
-		for _, c := range a.courses {
-			c := c
-			name := wrapped(c.Title.In(a.courseLang(c), c.DefaultLanguage) + " — " + c.Version)
-			if !a.lib.IsInstalled(c.ID) {
-				box.Add(container.NewBorder(nil, nil, nil, note(a.T("trainer.bundled")), name))
-				continue
-			}
-			remove := widget.NewButtonWithIcon(a.T("contacts.remove"), theme.DeleteIcon(), func() {
-				dialog.NewCustomConfirm(a.T("trainer.remove.title"), a.T("contacts.remove"), a.T("dialog.cancel"),
-					wrapped(a.T("trainer.remove.confirm", "Course", c.Title.In(a.courseLang(c), c.DefaultLanguage))), func(ok bool) {
-						if !ok {
-							return
-						}
-						if err := a.lib.Remove(a.ctx, c.ID); err != nil {
-							a.fail("error.save", err)
-						}
-						a.reloadCourses()
-						a.redraw()
-					}, a.win).Show()
-			})
-			box.Add(container.NewBorder(nil, nil, nil, remove, name))
+type installedScreen struct{ a *App }
+
+func newInstalledScreen(a *App) *installedScreen { return &installedScreen{a: a} }
+
+func (s *installedScreen) draw() (string, fyne.CanvasObject) {
+	a := s.a
+	box := container.NewVBox(note(a.T("trainer.courses.hint")))
+	for _, c := range a.courses {
+		c := c
+		name := wrapped(c.Title.In(a.courseLang(c), c.DefaultLanguage) + " — " + c.Version)
+		if !a.lib.IsInstalled(c.ID) {
+			box.Add(container.NewBorder(nil, nil, nil, note(a.T("trainer.bundled")), name))
+			continue
 		}
-		if _, problems := a.lib.Courses(); len(problems) > 0 {
-			refused := strong(a.T("trainer.courses.refused"))
-			refused.Importance = widget.DangerImportance
-			box.Add(refused)
-			for _, p := range problems {
-				box.Add(note(p.String()))
-			}
+		remove := widget.NewButtonWithIcon(a.T("contacts.remove"), theme.DeleteIcon(), func() {
+			dialog.NewCustomConfirm(a.T("trainer.remove.title"), a.T("contacts.remove"), a.T("dialog.cancel"),
+				wrapped(a.T("trainer.remove.confirm", "Course", c.Title.In(a.courseLang(c), c.DefaultLanguage))), func(ok bool) {
+					if !ok {
+						return
+					}
+					if err := a.lib.Remove(a.ctx, c.ID); err != nil {
+						a.fail("error.save", err)
+					}
+					a.reloadCourses()
+					a.redraw()
+				}, a.win).Show()
+		})
+		box.Add(container.NewBorder(nil, nil, nil, remove, name))
+	}
+	if _, problems := a.lib.Courses(); len(problems) > 0 {
+		refused := strong(a.T("trainer.courses.refused"))
+		refused.Importance = widget.DangerImportance
+		box.Add(refused)
+		for _, p := range problems {
+			box.Add(note(p.String()))
 		}
-		title := a.T("trainer.courses")
-		return title, a.screen(title, a.showTrainer, container.NewVScroll(container.NewPadded(box)))
-	})
+	}
+	title := a.T("trainer.courses")
+	return title, a.screen(title, a.nav.to(newTrainerScreen(a)), container.NewVScroll(container.NewPadded(box)))
 }

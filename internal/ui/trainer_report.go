@@ -15,56 +15,59 @@ import (
 	"github.com/ogoh/ogoh/internal/progress"
 )
 
-// showReport is the per-learner progress table, with CSV export and
-// archiving a learner.
-func (a *App) showReport() {
-	a.show(func() (string, fyne.CanvasObject) {
-		rows, err := a.svc.Report(a.ctx)
-		if err != nil {
-			a.fail("error.load", err)
+// reportScreen is the per-learner progress table, with CSV export,
+// removing a learner's PIN and archiving a learner.
+type reportScreen struct{ a *App }
+
+func newReportScreen(a *App) *reportScreen { return &reportScreen{a: a} }
+
+func (s *reportScreen) draw() (string, fyne.CanvasObject) {
+	a := s.a
+	rows, err := a.svc.Report(a.ctx)
+	if err != nil {
+		a.fail("error.load", err)
+	}
+	// One grid per row, so each row is as tall as its own text.
+	grid := container.NewVBox(container.NewGridWithColumns(6,
+		strong(a.T("report.learner")), strong(a.T("report.course")), strong(a.T("report.lessons")),
+		strong(a.T("report.best")), strong(a.T("report.passed")), strong(a.T("report.last"))), widget.NewSeparator())
+	for _, r := range rows {
+		best := "—"
+		if r.BestPercent >= 0 {
+			best = fmt.Sprintf("%d%% (%d)", r.BestPercent, r.Attempts)
 		}
-		// One grid per row, so each row is as tall as its own text.
-		grid := container.NewVBox(container.NewGridWithColumns(6,
-			strong(a.T("report.learner")), strong(a.T("report.course")), strong(a.T("report.lessons")),
-			strong(a.T("report.best")), strong(a.T("report.passed")), strong(a.T("report.last"))), widget.NewSeparator())
-		for _, r := range rows {
-			best := "—"
-			if r.BestPercent >= 0 {
-				best = fmt.Sprintf("%d%% (%d)", r.BestPercent, r.Attempts)
-			}
-			passed := a.T("report.no")
-			if r.Passed {
-				passed = a.T("report.yes")
-			}
-			last := "—"
-			if !r.LastActivity.IsZero() {
-				last = r.LastActivity.Local().Format("2006-01-02")
-			}
-			grid.Add(container.NewGridWithColumns(6, wrapped(r.Name), wrapped(a.courseTitle(r.CourseID)),
-				widget.NewLabel(fmt.Sprint(r.LessonsDone)), widget.NewLabel(best), widget.NewLabel(passed), widget.NewLabel(last)))
+		passed := a.T("report.no")
+		if r.Passed {
+			passed = a.T("report.yes")
 		}
-		if len(rows) == 0 {
-			grid.Add(wrapped(a.T("report.empty")))
+		last := "—"
+		if !r.LastActivity.IsZero() {
+			last = r.LastActivity.Local().Format("2006-01-02")
 		}
-		export := widget.NewButtonWithIcon(a.T("report.csv"), theme.DocumentSaveIcon(), func() {
-			d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-				if err != nil || w == nil {
-					return
-				}
-				path := w.URI().Path()
-				w.Close()
-				a.exportReport(path)
-			}, a.win)
-			d.SetFileName(fmt.Sprintf("ogoh-report-%s.csv", time.Now().Format("2006-01-02")))
-			d.Show()
-		})
-		archive := widget.NewButtonWithIcon(a.T("report.archive"), theme.DeleteIcon(), a.chooseArchive)
-		unpin := widget.NewButtonWithIcon(a.T("report.pin"), theme.VisibilityOffIcon(), a.choosePINRemoval)
-		title := a.T("trainer.learners")
-		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(export, unpin, archive)), nil, nil,
-			container.NewVScroll(container.NewPadded(grid)))
-		return title, a.screen(title, a.showTrainer, content)
+		grid.Add(container.NewGridWithColumns(6, wrapped(r.Name), wrapped(a.courseTitle(r.CourseID)),
+			widget.NewLabel(fmt.Sprint(r.LessonsDone)), widget.NewLabel(best), widget.NewLabel(passed), widget.NewLabel(last)))
+	}
+	if len(rows) == 0 {
+		grid.Add(wrapped(a.T("report.empty")))
+	}
+	export := widget.NewButtonWithIcon(a.T("report.csv"), theme.DocumentSaveIcon(), func() {
+		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil || w == nil {
+				return
+			}
+			path := w.URI().Path()
+			w.Close()
+			a.exportReport(path)
+		}, a.win)
+		d.SetFileName(fmt.Sprintf("ogoh-report-%s.csv", time.Now().Format("2006-01-02")))
+		d.Show()
 	})
+	archive := widget.NewButtonWithIcon(a.T("report.archive"), theme.DeleteIcon(), s.onArchive)
+	unpin := widget.NewButtonWithIcon(a.T("report.pin"), theme.VisibilityOffIcon(), s.onRemovePIN)
+	title := a.T("trainer.learners")
+	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(export, unpin, archive)), nil, nil,
+		container.NewVScroll(container.NewPadded(grid)))
+	return title, a.screen(title, a.nav.to(newTrainerScreen(a)), content)
 }
 
 func (a *App) courseTitle(id string) string {
@@ -89,14 +92,15 @@ func (a *App) exportReport(path string) {
 		}
 	}
 	if err != nil {
-		a.message(a.T("report.csv"), a.T("report.csv.failed")+"\n"+err.Error())
+		a.message(a.T("report.csv"), a.T("report.csv.failed")+"\n"+a.errorText(err))
 		return
 	}
 	a.message(a.T("report.csv"), a.T("report.csv.done", "Rows", len(rows), "File", path))
 }
 
-// chooseArchive asks which learner to archive, then confirms.
-func (a *App) chooseArchive() {
+// onArchive asks which learner to archive, then confirms.
+func (s *reportScreen) onArchive() {
+	a := s.a
 	learners, err := a.svc.Learners(a.ctx)
 	if err != nil || len(learners) == 0 {
 		return
@@ -105,14 +109,15 @@ func (a *App) chooseArchive() {
 	dialog.NewCustomConfirm(a.T("report.archive"), a.T("report.archive"), a.T("dialog.cancel"),
 		container.NewVBox(wrapped(a.T("report.archive.hint")), pick), func(ok bool) {
 			if i := pick.SelectedIndex(); ok && i >= 0 {
-				a.archive(learners[i].ID)
+				s.archive(learners[i].ID)
 			}
 		}, a.win).Show()
 }
 
-// choosePINRemoval asks whose PIN to remove (only learners with one are
+// onRemovePIN asks whose PIN to remove (only learners with one are
 // listed), then confirms.
-func (a *App) choosePINRemoval() {
+func (s *reportScreen) onRemovePIN() {
+	a := s.a
 	all, err := a.svc.Learners(a.ctx)
 	if err != nil {
 		a.fail("error.load", err)
@@ -151,7 +156,8 @@ func learnerNames(learners []domain.Learner) []string {
 	return names
 }
 
-func (a *App) archive(id string) {
+func (s *reportScreen) archive(id string) {
+	a := s.a
 	if err := a.svc.ArchiveLearner(a.ctx, id); err != nil {
 		a.fail("error.save", err)
 	}

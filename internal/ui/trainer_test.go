@@ -211,6 +211,7 @@ func TestAnInstalledCourseEditedByHandIsNotShown(t *testing.T) {
 	body, _ := os.ReadFile(quiz)
 	os.WriteFile(quiz, append(body, "\n# an answer key changed by hand\n"...), 0o644)
 	d.app.reloadCourses()
+	d.see(d.T("error.courses"))
 	d.tap(d.T("dialog.ok")) // the problem is reported
 	d.tap(d.T("trainer.courses"))
 	d.see(d.T("trainer.courses.refused"))
