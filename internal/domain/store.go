@@ -89,4 +89,5 @@ type Store interface {
 	Outbox
 	SettingStore
 	ContactStore
+	ReceiptStore
 }

@@ -43,6 +43,7 @@ type File struct {
 	Key        string            `json:"key,omitempty"`      // the device's Ed25519 public key, base64
 	Sequence   int64             `json:"sequence,omitempty"` // grows with every export of the device
 	Created    string            `json:"created"`
+	About      *About            `json:"about,omitempty"` // signed when present; files before it had none
 	Statements []json.RawMessage `json:"statements"`
 	Count      int               `json:"count"`
 	SHA256     string            `json:"sha256"`              // of the statements, each followed by "\n"
@@ -54,6 +55,29 @@ type Header struct {
 	Device   string
 	Sequence int64
 	Created  time.Time
+	About    *About // nil writes a file as before it existed
+}
+
+// About is what a device tells a trainer's hub beside its statements, in
+// the signed header: the post its learners gave, how many learners it
+// has, and how far its clock is known to be off. Every field is optional,
+// and a file without it reads as before.
+type About struct {
+	Post     string `json:"post,omitempty"`
+	Learners int    `json:"learners,omitempty"`
+	// ClockOffsetMS is a trusted clock minus the device's, in
+	// milliseconds, as last seen (an LRS's Date, a receipt's time); nil
+	// when none was ever seen.
+	ClockOffsetMS *int64 `json:"clock_offset_ms,omitempty"`
+	ClockSeen     string `json:"clock_seen,omitempty"` // when, by the device's clock
+}
+
+// ClockOffset is the known offset, and whether one is known.
+func (a *About) ClockOffset() (time.Duration, bool) {
+	if a == nil || a.ClockOffsetMS == nil {
+		return 0, false
+	}
+	return time.Duration(*a.ClockOffsetMS) * time.Millisecond, true
 }
 
 // ErrBadSyncFile wraps every reason a sync file cannot be used.
@@ -100,7 +124,7 @@ func writeTo(ctx context.Context, f io.Writer, h Header, key ed25519.PrivateKey,
 	w := bufio.NewWriter(f)
 	file := File{Format: FileFormat, Version: FileVersion, Device: h.Device,
 		Key:      base64.StdEncoding.EncodeToString(key.Public().(ed25519.PublicKey)),
-		Sequence: h.Sequence, Created: h.Created.UTC().Format(time.RFC3339Nano)}
+		Sequence: h.Sequence, Created: h.Created.UTC().Format(time.RFC3339Nano), About: h.About}
 	head, _ := json.Marshal(struct {
 		Format   string `json:"format"`
 		Version  int    `json:"version"`
@@ -108,7 +132,8 @@ func writeTo(ctx context.Context, f io.Writer, h Header, key ed25519.PrivateKey,
 		Key      string `json:"key"`
 		Sequence int64  `json:"sequence"`
 		Created  string `json:"created"`
-	}{file.Format, file.Version, file.Device, file.Key, file.Sequence, file.Created})
+		About    *About `json:"about,omitempty"`
+	}{file.Format, file.Version, file.Device, file.Key, file.Sequence, file.Created, file.About})
 	w.Write(head[:len(head)-1]) // leave the object open
 	w.WriteString(",\n\"statements\":[\n")
 	sum := sha256.New()
@@ -132,10 +157,17 @@ func writeTo(ctx context.Context, f io.Writer, h Header, key ed25519.PrivateKey,
 }
 
 // signedText is what the device signs: every field of the file, the
-// statements through their SHA-256.
+// statements through their SHA-256. The about line is there only when
+// the file has one, so files signed before it existed still verify, and
+// one cannot be added to or cut from a file without breaking it.
 func (f *File) signedText() []byte {
-	return fmt.Appendf(nil, "%s %d\ndevice %s\nkey %s\nsequence %d\ncreated %s\ncount %d\nsha256 %s\n",
+	text := fmt.Appendf(nil, "%s %d\ndevice %s\nkey %s\nsequence %d\ncreated %s\ncount %d\nsha256 %s\n",
 		f.Format, f.Version, f.Device, f.Key, f.Sequence, f.Created, f.Count, f.SHA256)
+	if f.About != nil {
+		about, _ := json.Marshal(f.About)
+		text = fmt.Appendf(text, "about %s\n", about)
+	}
+	return text
 }
 
 func writeHashed(h hash.Hash, body []byte) {
@@ -181,7 +213,7 @@ func Read(r io.Reader) (*File, error) {
 		return nil, fmt.Errorf("%w: version %d is not supported (this program reads versions 1 and %d)", ErrBadSyncFile, f.Version, FileVersion)
 	case f.Count != len(f.Statements):
 		return nil, fmt.Errorf("%w: it says %d statements but holds %d (cut short?)", ErrBadSyncFile, f.Count, len(f.Statements))
-	case f.Version == 1 && (f.Key != "" || f.Signature != "" || f.Sequence != 0):
+	case f.Version == 1 && (f.Key != "" || f.Signature != "" || f.Sequence != 0 || f.About != nil):
 		return nil, fmt.Errorf("%w: a version 1 file cannot carry a signature", ErrBadSyncFile)
 	}
 	sum := sha256.New()

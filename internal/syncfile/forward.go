@@ -25,6 +25,9 @@ type Forwarder struct {
 	RequireSigned bool
 	HomePage      string // the organisation's: every actor is an account under it
 	Now           func() time.Time
+	// Forwarded, when set, says a statement was confirmed by the LRS
+	// before (a hub remembers): it is not sent again.
+	Forwarded func(id string) bool
 }
 
 // Forwarded is what forwarding one sync file did.
@@ -41,6 +44,12 @@ type Forwarded struct {
 	Refused      []lrs.Rejection
 	Warnings     []string
 	Err          error
+	// Confirmed are the IDs the LRS holds now, stored by this forward or
+	// there before: what a receipt tells the device.
+	Confirmed []string
+	Skipped   int // confirmed by an earlier forward (Forwarder.Forwarded), not sent again
+	Created   string
+	About     *About
 }
 
 // Forward checks a sync file and sends the statements it may speak for.
@@ -49,26 +58,36 @@ type Forwarded struct {
 // for a learner of another device, is refused alone. Forwarding the same
 // file twice stores nothing the second time.
 func (fw *Forwarder) Forward(ctx context.Context, path string) Forwarded {
-	out := Forwarded{File: path}
-	f, err := ReadFile(path)
-	if err != nil {
-		out.Err = err
-		return out
-	}
-	out.Device, out.Total, out.Signed, out.Sequence = sanitize.Printable(f.Device), len(f.Statements), f.Signed(), f.Sequence
-	if out.Err = fw.trustDevice(f, &out); out.Err != nil {
-		return out
-	}
-	accepted := fw.vet(f, &out)
-	if err := fw.Registry.Save(); err != nil {
-		out.Err = err
-		return out
-	}
-	if len(accepted) == 0 {
+	out, _, accepted := fw.Check(path)
+	if out.Err != nil || len(accepted) == 0 {
 		return out
 	}
 	fw.send(ctx, accepted, &out)
 	return out
+}
+
+// Check does everything Forward does but send: it reads the file, checks
+// its signature and device against the registry (binding a new device),
+// and vets every statement. It returns the file and the statements a
+// forward would send; out.Err refuses the file whole.
+func (fw *Forwarder) Check(path string) (out Forwarded, f *File, accepted []domain.Statement) {
+	out = Forwarded{File: path}
+	f, err := ReadFile(path)
+	if err != nil {
+		out.Err = err
+		return out, nil, nil
+	}
+	out.Device, out.Total, out.Signed, out.Sequence = sanitize.Printable(f.Device), len(f.Statements), f.Signed(), f.Sequence
+	out.Created, out.About = f.Created, f.About
+	if out.Err = fw.trustDevice(f, &out); out.Err != nil {
+		return out, f, nil
+	}
+	accepted = fw.vet(f, &out)
+	if err := fw.Registry.Save(); err != nil {
+		out.Err = err
+		return out, f, nil
+	}
+	return out, f, accepted
 }
 
 // trustDevice decides whether the file's device is who it says.
@@ -130,6 +149,10 @@ func (fw *Forwarder) vet(f *File, out *Forwarded) []domain.Statement {
 		if f.Signed() {
 			fw.Registry.Learners[v.Learner] = f.Device
 		}
+		if fw.Forwarded != nil && fw.Forwarded(v.ID) {
+			out.Skipped++
+			continue
+		}
 		accepted = append(accepted, domain.Statement{ID: v.ID, Body: raw})
 	}
 	return accepted
@@ -161,13 +184,16 @@ func (fw *Forwarder) send(ctx context.Context, accepted []domain.Statement, out 
 	}
 	src := NewFileSource(accepted)
 	rep, err := s.Push(ctx, src)
+	// What the LRS confirmed is held there even if the push then failed:
+	// a receipt may say so.
+	out.Confirmed = src.Confirmed()
 	out.Refused = append(out.Refused, rep.Rejected...)
 	out.Refused = append(out.Refused, rep.Conflicts...)
 	if err != nil && !errors.Is(err, lrs.ErrConflict) {
 		out.Err = err
 		return
 	}
-	confirmed := src.Confirmed()
+	confirmed := out.Confirmed
 	found, err := s.StoredSince(ctx, since, confirmed)
 	if err != nil {
 		out.Err = err
