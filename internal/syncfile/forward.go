@@ -34,6 +34,7 @@ type Forwarder struct {
 type Forwarded struct {
 	File         string
 	Device       string // as the file says, printable
+	RawDevice    string // as the file says, for a receipt to match exactly
 	Fingerprint  string // of the signing key; empty for an unsigned file
 	Signed       bool
 	NewDevice    bool // bound to its key by this forward
@@ -78,7 +79,7 @@ func (fw *Forwarder) Check(path string) (out Forwarded, f *File, accepted []doma
 		return out, nil, nil
 	}
 	out.Device, out.Total, out.Signed, out.Sequence = sanitize.Printable(f.Device), len(f.Statements), f.Signed(), f.Sequence
-	out.Created, out.About = f.Created, f.About
+	out.Created, out.About, out.RawDevice = f.Created, f.About, f.Device
 	if out.Err = fw.trustDevice(f, &out); out.Err != nil {
 		return out, f, nil
 	}
