@@ -71,7 +71,7 @@ type deviceEntry struct {
 	ClockOffsetMS *int64    `json:"clock_offset_ms,omitempty"`
 	ClockAhead    bool      `json:"clock_ahead"` // an export dated after its import
 	Confirmed     int       `json:"confirmed"`
-	Refused       int       `json:"refused"`         // by the LRS at the last forward
+	Refused       int       `json:"refused"`          // by the LRS at the last forward
 	ReceiptSeq    int64     `json:"receipt_sequence"` // the newest export forwarded
 	ReceiptExport string    `json:"receipt_export"`
 	ReceiptDue    bool      `json:"receipt_due"` // confirmed more since the last receipt
