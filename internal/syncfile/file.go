@@ -213,7 +213,7 @@ func Read(r io.Reader) (*File, error) {
 		return nil, fmt.Errorf("%w: version %d is not supported (this program reads versions 1 and %d)", ErrBadSyncFile, f.Version, FileVersion)
 	case f.Count != len(f.Statements):
 		return nil, fmt.Errorf("%w: it says %d statements but holds %d (cut short?)", ErrBadSyncFile, f.Count, len(f.Statements))
-	case f.Version == 1 && (f.Key != "" || f.Signature != "" || f.Sequence != 0 || f.About != nil):
+	case f.Version == 1 && (f.Key != "" || f.Signature != "" || f.Sequence != 0):
 		return nil, fmt.Errorf("%w: a version 1 file cannot carry a signature", ErrBadSyncFile)
 	}
 	sum := sha256.New()
@@ -227,6 +227,8 @@ func Read(r io.Reader) (*File, error) {
 		if err := f.verify(); err != nil {
 			return nil, err
 		}
+	} else {
+		f.About = nil // unsigned, it would speak for no one
 	}
 	for i, st := range f.Statements {
 		var head struct {
