@@ -13,6 +13,8 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/demo"
 	"github.com/ogoh/ogoh/internal/domain"
+	"github.com/ogoh/ogoh/internal/hub"
+	"github.com/ogoh/ogoh/internal/lrs/lrstest"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/syncfile"
 )
@@ -227,8 +229,9 @@ func TestRefusedReceiptsChangeNothing(t *testing.T) {
 // TestAReceiptShowsAClockTwoYearsBehind: a receipt forwarded two years
 // after the device's clock says it was read proves the clock behind; the
 // sync screen flags it, the statements keep the times the device gave
-// them, and the next export carries the offset in its signed header. A
-// right clock, with a receipt that took a day to come back, is not
+// them, and the next export carries the offset in its signed header, so
+// the hub flags the device (as it flags one whose export is dated two
+// years after the hub imported it). A right clock, with a receipt that took a day to come back, is not
 // flagged.
 func TestAReceiptShowsAClockTwoYearsBehind(t *testing.T) {
 	ctx := context.Background()
@@ -250,9 +253,27 @@ func TestAReceiptShowsAClockTwoYearsBehind(t *testing.T) {
 	if !st.ClockOff || !st.ClockKnown || st.Clock.Offset < 700*24*time.Hour || st.Clock.Source != domain.ClockFromReceipt {
 		t.Errorf("a clock two years behind: %+v", st.Clock)
 	}
-	_, next := behind.export()
+	nextPath, next := behind.export()
 	if got, ok := next.About.ClockOffset(); !ok || got != st.Clock.Offset.Truncate(time.Millisecond) {
 		t.Errorf("the export carries offset %v (%v), want %v", got, ok, st.Clock.Offset)
+	}
+	ahead := seededPost(t, 1, 6, 2*365*24*time.Hour)
+	aheadPath, _ := ahead.export()
+	h, err := hub.Open(t.TempDir(), hub.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Import(ctx, nextPath, aheadPath); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := h.Devices()
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("the hub shows %+v, %v", rows, err)
+	}
+	for _, r := range rows {
+		if !r.ClockFlag {
+			t.Errorf("the hub does not flag device %s (%+v)", r.Device, r)
+		}
 	}
 	for i, ts := range stamped {
 		if at, err := time.Parse(time.RFC3339Nano, ts); err != nil || now.Sub(at) < 700*24*time.Hour {
@@ -280,4 +301,19 @@ func timestamps(t *testing.T, f *syncfile.File) []string {
 		out = append(out, st.Timestamp)
 	}
 	return out
+}
+
+// TestAPushNotesTheLRSClock: the LRS's Date header at a push is a trusted
+// time; a device two years behind is flagged by its first push.
+func TestAPushNotesTheLRSClock(t *testing.T) {
+	ctx := context.Background()
+	server := lrstest.Start(t)
+	p := seededPost(t, 1, 8, -2*365*24*time.Hour)
+	if _, err := p.dev.Service.Syncer().PushTo(ctx, domain.LRS{Endpoint: server.Endpoint(), User: "k", Password: "s"}); err != nil {
+		t.Fatal(err)
+	}
+	st := p.status()
+	if !st.ClockKnown || st.Clock.Source != domain.ClockFromLRS || !st.ClockOff || st.Clock.Offset < 700*24*time.Hour {
+		t.Errorf("after a push, the clock is %+v (known %v, off %v)", st.Clock, st.ClockKnown, st.ClockOff)
+	}
 }

@@ -129,6 +129,8 @@ func found[T any](v T, err error) (T, bool, error) {
 // result and the LRS's clock offset.
 func (s *Service) Push(ctx context.Context, sender *lrs.Sender) (lrs.Report, error) {
 	started := s.now()
+	// The LRS's clock is compared with the one that stamps the statements.
+	sender.Now = s.now
 	rep, err := sender.Push(ctx, s.db)
 	run := domain.SyncRun{Route: domain.RouteLRS, Started: started, Ended: s.now(), Sent: rep.Sent,
 		Rejected: len(rep.Rejected) + len(rep.Conflicts), ClockOffset: rep.ClockOffset, ClockOffsetKnown: rep.ClockKnown}
