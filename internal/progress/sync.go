@@ -126,7 +126,8 @@ func found[T any](v T, err error) (T, bool, error) {
 }
 
 // Push sends the outbox to the LRS with sender and records the run, its
-// result and the LRS's clock offset.
+// result and the LRS's clock offset (a trusted time, kept for the clock
+// warning and the next export).
 func (s *Service) Push(ctx context.Context, sender *lrs.Sender) (lrs.Report, error) {
 	started := s.now()
 	// The LRS's clock is compared with the one that stamps the statements.
@@ -149,10 +150,12 @@ func (s *Service) Push(ctx context.Context, sender *lrs.Sender) (lrs.Report, err
 	return rep, err
 }
 
-// ExportSync writes every statement not yet confirmed by an LRS into a
-// sync file at path, signed with the device's key and numbered. The
-// statements stay queued: only an LRS's confirmation marks them sent, so
-// nothing is lost if the file is.
+// ExportSync writes every statement not yet confirmed into a sync file at
+// path, signed with the device's key and numbered, with what a hub shows
+// of the device (its post, learners and known clock offset) in the signed
+// header. The statements stay queued: only an LRS's confirmation, by a
+// push or by a trainer's receipt, marks them sent, so nothing is lost if
+// the file is.
 func (s *Service) ExportSync(ctx context.Context, path string) (int, error) {
 	device, err := s.db.DeviceID(ctx)
 	if err != nil {
