@@ -12,8 +12,9 @@ CREATE TABLE receipt (
     marked       INTEGER NOT NULL      -- waiting statements it marked delivered
 );
 
--- How a statement reached the LRS, once delivered: NULL (before receipts)
--- and 'lrs' by a push, 'file' by a forwarded sync file and its receipt.
+-- How a statement reached the LRS, once delivered: 'file' by a forwarded
+-- sync file and its receipt; NULL by a push ('lrs' is kept for a push
+-- that says so).
 ALTER TABLE outbox ADD COLUMN delivered_by TEXT CHECK (delivered_by IN ('lrs', 'file'));
 
 -- Each trusted time seen: the trusted clock minus this device's.
