@@ -37,77 +37,126 @@ type DeviceForward struct {
 
 // Forward sends everything imported and not yet forwarded to the LRS,
 // once, and writes a receipt for every device whose confirmed statements
-// grew. A file whose forward failed is tried again next time.
+// grew. The files go in groups of up to maxGroupBytes, each in one push,
+// so a hundred small files fill whole batches. A file whose forward failed
+// is tried again next time; what the LRS confirmed of it is not sent again.
 func (h *Hub) Forward(ctx context.Context, s *lrs.Sender, t Trainer) ([]DeviceForward, error) {
 	if len(t.Key) != ed25519.PrivateKeySize {
 		return nil, errors.New("hub forward: no trainer key to sign the receipts")
 	}
-	byDevice := h.unforwarded()
-	var out []DeviceForward
-	for _, device := range sortedKeys(byDevice) {
-		if err := ctx.Err(); err != nil {
-			return out, errors.Join(err, h.save())
+	files := h.unforwarded()
+	confirmed := map[string]map[string]bool{}
+	results := map[string]*DeviceForward{}
+	for _, f := range files {
+		if _, ok := confirmed[f.Device]; ok {
+			continue
 		}
-		out = append(out, h.forwardDevice(ctx, s, device, byDevice[device]))
+		set, err := h.confirmed(f.Device)
+		if err != nil {
+			return nil, err
+		}
+		confirmed[f.Device] = set
+		results[f.Device] = &DeviceForward{Device: sanitize.Printable(f.Device)}
+		h.device(f.Device).Refused = 0
 	}
-	receipts, err := h.writeReceipts(t)
-	for i := range out {
-		out[i].Receipt = receipts[out[i].Device]
+	fw := &syncfile.Forwarder{Sender: s, Registry: h.reg, RequireSigned: true, HomePage: h.homePage, Now: h.now,
+		Forwarded: func(device, id string) bool { return confirmed[device][id] }}
+	var err error
+	for _, group := range h.groups(files) {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		paths := make([]string, len(group))
+		for i, f := range group {
+			paths[i] = h.keptPath(f)
+		}
+		for i, r := range fw.ForwardAll(ctx, paths) {
+			if err = h.noteForwarded(group[i], r, confirmed[group[i].Device], results[group[i].Device]); err != nil {
+				break
+			}
+		}
 	}
-	return out, errors.Join(err, h.save())
+	receipts, rerr := h.writeReceipts(t)
+	var out []DeviceForward
+	for _, device := range sortedKeys(results) {
+		r := results[device]
+		r.Receipt = receipts[r.Device]
+		out = append(out, *r)
+	}
+	return out, errors.Join(err, rerr, h.save())
 }
 
-// unforwarded lists the files not yet forwarded, by device, oldest first.
-func (h *Hub) unforwarded() map[string][]*fileEntry {
-	out := map[string][]*fileEntry{}
-	for _, f := range h.idx.Files {
-		if !f.Forwarded {
-			out[f.Device] = append(out[f.Device], f)
+// maxGroupBytes bounds the files one push holds in memory.
+const maxGroupBytes = 64 << 20
+
+func (h *Hub) keptPath(f *fileEntry) string { return filepath.Join(h.dir, FilesDir, f.Name) }
+
+// groups splits files into pushes of up to maxGroupBytes (a larger file
+// goes alone).
+func (h *Hub) groups(files []*fileEntry) [][]*fileEntry {
+	var out [][]*fileEntry
+	var group []*fileEntry
+	size := int64(0)
+	for _, f := range files {
+		n := int64(0)
+		if info, err := os.Stat(h.keptPath(f)); err == nil {
+			n = info.Size()
 		}
+		if len(group) > 0 && size+n > maxGroupBytes {
+			out, group, size = append(out, group), nil, 0
+		}
+		group, size = append(group, f), size+n
 	}
-	for _, list := range out {
-		sort.Slice(list, func(i, j int) bool { return list[i].Sequence < list[j].Sequence })
+	if len(group) > 0 {
+		out = append(out, group)
 	}
 	return out
 }
 
-func (h *Hub) forwardDevice(ctx context.Context, s *lrs.Sender, device string, files []*fileEntry) DeviceForward {
-	res := DeviceForward{Device: sanitize.Printable(device)}
-	confirmed, err := h.confirmed(device)
-	if err != nil {
+// unforwarded lists the files not yet forwarded, by device, oldest first.
+func (h *Hub) unforwarded() []*fileEntry {
+	var out []*fileEntry
+	for _, f := range h.idx.Files {
+		if !f.Forwarded {
+			out = append(out, f)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Device != out[j].Device {
+			return out[i].Device < out[j].Device
+		}
+		return out[i].Sequence < out[j].Sequence
+	})
+	return out
+}
+
+// noteForwarded keeps what the LRS confirmed of one file (synced, before
+// the index says the file went) and adds the file's counts to its device's.
+func (h *Hub) noteForwarded(f *fileEntry, r syncfile.Forwarded, confirmed map[string]bool, res *DeviceForward) error {
+	fresh := newIDs(r.Confirmed, confirmed)
+	if err := h.appendConfirmed(f.Device, fresh); err != nil {
 		res.Err = err
-		return res
+		return err
 	}
-	d := h.device(device)
-	fw := &syncfile.Forwarder{Sender: s, Registry: h.reg, RequireSigned: true, HomePage: h.homePage, Now: h.now,
-		Forwarded: func(id string) bool { return confirmed[id] }}
-	d.Refused = 0
-	for _, f := range files {
-		r := fw.Forward(ctx, filepath.Join(h.dir, FilesDir, f.Name))
-		fresh := newIDs(r.Confirmed, confirmed)
-		if err := h.appendConfirmed(device, fresh); err != nil {
-			res.Err = err
-			return res
-		}
-		d.Confirmed += len(fresh)
-		d.ReceiptDue = d.ReceiptDue || len(fresh) > 0
-		res.Files++
-		res.Stored += r.Stored
-		res.AlreadyThere += r.AlreadyThere
-		res.Skipped += r.Skipped
-		res.Refused = append(res.Refused, r.Refused...)
-		d.Refused += len(r.Refused)
-		if r.Err != nil {
-			res.Err = r.Err
-			return res // the rest waits for the next forward
-		}
-		f.Forwarded = true
-		if f.Sequence >= d.ReceiptSeq {
-			d.ReceiptSeq, d.ReceiptExport = f.Sequence, f.Created
-			d.ReceiptDue = true
-		}
+	d := h.device(f.Device)
+	d.Confirmed += len(fresh)
+	d.ReceiptDue = d.ReceiptDue || len(fresh) > 0
+	d.Refused += len(r.Refused)
+	res.Files++
+	res.Stored += r.Stored
+	res.AlreadyThere += r.AlreadyThere
+	res.Skipped += r.Skipped
+	res.Refused = append(res.Refused, r.Refused...)
+	if r.Err != nil {
+		res.Err = r.Err // the file waits for the next forward
+		return nil
 	}
-	return res
+	f.Forwarded = true
+	if f.Sequence >= d.ReceiptSeq {
+		d.ReceiptSeq, d.ReceiptExport = f.Sequence, f.Created
+		d.ReceiptDue = true
+	}
+	return nil
 }
 
 // newIDs are the ids not in seen, added to it.

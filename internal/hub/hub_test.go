@@ -14,6 +14,8 @@ import (
 
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/hub"
+	"github.com/ogoh/ogoh/internal/lrs"
+	"github.com/ogoh/ogoh/internal/lrs/lrstest"
 	"github.com/ogoh/ogoh/internal/syncfile"
 	"github.com/ogoh/ogoh/internal/xapi"
 )
@@ -124,5 +126,69 @@ func TestTheHubCountsEachFileAndStatementOnce(t *testing.T) {
 	os.WriteFile(unsigned, []byte(`{"format":"ogoh-sync","version":1,"device":"old","created":"2025-01-01T00:00:00Z","statements":[],"count":0,"sha256":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}`), 0o644)
 	if got, _ := reopened.Import(ctx, unsigned); !errors.Is(got[0].Err, syncfile.ErrUnsigned) {
 		t.Errorf("an unsigned file: %+v", got)
+	}
+}
+
+// TestAForwardSendsEachStatementOnce: two exports of one device that
+// overlap, and another device's, go in one forward: the LRS holds each
+// statement once, the overlap counts as already there, and each device's
+// receipt lists what the LRS holds of it. With the LRS down nothing is
+// marked forwarded; once it is up the same forward finishes; a third time
+// sends nothing.
+func TestAForwardSendsEachStatementOnce(t *testing.T) {
+	ctx := context.Background()
+	h, err := hub.Open(t.TempDir(), hub.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, a, _ := ed25519.GenerateKey(nil)
+	_, b, _ := ed25519.GenerateKey(nil)
+	_, trainer, _ := ed25519.GenerateKey(nil)
+	now := time.Now()
+	st := func(n int, learner string) domain.Statement {
+		return statement(fmt.Sprintf("00000000-0000-4000-8000-%012d", n), learner, xapi.VerbCompleted,
+			fmt.Sprintf("https://ogoh.example/courses/c%d", n), courseKind, -1, now)
+	}
+	files := []string{
+		write(t, "post-a", 1, a, nil, st(1, "A1"), st(2, "A1")),
+		write(t, "post-a", 2, a, nil, st(1, "A1"), st(2, "A1"), st(3, "A2")),
+		write(t, "post-b", 1, b, nil, st(4, "B1")),
+	}
+	if _, err := h.Import(ctx, files...); err != nil {
+		t.Fatal(err)
+	}
+	server := lrstest.Down(t)
+	sender := lrs.NewSender(domain.LRS{Endpoint: server.Endpoint()})
+	sender.Retries, sender.BaseDelay = 1, time.Millisecond
+	down, _ := h.Forward(ctx, sender, hub.Trainer{Name: "t", Key: trainer})
+	for _, d := range down {
+		if d.Err == nil || d.Receipt != "" {
+			t.Errorf("with the LRS down: %+v", d)
+		}
+	}
+	if rows, _ := h.Devices(); rows[0].Waiting+rows[1].Waiting != 4 {
+		t.Errorf("with the LRS down, waiting: %+v", rows)
+	}
+
+	server.Start()
+	got, err := h.Forward(ctx, sender, hub.Trainer{Name: "t", Key: trainer})
+	if err != nil || len(got) != 2 {
+		t.Fatalf("forward: %+v, %v", got, err)
+	}
+	if got[0].Stored != 3 || got[0].AlreadyThere != 2 || got[1].Stored != 1 || got[0].Receipt == "" || got[1].Receipt == "" {
+		t.Errorf("forward: %+v", got)
+	}
+	if ids := server.IDs(); len(ids) != 4 {
+		t.Errorf("the LRS holds %d statements, want 4", len(ids))
+	}
+	r, err := syncfile.ReadReceiptFile(got[0].Receipt)
+	if err != nil || r.Device != "post-a" || r.Sequence != 2 || len(r.Statements) != 3 {
+		t.Errorf("post-a's receipt: %+v, %v", r, err)
+	}
+	if again, err := h.Forward(ctx, sender, hub.Trainer{Name: "t", Key: trainer}); err != nil || len(again) != 0 {
+		t.Errorf("a third forward: %+v, %v", again, err)
+	}
+	if rows, _ := h.Devices(); rows[0].Waiting != 0 || rows[0].Forwarded != 3 || rows[1].Forwarded != 1 {
+		t.Errorf("after the forward: %+v", rows)
 	}
 }

@@ -64,8 +64,12 @@ func (h *Hub) Devices() ([]DeviceRow, error) {
 // waiting counts, per device, the statements of its unforwarded files
 // that the LRS has not confirmed.
 func (h *Hub) waiting() (map[string]int, error) {
+	byDevice := map[string][]*fileEntry{}
+	for _, f := range h.unforwarded() {
+		byDevice[f.Device] = append(byDevice[f.Device], f)
+	}
 	out := map[string]int{}
-	for device, files := range h.unforwarded() {
+	for device, files := range byDevice {
 		confirmed, err := h.confirmed(device)
 		if err != nil {
 			return nil, err
