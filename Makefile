@@ -10,6 +10,12 @@ DATA ?=
 # The sync tests run a real LRS from npm (Learning Locker's xapi-statements).
 LRS_DIR := internal/lrs/testdata/lrs
 LRS := $(LRS_DIR)/node_modules/.package-lock.json
+# The checkers scripts/deps.sh installs, where go install puts them. gocyclo
+# looks at every function, tests too (no Go file here is generated), and
+# fails on any over 15.
+GOBIN_DIR = $(or $(shell $(GO) env GOBIN),$(firstword $(subst :, ,$(shell $(GO) env GOPATH)))/bin)
+STATICCHECK = $(GOBIN_DIR)/staticcheck
+GOCYCLO = $(GOBIN_DIR)/gocyclo
 
 .PHONY: run test conformance fuzz faults bench package build ogohctl deps clean
 
@@ -19,6 +25,8 @@ run: deps
 test: deps $(LRS)
 	gofmt -l . | (! grep .) || (echo "gofmt would change the files above" && false)
 	$(GO) vet ./...
+	$(STATICCHECK) ./...
+	$(GOCYCLO) -over 15 .
 	$(GO) test -race -count=1 ./...
 
 # GIFT import against the external conformance set (51 files with a
@@ -38,6 +46,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadPack$$' -fuzztime $(call fuzzruns,150000) $(FUZZMIN) ./internal/course
 	$(GO) test -run '^$$' -fuzz '^FuzzLessonImages$$' -fuzztime $(call fuzzruns,150000) $(FUZZMIN) ./internal/course
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(call fuzzruns,500000) $(FUZZMIN) ./internal/gift
+	$(GO) test -run '^$$' -fuzz '^FuzzReadMoodleXML$$' -fuzztime $(call fuzzruns,200000) $(FUZZMIN) ./internal/bank
+	$(GO) test -run '^$$' -fuzz '^FuzzReadAiken$$' -fuzztime $(call fuzzruns,300000) $(FUZZMIN) ./internal/bank
 	$(GO) test -run '^$$' -fuzz '^FuzzReadSyncFile$$' -fuzztime $(call fuzzruns,200000) $(FUZZMIN) ./internal/syncfile
 
 # Fault tests too long for go test: 200 kill -9 runs of a scripted learner

@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"database/sql"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
@@ -156,5 +158,27 @@ func TestCtlRefusesANewerOrLostDatabase(t *testing.T) {
 	os.Truncate(filepath.Join(lost, store.FileName), 0)
 	if said := ctlFails(t, "report", "--data", lost); !strings.Contains(said, "restore") {
 		t.Errorf("report on an emptied database with backups said %q", said)
+	}
+}
+
+// A bundled course with a problem is a broken build: each command that
+// opens a data folder says so, naming the course, and stops, rather than
+// working on with the course quietly missing.
+func TestABrokenBundledCourseIsSaid(t *testing.T) {
+	defer func(real fs.FS) { bundledFS = real }(bundledFS)
+	bundledFS = fstest.MapFS{"broken-course/course.toml": {Data: []byte("id = \"broken-course\"\nversion = \"one\"\n")}}
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"report", "--data", dir},
+		{"sync", "export", "--data", dir, "-o", filepath.Join(t.TempDir(), "out.ogohsync")},
+		{"demo", "seed", "--data", dir, "--learners", "1", "--days", "1"},
+	} {
+		out := ctlFails(t, args...)
+		if !strings.Contains(out, "the bundled courses have problems") || !strings.Contains(out, "broken-course") {
+			t.Errorf("ogohctl %s with a broken bundled course said:\n%s", strings.Join(args, " "), out)
+		}
+	}
+	if left, _ := os.ReadDir(dir); len(left) > 0 {
+		t.Errorf("the refused commands left %d file(s) in the data folder", len(left))
 	}
 }

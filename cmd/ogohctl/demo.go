@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/ogoh/ogoh/courses"
-	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/demo"
 	"github.com/ogoh/ogoh/internal/progress"
 )
@@ -19,53 +17,34 @@ import (
 // bundled courses over the given days, through the same domain code as the
 // app, so demos, reports and benchmarks see realistic data.
 func demoSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("demo seed", flag.ContinueOnError)
-	dir := fs.String("data", "", "the data folder to fill (made if missing)")
-	learners := fs.Int("learners", 50, "how many learners")
-	days := fs.Int("days", 30, "over how many days, ending today")
-	seed := fs.Uint64("seed", 1, "random seed: the same seed makes the same data")
-	force := fs.Bool("force", false, "add demo learners even to a folder that holds real ones")
-	if _, err := parseMixed(fs, args, stderr); err != nil {
+	o, ok := parseDemoSeed(args, stderr)
+	if !ok {
 		return 2
 	}
-	if *dir == "" || *learners < 1 || *days < 1 {
-		fmt.Fprintln(stderr, "usage: ogohctl demo seed --data DIR --learners N --days D [--seed S] [--force]")
-		return 2
-	}
-	list, problems := course.LoadAll(courses.FS)
-	if len(problems) > 0 {
-		fmt.Fprintln(stderr, "ogohctl: bundled courses:", problems)
-		return 1
-	}
-	real, err := realLearners(ctx, *dir)
+	list, err := bundledCourses()
 	if err != nil {
 		return failed(stderr, err)
 	}
-	if len(real) > 0 && !*force {
-		fmt.Fprintf(stderr, "ogohctl: %s holds %d real learner(s): demo seed would mix fake learners into their reports and sync; use another folder, or --force\n", *dir, len(real))
+	real, err := realLearners(ctx, o.dir)
+	if err != nil {
+		return failed(stderr, err)
+	}
+	if len(real) > 0 && !o.force {
+		fmt.Fprintf(stderr, "ogohctl: %s holds %d real learner(s): demo seed would mix fake learners into their reports and sync; use another folder, or --force\n", o.dir, len(real))
 		return 1
 	}
 	end := time.Now().UTC().Truncate(time.Minute)
-	clock := end.AddDate(0, 0, -*days)
-	dev, err := progress.Open(ctx, *dir, nil, progress.WithClock(func() time.Time { return clock }), progress.Unsynced())
+	clock := end.AddDate(0, 0, -o.days)
+	dev, err := progress.Open(ctx, o.dir, nil, progress.WithClock(func() time.Time { return clock }), progress.Unsynced())
 	if err != nil {
 		return failed(stderr, err)
 	}
 	defer dev.Close()
 	svc := dev.Service
-	// A demo device is set up as a new one is: its trainer lock first, so
-	// its trainer mode opens (with OGOH_TRAINER_PIN, or 2468).
-	if state, err := svc.TrainerLock(ctx); err == nil && state == progress.LockNone {
-		pin := os.Getenv("OGOH_TRAINER_PIN")
-		if pin == "" {
-			pin = "2468"
-		}
-		if err := svc.SetTrainerLock(ctx, pin, nil); err != nil {
-			return failed(stderr, fmt.Errorf("demo trainer PIN: %w", err))
-		}
-		fmt.Fprintln(stdout, "trainer PIN of the demo device: as OGOH_TRAINER_PIN, or 2468")
+	if err := demoTrainerLock(ctx, svc, stdout); err != nil {
+		return failed(stderr, err)
 	}
-	if err := demo.Seed(ctx, svc, &clock, list, *learners, *days, *seed, end); err != nil {
+	if err := demo.Seed(ctx, svc, &clock, list, o.learners, o.days, o.seed, end); err != nil {
 		return failed(stderr, err)
 	}
 	if err := svc.MarkDemoLearners(ctx, real); err != nil {
@@ -75,8 +54,58 @@ func demoSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return failed(stderr, err)
 	}
-	fmt.Fprintf(stdout, "seeded %d learners over %d days: %d statements waiting to sync\n", *learners, *days, st.Outbox.Pending)
+	fmt.Fprintf(stdout, "seeded %d learners over %d days: %d statements waiting to sync\n", o.learners, o.days, st.Outbox.Pending)
 	return 0
+}
+
+// demoOptions are what demo seed was asked to do.
+type demoOptions struct {
+	dir            string
+	learners, days int
+	seed           uint64
+	force          bool
+}
+
+// parseDemoSeed reads demo seed's arguments; false means they were wrong,
+// and what is wrong has been said.
+func parseDemoSeed(args []string, stderr io.Writer) (demoOptions, bool) {
+	var o demoOptions
+	fs := flag.NewFlagSet("demo seed", flag.ContinueOnError)
+	fs.StringVar(&o.dir, "data", "", "the data folder to fill (made if missing)")
+	fs.IntVar(&o.learners, "learners", 50, "how many learners")
+	fs.IntVar(&o.days, "days", 30, "over how many days, ending today")
+	fs.Uint64Var(&o.seed, "seed", 1, "random seed: the same seed makes the same data")
+	fs.BoolVar(&o.force, "force", false, "add demo learners even to a folder that holds real ones")
+	if _, err := parseMixed(fs, args, stderr); err != nil {
+		return o, false
+	}
+	if o.dir == "" || o.learners < 1 || o.days < 1 {
+		fmt.Fprintln(stderr, "usage: ogohctl demo seed --data DIR --learners N --days D [--seed S] [--force]")
+		return o, false
+	}
+	return o, true
+}
+
+// demoTrainerLock sets a demo device up as a new one is: its trainer lock
+// first, so its trainer mode opens (with OGOH_TRAINER_PIN, or 2468). A
+// device that has a lock keeps it.
+func demoTrainerLock(ctx context.Context, svc *progress.Service, stdout io.Writer) error {
+	state, err := svc.TrainerLock(ctx)
+	if err != nil {
+		return fmt.Errorf("demo trainer PIN: %w", err)
+	}
+	if state != progress.LockNone {
+		return nil
+	}
+	pin := os.Getenv("OGOH_TRAINER_PIN")
+	if pin == "" {
+		pin = "2468"
+	}
+	if err := svc.SetTrainerLock(ctx, pin, nil); err != nil {
+		return fmt.Errorf("demo trainer PIN: %w", err)
+	}
+	fmt.Fprintln(stdout, "trainer PIN of the demo device: as OGOH_TRAINER_PIN, or 2468")
+	return nil
 }
 
 // realLearners are the IDs of the learners in dir's database not made by

@@ -56,62 +56,80 @@ const usage = `usage:
                                         (refused where real learners are, unless --force)
   ogohctl gift import FILE.gift [--course DIR] [--lang xx] [--lesson ID] [--json] [-o FILE] [--force]
                                         turn a Moodle GIFT question bank into a quiz file
+  ogohctl bank import FILE [--format gift|moodlexml|aiken] [--course DIR] [--lang xx] [--lesson ID]
+          [--json] [-o FILE] [--force]
+                                        turn a GIFT, Moodle XML or Aiken bank into a quiz file, and
+                                        its images into the course's media/ (format told by the
+                                        extension, .gift, .xml, .txt, and the content)
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
 	ctx := context.Background()
-	data := stdout // a quiz or a JSON report, for a file or a program: kept whole
-	stdout, stderr = terminal(stdout), terminal(stderr)
-	if len(args) < 2 {
-		if len(args) == 1 && args[0] == "report" {
-			return report(ctx, nil, stdout, stderr)
+	s := streams{
+		stdin:  os.Stdin,
+		data:   stdout,
+		stdout: terminal(stdout),
+		stderr: terminal(stderr),
+	}
+	if len(args) > 0 && args[0] == "report" {
+		return report(ctx, args[1:], s.stdout, s.stderr)
+	}
+	if len(args) >= 2 {
+		if cmd, ok := commands[args[0]+" "+args[1]]; ok {
+			return cmd(ctx, args[2:], s)
 		}
-		fmt.Fprint(stderr, usage)
-		return 2
 	}
-	switch args[0] + " " + args[1] {
-	case "course validate":
-		return courseValidate(args[2:], stdout, stderr)
-	case "course pack":
-		return coursePack(args[2:], stdout, stderr)
-	case "course verify":
-		return courseVerify(args[2:], stdout, stderr)
-	case "course info":
-		return courseInfo(args[2:], stdout, stderr)
-	case "course install":
-		return courseInstall(ctx, args[2:], stdout, stderr)
-	case "key new":
-		return keyNew(args[2:], stdout, stderr)
-	case "sync push":
-		return syncPush(ctx, args[2:], stdout, stderr)
-	case "sync export":
-		return syncExport(ctx, args[2:], stdout, stderr)
-	case "sync forward":
-		return syncForward(ctx, args[2:], stdout, stderr)
-	case "sync retry":
-		return syncRetry(ctx, args[2:], stdout, stderr)
-	case "sync receipt":
-		return syncReceipt(ctx, args[2:], stdout, stderr)
-	case "hub import":
-		return hubImport(ctx, args[2:], stdout, stderr)
-	case "hub forward":
-		return hubForward(ctx, args[2:], stdout, stderr)
-	case "hub report":
-		return hubReport(ctx, args[2:], stdout, stderr)
-	case "hub stick":
-		return hubStick(ctx, args[2:], stdout, stderr)
-	case "device show":
-		return deviceShow(ctx, args[2:], stdout, stderr)
-	case "trainer reset":
-		return trainerReset(ctx, args[2:], os.Stdin, stdout, stderr)
-	case "demo seed":
-		return demoSeed(ctx, args[2:], stdout, stderr)
-	case "gift import":
-		return giftImport(args[2:], data, stderr)
-	}
-	if args[0] == "report" {
-		return report(ctx, args[1:], stdout, stderr)
-	}
-	fmt.Fprint(stderr, usage)
+	fmt.Fprint(s.stderr, usage)
 	return 2
+}
+
+// streams are a command's input and outputs. stdout and stderr are for
+// people (terminal shows control characters as "?"); data is stdout as it
+// is, for a quiz or a JSON report that a file or a program keeps whole.
+type streams struct {
+	stdin                io.Reader
+	stdout, stderr, data io.Writer
+}
+
+// command runs one of ogohctl's commands on the arguments after its name.
+type command func(ctx context.Context, args []string, s streams) int
+
+// commands are ogohctl's two-word commands.
+var commands = map[string]command{
+	"course validate": plain(courseValidate),
+	"course pack":     plain(coursePack),
+	"course verify":   plain(courseVerify),
+	"course info":     plain(courseInfo),
+	"course install":  withContext(courseInstall),
+	"key new":         plain(keyNew),
+	"sync push":       withContext(syncPush),
+	"sync export":     withContext(syncExport),
+	"sync forward":    withContext(syncForward),
+	"sync retry":      withContext(syncRetry),
+	"sync receipt":    withContext(syncReceipt),
+	"hub import":      withContext(hubImport),
+	"hub forward":     withContext(hubForward),
+	"hub report":      withContext(hubReport),
+	"hub stick":       withContext(hubStick),
+	"device show":     withContext(deviceShow),
+	"demo seed":       withContext(demoSeed),
+	"trainer reset": func(ctx context.Context, args []string, s streams) int {
+		return trainerReset(ctx, args, s.stdin, s.stdout, s.stderr)
+	},
+	"gift import": func(_ context.Context, args []string, s streams) int {
+		return giftImport(args, s.data, s.stderr)
+	},
+	"bank import": func(_ context.Context, args []string, s streams) int {
+		return bankImport(args, s.data, s.stderr)
+	},
+}
+
+// plain is a command that works on files alone.
+func plain(f func(args []string, stdout, stderr io.Writer) int) command {
+	return func(_ context.Context, args []string, s streams) int { return f(args, s.stdout, s.stderr) }
+}
+
+// withContext is a command that opens a data folder or the network.
+func withContext(f func(ctx context.Context, args []string, stdout, stderr io.Writer) int) command {
+	return func(ctx context.Context, args []string, s streams) int { return f(ctx, args, s.stdout, s.stderr) }
 }

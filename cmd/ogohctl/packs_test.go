@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/library"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 )
 
 func fails(t *testing.T, args ...string) string {
@@ -57,21 +57,32 @@ func TestKeyPackVerifyInstall(t *testing.T) {
 	if out := ctl(t, "course", "install", packFile, "--data", data, "--trust", trainer+".pub"); !strings.Contains(out, "installed example-course 1.0.0") {
 		t.Fatalf("install: %s", out)
 	}
-	db, err := store.Open(context.Background(), filepath.Join(data, store.FileName), time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
+	appFindsInstalled(t, data, "example-course")
+	strangersPackIsRefused(t, dir, trainer, data)
+}
+
+// appFindsInstalled checks that the app's library, opened on the data
+// folder, lists the bundled courses and the installed one, with no problem.
+func appFindsInstalled(t *testing.T, data, id string) {
+	t.Helper()
+	db := storetest.MustOpen(t, filepath.Join(data, store.FileName), time.Now)
 	bundled, _ := course.LoadAll(courses.FS)
 	list, problems := library.New(db, data, bundled).Courses()
 	db.Close()
 	found := false
 	for _, c := range list {
-		found = found || c.ID == "example-course"
+		found = found || c.ID == id
 	}
 	if !found || len(problems) > 0 || len(list) != len(bundled)+1 {
 		t.Errorf("the device's courses: %d (%v), problems %v", len(list), found, problems)
 	}
+}
 
+// strangersPackIsRefused packs the course with a key the device does not
+// trust: installing and verifying it are refused, and the device's course
+// folders stay as they were.
+func strangersPackIsRefused(t *testing.T, dir, trainer, data string) {
+	t.Helper()
 	stranger := filepath.Join(dir, "stranger")
 	ctl(t, "key", "new", stranger)
 	other := filepath.Join(dir, "other.ogoh")
@@ -85,6 +96,21 @@ func TestKeyPackVerifyInstall(t *testing.T) {
 	}
 	if after := courseFolders(t, data); !slices.Equal(before, after) {
 		t.Errorf("a refused install changed the course folders: %v, then %v", before, after)
+	}
+}
+
+// When verify cannot make the folder it checks the course in, it says so
+// rather than refusing the pack for a reason that is not the pack's.
+func TestVerifySaysWhenItHasNoFolderToCheckIn(t *testing.T) {
+	dir := t.TempDir()
+	trainer := filepath.Join(dir, "trainer")
+	ctl(t, "key", "new", trainer)
+	packFile := filepath.Join(dir, "example.ogoh")
+	ctl(t, "course", "pack", "../../docs/example-course", "--key", trainer+".key", "-o", packFile)
+	t.Setenv("TMPDIR", filepath.Join(dir, "no-such-folder"))
+	out := fails(t, "course", "verify", packFile, "--trust", trainer+".pub")
+	if !strings.Contains(out, "refused: a folder to check the course in") {
+		t.Errorf("verify with no temporary folder: %s", out)
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 )
 
 // hostile is text a crafted file might carry: colour codes that print a
@@ -85,10 +86,7 @@ func TestCourseInfoPrintsNoEscapeCodes(t *testing.T) {
 func TestReportTableAndCSVAreSafeToOpen(t *testing.T) {
 	ctx := context.Background()
 	data := t.TempDir()
-	db, err := store.Open(ctx, filepath.Join(data, store.FileName), time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := storetest.MustOpen(t, filepath.Join(data, store.FileName), time.Now)
 	l, err := db.CreateLearner(ctx, domain.Learner{Name: "Aziza" + hostile, Role: "border-guard", Post: "=cmd|' /C calc'!A0", Language: "en"})
 	if err != nil {
 		t.Fatal(err)

@@ -93,23 +93,46 @@ func noClock(t *testing.T, dir string) {
 
 func TestImportRules(t *testing.T) {
 	g := imports(t)
-	in := func(p string) string { return module + "/internal/" + p }
-	forbid := func(pkg string, bad func(string) bool, why string) {
-		t.Helper()
-		if _, ok := g[pkg]; !ok {
-			t.Fatalf("package %s not found", pkg)
-		}
-		for imp := range reach(g, pkg) {
-			if bad(imp) {
-				t.Errorf("%s reaches %s: %s", pkg, imp, why)
-			}
+	noFyneBelowTheUI(t, g)
+	storeAndDomainStandAlone(t, g)
+	syncJobsKeepApart(t, g)
+	pureLogicDoesNoIO(t, g)
+	uiGoesThroughTheServiceLayer(t, g)
+	noClock(t, "../quiz")
+}
+
+// in is the import path of an internal package.
+func in(p string) string { return module + "/internal/" + p }
+
+func isFyne(p string) bool { return strings.HasPrefix(p, "fyne.io/") }
+
+// forbid fails for each import pkg reaches, directly or through the
+// module's packages, that bad picks out.
+func forbid(t *testing.T, g map[string][]string, pkg string, bad func(string) bool, why string) {
+	t.Helper()
+	if _, ok := g[pkg]; !ok {
+		t.Fatalf("package %s not found", pkg)
+	}
+	for imp := range reach(g, pkg) {
+		if bad(imp) {
+			t.Errorf("%s reaches %s: %s", pkg, imp, why)
 		}
 	}
-	isFyne := func(p string) bool { return strings.HasPrefix(p, "fyne.io/") }
-	for _, domain := range []string{"domain", "course", "quiz", "store", "progress", "i18n", "xapi", "lrs", "syncfile", "sanitize", "gift", "library", "reference"} {
-		forbid(in(domain), isFyne, "domain packages never import Fyne")
+}
+
+// noFyneBelowTheUI: the domain packages and the CLI build without Fyne.
+func noFyneBelowTheUI(t *testing.T, g map[string][]string) {
+	t.Helper()
+	for _, domain := range []string{"domain", "course", "quiz", "store", "progress", "i18n", "xapi", "lrs", "syncfile", "sanitize", "gift", "library", "reference", "textsearch", "drives", "bank"} {
+		forbid(t, g, in(domain), isFyne, "domain packages never import Fyne")
 	}
-	forbid(module+"/cmd/ogohctl", func(p string) bool { return isFyne(p) || p == in("ui") }, "the CLI builds without the UI")
+	forbid(t, g, module+"/cmd/ogohctl", func(p string) bool { return isFyne(p) || p == in("ui") }, "the CLI builds without the UI")
+}
+
+// storeAndDomainStandAlone: the store depends on the domain only, and the
+// domain on no package of Ogoh's and on no I/O.
+func storeAndDomainStandAlone(t *testing.T, g map[string][]string) {
+	t.Helper()
 	for _, p := range g[in("store")] {
 		if strings.HasPrefix(p, module+"/") && p != in("domain") {
 			t.Errorf("store imports %s: the store depends on the domain only", p)
@@ -123,20 +146,44 @@ func TestImportRules(t *testing.T) {
 			t.Errorf("domain imports %s: the model does no I/O", p)
 		}
 	}
+}
+
+// syncJobsKeepApart: building statements, talking to an LRS and sync
+// files each do their one job.
+func syncJobsKeepApart(t *testing.T, g map[string][]string) {
+	t.Helper()
 	for _, job := range []string{"xapi", "lrs", "syncfile"} {
-		forbid(in(job), func(p string) bool { return p == in("progress") || p == in("ui") }, "statements, the LRS and sync files do not drive learning")
+		forbid(t, g, in(job), func(p string) bool { return p == in("progress") || p == in("ui") }, "statements, the LRS and sync files do not drive learning")
 	}
-	forbid(in("xapi"), func(p string) bool { return p == in("lrs") || p == in("syncfile") || p == "net/http" },
+	forbid(t, g, in("xapi"), func(p string) bool { return p == in("lrs") || p == in("syncfile") || p == "net/http" },
 		"building statements is pure: it sends nothing")
 	for _, p := range g[in("xapi")] {
 		if p == "os" || p == "net/http" || p == "database/sql" {
 			t.Errorf("xapi imports %s: building statements is pure logic, no I/O", p)
 		}
 	}
-	forbid(in("lrs"), func(p string) bool { return p == in("syncfile") }, "sync files use the LRS client, not the other way")
+	forbid(t, g, in("lrs"), func(p string) bool { return p == in("syncfile") }, "sync files use the LRS client, not the other way")
+}
+
+// pureLogicDoesNoIO: course and quiz do no storage, and quiz no I/O.
+func pureLogicDoesNoIO(t *testing.T, g map[string][]string) {
+	t.Helper()
 	for _, pure := range []string{"course", "quiz"} {
-		forbid(in(pure), func(p string) bool { return p == in("store") || p == "database/sql" }, "course and quiz do no storage")
+		forbid(t, g, in(pure), func(p string) bool { return p == in("store") || p == "database/sql" }, "course and quiz do no storage")
 	}
+	for _, pure := range []string{"quiz", "textsearch"} {
+		for _, p := range g[in(pure)] {
+			if p == "os" || p == "net/http" || p == "io/fs" || strings.HasPrefix(p, module+"/") && pure == "textsearch" {
+				t.Errorf("%s imports %s: it is pure logic, no I/O", pure, p)
+			}
+		}
+	}
+}
+
+// uiGoesThroughTheServiceLayer: the UI neither writes SQL nor talks to an
+// LRS or a sync file itself.
+func uiGoesThroughTheServiceLayer(t *testing.T, g map[string][]string) {
+	t.Helper()
 	for _, p := range g[in("ui")] {
 		if p == in("store") || p == "database/sql" || strings.Contains(p, "sqlite") {
 			t.Errorf("ui imports %s: the UI talks to the domain, never to SQL", p)
@@ -145,12 +192,6 @@ func TestImportRules(t *testing.T) {
 			t.Errorf("ui imports %s: syncs go through the service layer's syncer, never a client of the UI's own", p)
 		}
 	}
-	for _, p := range g[in("quiz")] {
-		if p == "os" || p == "net/http" || p == "io/fs" {
-			t.Errorf("quiz imports %s: quiz is pure logic, no I/O", p)
-		}
-	}
-	noClock(t, "../quiz")
 }
 
 // TestNoPackageIsNamedAfterAStandardOne: a package called sync or errors

@@ -81,7 +81,9 @@ func swapInto(dir, target string) error {
 	old := ""
 	if _, err := os.Stat(target); err == nil {
 		old = target + ".old"
-		os.RemoveAll(old)
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("remove what an earlier install left: %w", err)
+		}
 		if err := os.Rename(target, old); err != nil {
 			return err
 		}

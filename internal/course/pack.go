@@ -220,52 +220,72 @@ func readEntries(zr *zip.Reader) (map[string][]byte, error) {
 	folded := newNameFolder()
 	var total, compressed uint64
 	for _, f := range zr.File {
-		name := f.Name
-		if f.Mode()&fs.ModeSymlink != 0 {
-			return nil, fmt.Errorf("%w: %s", ErrPackLink, name)
-		}
-		if why := unsafeName(name); why != "" {
-			return nil, fmt.Errorf("%w: %q: %s", ErrPackUnsafePath, name, why)
-		}
-		if _, dup := out[name]; dup {
-			return nil, fmt.Errorf("%w: %s", ErrPackDuplicate, name)
-		}
-		if other := folded.add(name); other != "" {
-			return nil, fmt.Errorf("%w: %q and %q differ only in case or accents, one file on Windows and macOS", ErrPackDuplicate, other, name)
+		if err := checkEntryName(f, out, folded); err != nil {
+			return nil, err
 		}
 		if f.FileInfo().IsDir() {
 			continue
 		}
-		if f.UncompressedSize64 > MaxPackEntryBytes {
-			return nil, fmt.Errorf("%w: %s is over %d MB", ErrPackTooBig, name, MaxPackEntryBytes>>20)
-		}
-		rc, err := f.Open()
+		data, err := readEntry(f)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %s: %v", ErrPackNotZip, name, err)
+			return nil, err
 		}
-		data, err := io.ReadAll(io.LimitReader(rc, MaxPackEntryBytes+1))
-		rc.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%w: %s: %v", ErrPackNotZip, name, err)
-		}
-		n := uint64(len(data))
-		if n > MaxPackEntryBytes {
-			return nil, fmt.Errorf("%w: %s is over %d MB", ErrPackTooBig, name, MaxPackEntryBytes>>20)
-		}
-		if n > ratioFloor && n > MaxPackRatio*max(f.CompressedSize64, 1) {
-			return nil, fmt.Errorf("%w: %s", ErrPackBomb, name)
-		}
-		total += n
+		total += uint64(len(data))
 		compressed += f.CompressedSize64
 		if total > MaxPackTotalBytes {
 			return nil, fmt.Errorf("%w: over %d MB in all", ErrPackTooBig, MaxPackTotalBytes>>20)
 		}
-		out[name] = data
+		out[f.Name] = data
 	}
 	if total > ratioFloor && total > MaxPackRatio*max(compressed, 1) {
 		return nil, ErrPackBomb
 	}
 	return out, nil
+}
+
+// checkEntryName refuses an entry that is a link, has an unsafe name, or
+// names a file already read (exactly, or as Windows and macOS would).
+func checkEntryName(f *zip.File, read map[string][]byte, folded *nameFolder) error {
+	name := f.Name
+	if f.Mode()&fs.ModeSymlink != 0 {
+		return fmt.Errorf("%w: %s", ErrPackLink, name)
+	}
+	if why := unsafeName(name); why != "" {
+		return fmt.Errorf("%w: %q: %s", ErrPackUnsafePath, name, why)
+	}
+	if _, dup := read[name]; dup {
+		return fmt.Errorf("%w: %s", ErrPackDuplicate, name)
+	}
+	if other := folded.add(name); other != "" {
+		return fmt.Errorf("%w: %q and %q differ only in case or accents, one file on Windows and macOS", ErrPackDuplicate, other, name)
+	}
+	return nil
+}
+
+// readEntry inflates one file, reading no more than an entry may hold
+// whatever its header claims, and refuses one that inflated further than
+// a course's files do (a zip bomb).
+func readEntry(f *zip.File) ([]byte, error) {
+	if f.UncompressedSize64 > MaxPackEntryBytes {
+		return nil, fmt.Errorf("%w: %s is over %d MB", ErrPackTooBig, f.Name, MaxPackEntryBytes>>20)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrPackNotZip, f.Name, err)
+	}
+	data, err := io.ReadAll(io.LimitReader(rc, MaxPackEntryBytes+1))
+	rc.Close()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrPackNotZip, f.Name, err)
+	}
+	n := uint64(len(data))
+	if n > MaxPackEntryBytes {
+		return nil, fmt.Errorf("%w: %s is over %d MB", ErrPackTooBig, f.Name, MaxPackEntryBytes>>20)
+	}
+	if n > ratioFloor && n > MaxPackRatio*max(f.CompressedSize64, 1) {
+		return nil, fmt.Errorf("%w: %s", ErrPackBomb, f.Name)
+	}
+	return data, nil
 }
 
 // unsafeName says why a name in a pack is unsafe, or "" if it is a plain

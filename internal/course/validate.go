@@ -27,7 +27,22 @@ func (c *Course) hasLesson(id string) bool {
 // ValidID reports whether s is a stable ID: a lowercase ASCII slug.
 func ValidID(s string) bool { return slugRe.MatchString(s) }
 
+// validateManifest checks course.toml: its own fields, then each list in
+// it. Lessons, quizzes, scenarios and sources share one set of IDs, so no
+// two of them are named alike.
 func validateManifest(c *Course, r reporter) {
+	checkCourseFields(c, r)
+	ids := newIDSet(r)
+	checkLessonList(c, r, ids)
+	checkQuizList(c, r, ids)
+	for i, sc := range c.Scenarios {
+		validateScenarioRef(c, r, i, sc, ids)
+	}
+	checkSourceList(c, r, ids)
+}
+
+// checkCourseFields checks the manifest's fields about the course itself.
+func checkCourseFields(c *Course, r reporter) {
 	if c.Format != FormatVersion {
 		r.at("format", "format must be %d (got %d)", FormatVersion, c.Format)
 	}
@@ -44,8 +59,10 @@ func validateManifest(c *Course, r reporter) {
 	checkText(c, r, "title", c.Title, true)
 	checkText(c, r, "description", c.Description, true)
 	checkText(c, r, "audience", c.Audience, true)
+}
 
-	ids := newIDSet(r)
+// checkLessonList checks [[lessons]] and records their IDs for hasLesson.
+func checkLessonList(c *Course, r reporter, ids idSet) {
 	if len(c.Lessons) == 0 {
 		r.at("lessons", "a course needs at least one lesson")
 	}
@@ -59,6 +76,11 @@ func validateManifest(c *Course, r reporter) {
 		}
 		checkText(c, r, key+".title", l.Title, true)
 	}
+}
+
+// checkQuizList checks [[quizzes]]; their questions are checked with
+// their files.
+func checkQuizList(c *Course, r reporter, ids idSet) {
 	for i, q := range c.Quizzes {
 		key := fmt.Sprintf("quizzes.%d", i)
 		ids.add(key+".id", "quiz", q.ID)
@@ -73,9 +95,11 @@ func validateManifest(c *Course, r reporter) {
 		}
 		checkText(c, r, key+".title", q.Title, true)
 	}
-	for i, sc := range c.Scenarios {
-		validateScenarioRef(c, r, i, sc, ids)
-	}
+}
+
+// checkSourceList checks [[sources]]: a course cites where its facts come
+// from.
+func checkSourceList(c *Course, r reporter, ids idSet) {
 	if len(c.Sources) == 0 {
 		r.at("sources", "a course must list the sources of its facts in [[sources]]")
 	}

@@ -66,11 +66,13 @@ type Error struct {
 	Err  error
 }
 
+// Error is the cause's text, for logs and the command line; the code is
+// for screens, which never show this text.
 func (e *Error) Error() string {
 	if e.Err == nil {
 		return string(e.Code)
 	}
-	return fmt.Sprintf("%s: %v", e.Code, e.Err)
+	return e.Err.Error()
 }
 
 func (e *Error) Unwrap() error { return e.Err }

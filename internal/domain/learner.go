@@ -55,3 +55,31 @@ type Contact struct {
 	ID                                        string
 	Organisation, Role, Phone, Address, Hours string
 }
+
+// ReportState is where a learner stands in a course, as a trainer's
+// report tells them apart.
+type ReportState string
+
+// The states of a report row.
+const (
+	StatePassed     ReportState = "passed"      // a quiz attempt passed
+	StateFailed     ReportState = "failed"      // attempts finished, none passed
+	StateInProgress ReportState = "in_progress" // lessons read or a quiz begun, nothing finished
+	StateNotStarted ReportState = "not_started" // nothing done in the course yet
+)
+
+// ReportStates lists the states in the order a filter offers them.
+var ReportStates = []ReportState{StatePassed, StateFailed, StateInProgress, StateNotStarted}
+
+// State is where the row's learner stands in its course.
+func (r ReportRow) State() ReportState {
+	switch {
+	case r.Passed:
+		return StatePassed
+	case r.Attempts > 0:
+		return StateFailed
+	case r.LessonsDone > 0 || !r.LastActivity.IsZero():
+		return StateInProgress
+	}
+	return StateNotStarted
+}

@@ -71,6 +71,7 @@ var converters = map[string]func(gq Question, q *course.Question, lang string) (
 	MultiChoice: convertMultiChoice,
 	TrueFalse:   convertTrueFalse,
 	Matching:    convertMatching,
+	Ordering:    convertOrdering,
 }
 
 // convert returns the course question, or why there is none.
@@ -170,6 +171,27 @@ func convertMatching(gq Question, q *course.Question, lang string) string {
 	if len(q.Pairs) < 2 {
 		return "a matching question needs at least 2 pairs with text on both sides"
 	}
+	return ""
+}
+
+// convertOrdering asks the items in the order the bank lists them, which
+// is the right order (Moodle's ordering plugin reads it so).
+func convertOrdering(gq Question, q *course.Question, lang string) string {
+	q.Type = domain.KindOrdering
+	var order []string
+	for i, a := range gq.Answers {
+		if strings.TrimSpace(a.Text.Text) == "" {
+			return fmt.Sprintf("item %d has no text", i+1)
+		}
+		o := course.Option{ID: optionID(i), Text: course.Text{lang: a.Text.Text}}
+		q.Options = append(q.Options, o)
+		order = append(order, o.ID)
+	}
+	if len(order) < 2 {
+		return "an ordering question needs at least 2 items"
+	}
+	q.Answer = order
+	q.Correct = order
 	return ""
 }
 

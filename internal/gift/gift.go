@@ -46,6 +46,7 @@ const (
 	MultiChoice = "multichoice"
 	TrueFalse   = "truefalse"
 	Matching    = "matching"
+	Ordering    = "ordering" // read from Moodle XML's ordering plugin; GIFT has none
 	ShortAnswer = "shortanswer"
 	Numerical   = "numerical"
 	Essay       = "essay"
@@ -95,7 +96,7 @@ type Question struct {
 	// Embedded is set for the missing-word form: the answer block stood
 	// inside the sentence and Text has Blank in its place.
 	Embedded        bool     `json:"embedded,omitempty"`
-	Answers         []Answer `json:"answers,omitempty"` // multichoice, shortanswer
+	Answers         []Answer `json:"answers,omitempty"` // multichoice, shortanswer; ordering, in the right order
 	Pairs           []Pair   `json:"pairs,omitempty"`   // matching
 	IsTrue          bool     `json:"is_true,omitempty"` // truefalse: the right answer
 	WrongFeedback   Text     `json:"wrong_feedback"`    // truefalse: first feedback, for a wrong answer

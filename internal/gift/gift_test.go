@@ -237,6 +237,13 @@ Duplicate id?{T}
 	if b.Questions[4].Category != "second" || b.Questions[4].Title != "doc-check" {
 		t.Errorf("category after the second $CATEGORY: %+v", b.Questions[4])
 	}
+	importedIDs(t, b)
+}
+
+// importedIDs imports the bank of TestCategoriesTitlesAndIDs and checks
+// each question's ID, category and title.
+func importedIDs(t *testing.T, b *gift.Bank) {
+	t.Helper()
 	qs, rep := gift.ToQuestions(b, "en", "l")
 	if rep.Imported != 6 {
 		t.Fatalf("report %+v", rep)

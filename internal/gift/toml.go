@@ -16,74 +16,113 @@ import (
 // Header starts every quiz file WriteQuizTOML writes. The line after it
 // holds the SHA-256 of the rest, so that Unedited can tell a file as the
 // importer wrote it from one an author has since worked on.
-const Header = "# Quiz questions imported from a Moodle GIFT question bank (ogohctl gift import)."
+const Header = headerStart + "Moodle GIFT question bank (ogohctl gift import)."
 
+const headerStart = "# Quiz questions imported from a "
 const sumPrefix = "# sha256 "
-const sumSuffix = " of the text below: while it matches, gift import may replace this file."
 
-// Unedited reports whether data is a quiz file exactly as WriteQuizTOML
-// wrote it. A file without the header or its sum line (written by hand, or
-// by an older importer) is not: there is no telling what was changed.
-func Unedited(data []byte) bool {
-	rest, ok := bytes.CutPrefix(data, []byte(Header+"\n"+sumPrefix))
-	if !ok {
-		return false
-	}
-	sum, body, ok := bytes.Cut(rest, []byte(sumSuffix+"\n"))
-	want := sha256.Sum256(body)
-	return ok && string(sum) == hex.EncodeToString(want[:])
+// Source names, in the quiz file's header, the bank a quiz was imported
+// from and the command that may replace the file while it is unedited.
+type Source struct {
+	Format  string // "Moodle GIFT", "Moodle XML", "Aiken"
+	Command string // "gift import", "bank import"
 }
 
-// WriteQuizTOML writes questions as a course quiz file, with their texts in
-// lang. An empty explanation is written as "" so that the course validator
-// asks the author for one.
+// GIFTSource is what gift import writes in its header.
+var GIFTSource = Source{Format: "Moodle GIFT", Command: "gift import"}
+
+func (s Source) header() string {
+	return headerStart + s.Format + " question bank (ogohctl " + s.Command + ")."
+}
+
+func (s Source) sumSuffix() string {
+	return " of the text below: while it matches, " + s.Command + " may replace this file."
+}
+
+// importedRe matches the two lines an importer writes first, whichever
+// bank and command: a file one importer wrote, another may replace.
+var importedRe = regexp.MustCompile(`^# Quiz questions imported from a [A-Za-z ]+ question bank \(ogohctl (?:gift|bank) import\)\.\n# sha256 ([0-9a-f]{64}) of the text below: while it matches, (?:gift|bank) import may replace this file\.\n`)
+
+// Imported reports whether data starts as a quiz file an importer wrote,
+// edited since or not.
+func Imported(data []byte) bool { return bytes.HasPrefix(data, []byte(headerStart)) }
+
+// Unedited reports whether data is a quiz file exactly as WriteQuizTOML
+// (or WriteQuiz, from any bank) wrote it. A file without the header or its
+// sum line (written by hand, or by an older importer) is not: there is no
+// telling what was changed.
+func Unedited(data []byte) bool {
+	m := importedRe.FindSubmatchIndex(data)
+	if m == nil {
+		return false
+	}
+	want := sha256.Sum256(data[m[1]:])
+	return string(data[m[2]:m[3]]) == hex.EncodeToString(want[:])
+}
+
+// WriteQuizTOML writes questions imported from a GIFT bank as a course quiz
+// file, with their texts in lang.
 func WriteQuizTOML(w io.Writer, qs []course.Question, lang string) error {
+	return WriteQuiz(w, qs, lang, GIFTSource)
+}
+
+// WriteQuiz writes questions as a course quiz file, with their texts in
+// lang and a header naming where they came from. An empty explanation is
+// written as "" so that the course validator asks the author for one.
+func WriteQuiz(w io.Writer, qs []course.Question, lang string, src Source) error {
 	var b bytes.Buffer
 	l := key(lang)
 	fmt.Fprintf(&b, "# Before the course validates: write every empty explanation.%s, and list\n", lang)
 	b.WriteString("# this file under [[quizzes]] in course.toml.\n")
 	for _, q := range qs {
-		b.WriteString("\n[[questions]]\n")
-		fmt.Fprintf(&b, "id = %s\n", quote(q.ID))
-		fmt.Fprintf(&b, "type = %s\n", quote(string(q.Type)))
-		fmt.Fprintf(&b, "lesson = %s\n", quote(q.Lesson))
-		if a, ok := answer(q.Answer); ok {
-			fmt.Fprintf(&b, "answer = %s\n", a)
-		} else if q.Answer != nil {
-			return fmt.Errorf("question %q: cannot write answer of type %T", q.ID, q.Answer)
-		}
-		if q.Category != "" {
-			fmt.Fprintf(&b, "category = %s\n", quote(q.Category))
-		}
-		if q.Title != "" {
-			fmt.Fprintf(&b, "title = %s\n", quote(q.Title))
-		}
-		fmt.Fprintf(&b, "text.%s = %s\n", l, quote(q.Text[lang]))
-		fmt.Fprintf(&b, "explanation.%s = %s\n", l, quote(q.Explanation[lang]))
-		if s := q.FeedbackTrue[lang]; s != "" {
-			fmt.Fprintf(&b, "feedback_true.%s = %s\n", l, quote(s))
-		}
-		if s := q.FeedbackFalse[lang]; s != "" {
-			fmt.Fprintf(&b, "feedback_false.%s = %s\n", l, quote(s))
-		}
-		for _, o := range q.Options {
-			b.WriteString("\n  [[questions.options]]\n")
-			fmt.Fprintf(&b, "  id = %s\n", quote(o.ID))
-			fmt.Fprintf(&b, "  text.%s = %s\n", l, quote(o.Text[lang]))
-			if s := o.Feedback[lang]; s != "" {
-				fmt.Fprintf(&b, "  feedback.%s = %s\n", l, quote(s))
-			}
-		}
-		for _, p := range q.Pairs {
-			b.WriteString("\n  [[questions.pairs]]\n")
-			fmt.Fprintf(&b, "  id = %s\n", quote(p.ID))
-			fmt.Fprintf(&b, "  left.%s = %s\n", l, quote(p.Left[lang]))
-			fmt.Fprintf(&b, "  right.%s = %s\n", l, quote(p.Right[lang]))
+		if err := writeQuestion(&b, q, lang, l); err != nil {
+			return err
 		}
 	}
 	sum := sha256.Sum256(b.Bytes())
-	_, err := fmt.Fprintf(w, "%s\n%s%s%s\n%s", Header, sumPrefix, hex.EncodeToString(sum[:]), sumSuffix, b.Bytes())
+	_, err := fmt.Fprintf(w, "%s\n%s%s%s\n%s", src.header(), sumPrefix, hex.EncodeToString(sum[:]), src.sumSuffix(), b.Bytes())
 	return err
+}
+
+func writeQuestion(b *bytes.Buffer, q course.Question, lang, l string) error {
+	b.WriteString("\n[[questions]]\n")
+	fmt.Fprintf(b, "id = %s\n", quote(q.ID))
+	fmt.Fprintf(b, "type = %s\n", quote(string(q.Type)))
+	fmt.Fprintf(b, "lesson = %s\n", quote(q.Lesson))
+	if a, ok := answer(q.Answer); ok {
+		fmt.Fprintf(b, "answer = %s\n", a)
+	} else if q.Answer != nil {
+		return fmt.Errorf("question %q: cannot write answer of type %T", q.ID, q.Answer)
+	}
+	if q.Category != "" {
+		fmt.Fprintf(b, "category = %s\n", quote(q.Category))
+	}
+	if q.Title != "" {
+		fmt.Fprintf(b, "title = %s\n", quote(q.Title))
+	}
+	fmt.Fprintf(b, "text.%s = %s\n", l, quote(q.Text[lang]))
+	fmt.Fprintf(b, "explanation.%s = %s\n", l, quote(q.Explanation[lang]))
+	if s := q.FeedbackTrue[lang]; s != "" {
+		fmt.Fprintf(b, "feedback_true.%s = %s\n", l, quote(s))
+	}
+	if s := q.FeedbackFalse[lang]; s != "" {
+		fmt.Fprintf(b, "feedback_false.%s = %s\n", l, quote(s))
+	}
+	for _, o := range q.Options {
+		b.WriteString("\n  [[questions.options]]\n")
+		fmt.Fprintf(b, "  id = %s\n", quote(o.ID))
+		fmt.Fprintf(b, "  text.%s = %s\n", l, quote(o.Text[lang]))
+		if s := o.Feedback[lang]; s != "" {
+			fmt.Fprintf(b, "  feedback.%s = %s\n", l, quote(s))
+		}
+	}
+	for _, p := range q.Pairs {
+		b.WriteString("\n  [[questions.pairs]]\n")
+		fmt.Fprintf(b, "  id = %s\n", quote(p.ID))
+		fmt.Fprintf(b, "  left.%s = %s\n", l, quote(p.Left[lang]))
+		fmt.Fprintf(b, "  right.%s = %s\n", l, quote(p.Right[lang]))
+	}
+	return nil
 }
 
 func answer(v any) (string, bool) {

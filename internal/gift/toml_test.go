@@ -107,22 +107,7 @@ func TestWrittenQuizLoadsAsACourse(t *testing.T) {
 		t.Fatalf("%d questions loaded, %d written", len(got), len(qs))
 	}
 	for i, q := range qs {
-		l := got[i]
-		if l.ID != q.ID || l.Type != q.Type || l.Lesson != "intro" || l.Category != q.Category || l.Title != q.Title {
-			t.Errorf("question %d: loaded %+v, wrote %+v", i, l, q)
-		}
-		if !reflect.DeepEqual(l.Text, q.Text) || !reflect.DeepEqual(l.Explanation, q.Explanation) {
-			t.Errorf("question %s: text %q/%q, explanation %q/%q", q.ID, l.Text, q.Text, l.Explanation, q.Explanation)
-		}
-		if !reflect.DeepEqual(l.Correct, q.Correct) || l.CorrectBool != q.CorrectBool {
-			t.Errorf("question %s: answer %v/%v, wrote %v/%v", q.ID, l.Correct, l.CorrectBool, q.Correct, q.CorrectBool)
-		}
-		if !reflect.DeepEqual(l.Options, q.Options) || !reflect.DeepEqual(l.Pairs, q.Pairs) {
-			t.Errorf("question %s: options %+v/%+v pairs %+v/%+v", q.ID, l.Options, q.Options, l.Pairs, q.Pairs)
-		}
-		if !reflect.DeepEqual(l.FeedbackTrue, q.FeedbackTrue) || !reflect.DeepEqual(l.FeedbackFalse, q.FeedbackFalse) {
-			t.Errorf("question %s: feedback %v %v, wrote %v %v", q.ID, l.FeedbackTrue, l.FeedbackFalse, q.FeedbackTrue, q.FeedbackFalse)
-		}
+		loadedAsWritten(t, i, got[i], q)
 	}
 	visa := c.Quizzes[0].Question("visa")
 	if visa == nil || visa.FeedbackTrue["en"] != "Wrong: it does not." || visa.FeedbackFalse["en"] != "Right." || visa.CorrectBool {
@@ -130,6 +115,27 @@ func TestWrittenQuizLoadsAsACourse(t *testing.T) {
 	}
 	if q := c.Quizzes[0].Questions[4]; q.Text["en"] != "Tabs\\tand \"quotes\" and a back\\slash,\nand a new line." {
 		t.Errorf("escaped text %q", q.Text["en"])
+	}
+}
+
+// loadedAsWritten compares question i as the course loaded it with what
+// was written: every field an author or a learner sees.
+func loadedAsWritten(t *testing.T, i int, l, q course.Question) {
+	t.Helper()
+	if l.ID != q.ID || l.Type != q.Type || l.Lesson != "intro" || l.Category != q.Category || l.Title != q.Title {
+		t.Errorf("question %d: loaded %+v, wrote %+v", i, l, q)
+	}
+	if !reflect.DeepEqual(l.Text, q.Text) || !reflect.DeepEqual(l.Explanation, q.Explanation) {
+		t.Errorf("question %s: text %q/%q, explanation %q/%q", q.ID, l.Text, q.Text, l.Explanation, q.Explanation)
+	}
+	if !reflect.DeepEqual(l.Correct, q.Correct) || l.CorrectBool != q.CorrectBool {
+		t.Errorf("question %s: answer %v/%v, wrote %v/%v", q.ID, l.Correct, l.CorrectBool, q.Correct, q.CorrectBool)
+	}
+	if !reflect.DeepEqual(l.Options, q.Options) || !reflect.DeepEqual(l.Pairs, q.Pairs) {
+		t.Errorf("question %s: options %+v/%+v pairs %+v/%+v", q.ID, l.Options, q.Options, l.Pairs, q.Pairs)
+	}
+	if !reflect.DeepEqual(l.FeedbackTrue, q.FeedbackTrue) || !reflect.DeepEqual(l.FeedbackFalse, q.FeedbackFalse) {
+		t.Errorf("question %s: feedback %v %v, wrote %v %v", q.ID, l.FeedbackTrue, l.FeedbackFalse, q.FeedbackTrue, q.FeedbackFalse)
 	}
 }
 
@@ -197,5 +203,35 @@ func TestWriteQuizTOMLAnswerForms(t *testing.T) {
 	}
 	if err := gift.WriteQuizTOML(&buf, []course.Question{{ID: "x", Answer: 3}}, "en"); err == nil {
 		t.Error("an answer of type int was written")
+	}
+}
+
+// A quiz file written from any bank, by gift import or bank import, counts
+// as unedited until a byte of it changes, and as imported even then; a
+// file written by hand is neither.
+func TestUneditedKnowsEveryImporter(t *testing.T) {
+	qs, _ := gift.ToQuestions(parse(t, bank), "en", "intro")
+	for _, src := range []gift.Source{gift.GIFTSource, {Format: "Moodle XML", Command: "bank import"}, {Format: "Aiken", Command: "bank import"}} {
+		var buf bytes.Buffer
+		if err := gift.WriteQuiz(&buf, qs, "en", src); err != nil {
+			t.Fatal(err)
+		}
+		data := buf.Bytes()
+		if !strings.HasPrefix(buf.String(), "# Quiz questions imported from a "+src.Format+" question bank (ogohctl "+src.Command+").\n") {
+			t.Errorf("%s: header\n%s", src.Format, strings.SplitN(buf.String(), "\n", 2)[0])
+		}
+		if !gift.Unedited(data) || !gift.Imported(data) {
+			t.Errorf("%s: a file as written is not unedited", src.Format)
+		}
+		edited := bytes.Replace(data, []byte(`text.en = "`), []byte(`text.en = "Edited: `), 1)
+		if bytes.Equal(edited, data) {
+			t.Fatal("nothing to edit")
+		}
+		if gift.Unedited(edited) || !gift.Imported(edited) {
+			t.Errorf("%s: an edited file counts as unedited", src.Format)
+		}
+	}
+	if gift.Unedited([]byte("[[questions]]\n")) || gift.Imported([]byte("[[questions]]\n")) {
+		t.Error("a hand-written quiz counts as imported")
 	}
 }

@@ -42,46 +42,74 @@ func (l *Library) recordMAC(c checked) string {
 // changed since they last passed (or that never did), and updates the record.
 func (l *Library) loadInstalled() ([]*course.Course, course.Problems) {
 	app := appIdentity()
-	old := readChecked(l.dir)
-	if old.App != app || app == "" || l.macKey == nil || !hmac.Equal([]byte(old.MAC), []byte(l.recordMAC(old))) {
-		old.Folders = nil // another program, or a record not ours: check everything again
-	}
-	now := map[string]string{}
-	var trusted []course.Key
-	var trustErr error
-	trustedOnce := false
-	list, problems := course.LoadInstalledWith(l.dir, func(name string, sub fs.FS) (*course.Course, error) {
-		fp, err := fingerprint(sub)
-		if err == nil && fp == old.Folders[name] {
-			// A bundled course's ID is checked in full every time: only
-			// the app's own key may take its place.
-			if c, err := course.LoadChecked(sub); err == nil && !l.isBundledID(c.ID) {
-				now[name] = fp
-				return c, nil
-			}
-		}
-		if !trustedOnce {
-			trusted, trustErr = l.TrustedKeys(context.Background())
-			trustedOnce = true
-		}
-		if trustErr != nil {
-			return nil, trustErr
-		}
-		if err := l.verifySeal(sub, trusted); err != nil {
-			return nil, err
-		}
-		c, verr := l.validate(sub)
-		if verr == nil && err == nil {
-			now[name] = fp
-		}
-		return c, verr
-	})
-	if !maps.Equal(now, old.Folders) && app != "" && l.macKey != nil {
-		rec := checked{App: app, Folders: now}
+	run := &installedLoad{l: l, before: l.checkedBefore(app), passed: map[string]string{}}
+	list, problems := course.LoadInstalledWith(l.dir, run.load)
+	if !maps.Equal(run.passed, run.before) && l.canRecord(app) {
+		rec := checked{App: app, Folders: run.passed}
 		rec.MAC = l.recordMAC(rec)
 		writeChecked(l.dir, rec) // a read-only folder is checked again next time
 	}
 	return list, problems
+}
+
+// canRecord is whether checks can be recorded and the record believed: the
+// program is known and the device's key is there to sign the record.
+func (l *Library) canRecord(app string) bool { return app != "" && l.macKey != nil }
+
+// checkedBefore are the folders that passed every check when last loaded,
+// by their fingerprint then; none if another program (or a hand) wrote
+// the record.
+func (l *Library) checkedBefore(app string) map[string]string {
+	old := readChecked(l.dir)
+	if !l.canRecord(app) || old.App != app || !hmac.Equal([]byte(old.MAC), []byte(l.recordMAC(old))) {
+		return nil
+	}
+	return old.Folders
+}
+
+// installedLoad is one loading of the installed courses: the folders that
+// passed before, those that pass now, and the trusted keys, read once and
+// only when some folder needs its seal checked.
+type installedLoad struct {
+	l              *Library
+	before, passed map[string]string
+	trusted        []course.Key
+	trustErr       error
+	trustRead      bool
+}
+
+// load loads one installed folder: unchanged since it passed, it is read
+// without the checks; otherwise its seal and its course are checked.
+func (r *installedLoad) load(name string, sub fs.FS) (*course.Course, error) {
+	fp, fpErr := fingerprint(sub)
+	if fpErr == nil && fp == r.before[name] {
+		// A bundled course's ID is checked in full every time: only
+		// the app's own key may take its place.
+		if c, err := course.LoadChecked(sub); err == nil && !r.l.isBundledID(c.ID) {
+			r.passed[name] = fp
+			return c, nil
+		}
+	}
+	trusted, err := r.trustedKeys()
+	if err != nil {
+		return nil, err
+	}
+	if err := r.l.verifySeal(sub, trusted); err != nil {
+		return nil, err
+	}
+	c, err := r.l.validate(sub)
+	if err == nil && fpErr == nil {
+		r.passed[name] = fp
+	}
+	return c, err
+}
+
+func (r *installedLoad) trustedKeys() ([]course.Key, error) {
+	if !r.trustRead {
+		r.trusted, r.trustErr = r.l.TrustedKeys(context.Background())
+		r.trustRead = true
+	}
+	return r.trusted, r.trustErr
 }
 
 func (l *Library) isBundledID(id string) bool {

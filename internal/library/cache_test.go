@@ -15,6 +15,7 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 )
 
 // device is a data folder with the example course installed from a pack,
@@ -23,11 +24,7 @@ func device(t *testing.T) (*store.DB, string) {
 	t.Helper()
 	ctx := context.Background()
 	data := t.TempDir()
-	db, err := store.Open(ctx, filepath.Join(data, store.FileName), time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := storetest.MustOpen(t, filepath.Join(data, store.FileName), time.Now)
 	k, _ := course.NewKey("trainer")
 	var b bytes.Buffer
 	if err := course.WritePack("../../docs/example-course", k, time.Now(), &b); err != nil {
@@ -185,11 +182,7 @@ func copyDir(t *testing.T, from, to string) {
 func BenchmarkInstalledCourses(b *testing.B) {
 	ctx := context.Background()
 	data := b.TempDir()
-	db, err := store.Open(ctx, filepath.Join(data, store.FileName), time.Now)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := storetest.MustOpen(b, filepath.Join(data, store.FileName), time.Now)
 	k, _ := course.NewKey("trainer")
 	for _, dir := range []string{"../../courses/recognising-trafficking", "../../courses/border-indicators", "../../courses/first-response"} {
 		var buf bytes.Buffer

@@ -21,9 +21,9 @@ const settingTrustMAC = "library.trust_mac"
 
 // Refusals of the library's own.
 var (
-	ErrKeysTampered   = errors.New("the list of trusted keys was changed outside Ogoh: add the keys again in trainer mode")
-	ErrOtherPublisher = errors.New("this course was installed from another key before")
-	ErrBundledID      = errors.New("this course is part of the app: only the app's own key may replace it")
+	ErrKeysTampered   = &domain.Error{Code: domain.CodeUntrusted, Err: errors.New("the list of trusted keys was changed outside Ogoh: add the keys again in trainer mode")}
+	ErrOtherPublisher = &domain.Error{Code: domain.CodeUntrusted, Err: errors.New("this course was installed from another key before")}
+	ErrBundledID      = &domain.Error{Code: domain.CodeUntrusted, Err: errors.New("this course is part of the app: only the app's own key may replace it")}
 )
 
 // Keyed authenticates the trusted keys and the checked record with macKey,

@@ -26,6 +26,7 @@ import (
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 	"github.com/ogoh/ogoh/internal/syncfile"
 	"github.com/ogoh/ogoh/internal/xapi"
 )
@@ -45,11 +46,7 @@ type device struct {
 func newDevice(t *testing.T, opts ...store.Option) *device {
 	t.Helper()
 	dir := t.TempDir()
-	db, err := store.Open(background, filepath.Join(dir, store.FileName), time.Now, opts...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := storetest.MustOpen(t, filepath.Join(dir, store.FileName), time.Now, opts...)
 	key, err := syncfile.LoadOrCreateDeviceKey(filepath.Join(dir, syncfile.DeviceKeyFile))
 	if err != nil {
 		t.Fatal(err)
@@ -207,52 +204,14 @@ func TestEveryStatementTypeIsAcceptedByARealLRS(t *testing.T) {
 	}
 }
 
+// Every statement in the outbox follows the xAPI rules an LRS holds it
+// to, and a learner's round makes the statements of each kind it should.
 func TestStatementsFollowTheXAPIRules(t *testing.T) {
 	d := newDevice(t)
 	d.learn("Akmal")
 	kinds := map[string]int{}
 	for id, body := range d.outbox() {
-		var st map[string]any
-		must(t, json.Unmarshal(body, &st))
-		for _, b := range body {
-			if b >= 0x80 {
-				t.Fatalf("%s: statement bytes are not ASCII; a chunked LRS could damage them", id)
-			}
-		}
-		if st["id"] != id {
-			t.Errorf("row %s holds statement %v", id, st["id"])
-		}
-		noNulls(t, id, st)
-		for _, k := range []string{"version", "stored", "authority"} {
-			if _, ok := st[k]; ok {
-				t.Errorf("%s sets %q, which only the LRS may set", id, k)
-			}
-		}
-		if _, err := time.Parse("2006-01-02T15:04:05.000Z07:00", st["timestamp"].(string)); err != nil {
-			t.Errorf("%s timestamp %q lacks milliseconds or a zone", id, st["timestamp"])
-		}
-		actor := st["actor"].(map[string]any)
-		if _, named := actor["name"]; named || actor["account"].(map[string]any)["homePage"] != xapi.DefaultConfig.HomePage {
-			t.Errorf("%s actor %v: want an account and no name", id, actor)
-		}
-		verb := st["verb"].(map[string]any)["id"].(string)
-		kinds[verb]++
-		result, _ := st["result"].(map[string]any)
-		switch verb {
-		case xapi.VerbPassed, xapi.VerbFailed:
-			if _, ok := result["completion"]; ok || result["success"] == nil || result["duration"] == nil || result["score"] == nil {
-				t.Errorf("%s %s result %v: want success, score and duration, no completion", id, verb, result)
-			}
-		case xapi.VerbAnswered:
-			def := st["object"].(map[string]any)["definition"].(map[string]any)
-			if def["interactionType"] == nil || def["correctResponsesPattern"] == nil || result["response"] == nil {
-				t.Errorf("%s answered: definition %v result %v", id, def, result)
-			}
-			parent := st["context"].(map[string]any)["contextActivities"].(map[string]any)["parent"].([]any)
-			if !strings.Contains(parent[0].(map[string]any)["id"].(string), "/quizzes/check") {
-				t.Errorf("%s answered: parent %v is not the quiz", id, parent)
-			}
-		}
+		kinds[followsTheXAPIRules(t, id, body)]++
 	}
 	// one lesson opened and read, 2 attempts of 6 answers, each attempt
 	// finished with passed/failed and completed, and the course completed.
@@ -261,6 +220,63 @@ func TestStatementsFollowTheXAPIRules(t *testing.T) {
 	for v, n := range want {
 		if kinds[v] != n {
 			t.Errorf("%d %s statements, want %d", kinds[v], v, n)
+		}
+	}
+}
+
+// followsTheXAPIRules checks one statement: ASCII bytes, its row's ID, no
+// nulls, nothing only the LRS sets, a timestamp to the millisecond with a
+// zone, an account and no name as actor, and the result its verb needs.
+// It gives the statement's verb.
+func followsTheXAPIRules(t *testing.T, id string, body []byte) string {
+	t.Helper()
+	var st map[string]any
+	must(t, json.Unmarshal(body, &st))
+	for _, b := range body {
+		if b >= 0x80 {
+			t.Fatalf("%s: statement bytes are not ASCII; a chunked LRS could damage them", id)
+		}
+	}
+	if st["id"] != id {
+		t.Errorf("row %s holds statement %v", id, st["id"])
+	}
+	noNulls(t, id, st)
+	for _, k := range []string{"version", "stored", "authority"} {
+		if _, ok := st[k]; ok {
+			t.Errorf("%s sets %q, which only the LRS may set", id, k)
+		}
+	}
+	if _, err := time.Parse("2006-01-02T15:04:05.000Z07:00", st["timestamp"].(string)); err != nil {
+		t.Errorf("%s timestamp %q lacks milliseconds or a zone", id, st["timestamp"])
+	}
+	actor := st["actor"].(map[string]any)
+	if _, named := actor["name"]; named || actor["account"].(map[string]any)["homePage"] != xapi.DefaultConfig.HomePage {
+		t.Errorf("%s actor %v: want an account and no name", id, actor)
+	}
+	verb := st["verb"].(map[string]any)["id"].(string)
+	resultFitsTheVerb(t, id, verb, st)
+	return verb
+}
+
+// resultFitsTheVerb checks a passed or failed statement's result (success,
+// score and duration, no completion) and an answered one's interaction
+// and quiz.
+func resultFitsTheVerb(t *testing.T, id, verb string, st map[string]any) {
+	t.Helper()
+	result, _ := st["result"].(map[string]any)
+	switch verb {
+	case xapi.VerbPassed, xapi.VerbFailed:
+		if _, ok := result["completion"]; ok || result["success"] == nil || result["duration"] == nil || result["score"] == nil {
+			t.Errorf("%s %s result %v: want success, score and duration, no completion", id, verb, result)
+		}
+	case xapi.VerbAnswered:
+		def := st["object"].(map[string]any)["definition"].(map[string]any)
+		if def["interactionType"] == nil || def["correctResponsesPattern"] == nil || result["response"] == nil {
+			t.Errorf("%s answered: definition %v result %v", id, def, result)
+		}
+		parent := st["context"].(map[string]any)["contextActivities"].(map[string]any)["parent"].([]any)
+		if !strings.Contains(parent[0].(map[string]any)["id"].(string), "/quizzes/check") {
+			t.Errorf("%s answered: parent %v is not the quiz", id, parent)
 		}
 	}
 }

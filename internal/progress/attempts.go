@@ -8,13 +8,18 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/quiz"
+	"github.com/ogoh/ogoh/internal/xapi"
 )
 
-// Attempt is a quiz attempt in progress or finished, with its course and quiz.
+// Attempt is a quiz attempt in progress or finished, with its course and
+// quiz, and the learner taking it, read once as it starts or resumes: an
+// answer then goes from the screen to its row and statement through
+// domain types alone, reading nothing first.
 type Attempt struct {
 	*domain.Attempt
-	Course *course.Course
-	Quiz   *course.Quiz
+	Course  *course.Course
+	Quiz    *course.Quiz
+	subject xapi.Subject
 }
 
 // StartOrResume returns the learner's unfinished attempt at the quiz, as
@@ -24,15 +29,15 @@ func (s *Service) StartOrResume(ctx context.Context, learnerID string, c *course
 	if q == nil {
 		return nil, fmt.Errorf("course %s has no quiz %q", c.ID, quizID)
 	}
-	a, err := s.db.OpenAttempt(ctx, learnerID, c.ID, quizID)
-	if err == nil {
-		return &Attempt{Attempt: a, Course: c, Quiz: q}, nil
-	}
-	if !errors.Is(err, domain.ErrNotFound) {
-		return nil, err
-	}
 	sub, err := s.subject(ctx, learnerID, c)
 	if err != nil {
+		return nil, err
+	}
+	a, err := s.db.OpenAttempt(ctx, learnerID, c.ID, quizID)
+	if err == nil {
+		return &Attempt{Attempt: a, Course: c, Quiz: q, subject: sub}, nil
+	}
+	if !errors.Is(err, domain.ErrNotFound) {
 		return nil, err
 	}
 	seed, id := s.seed(), domain.NewUUID()
@@ -43,7 +48,7 @@ func (s *Service) StartOrResume(ctx context.Context, learnerID string, c *course
 	if err != nil {
 		return nil, err
 	}
-	return &Attempt{Attempt: a, Course: c, Quiz: q}, nil
+	return &Attempt{Attempt: a, Course: c, Quiz: q, subject: sub}, nil
 }
 
 // Questions are the attempt's questions in the order asked. A question
@@ -90,12 +95,8 @@ func (s *Service) Answer(ctx context.Context, a *Attempt, qu *course.Question, r
 	if !quiz.Complete(qu, resp) {
 		return false, fmt.Errorf("answer to %s is incomplete", qu.ID)
 	}
-	sub, err := s.subject(ctx, a.LearnerID, a.Course)
-	if err != nil {
-		return false, err
-	}
 	ans := domain.Answer{Position: len(a.Answers), QuestionID: qu.ID, Response: resp, Correct: quiz.Correct(qu, resp)}
-	st := s.xapi.QuestionAnswered(sub, a.Quiz, qu, a.ID, resp, ans.Correct)
+	st := s.xapi.QuestionAnswered(a.subject, a.Quiz, qu, a.ID, resp, ans.Correct)
 	review, err := s.reviewChange(ctx, a.LearnerID, a.CourseID, a.QuizID, qu.ID, ans.Correct)
 	if err != nil {
 		return false, err
@@ -111,10 +112,7 @@ func (s *Service) Answer(ctx context.Context, a *Attempt, qu *course.Question, r
 // completion when this pass was the last thing left.
 func (s *Service) Finish(ctx context.Context, a *Attempt) (quiz.Result, error) {
 	r := a.Result()
-	sub, err := s.subject(ctx, a.LearnerID, a.Course)
-	if err != nil {
-		return quiz.Result{}, err
-	}
+	sub := a.subject
 	out := s.xapi.QuizFinished(sub, a.Quiz, a.ID, r.Score, r.Max, r.Passed, s.now().Sub(a.StartedAt))
 	if err := s.db.FinishAttempt(ctx, a.ID, r.Score, r.Max, r.Passed, out...); err != nil {
 		return quiz.Result{}, err

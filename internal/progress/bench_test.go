@@ -12,6 +12,7 @@ import (
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 )
 
 // BenchmarkRecordAnswer measures what the learner waits for after "Check
@@ -20,11 +21,7 @@ import (
 // and the 99th percentile.
 func BenchmarkRecordAnswer(b *testing.B) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(b.TempDir(), store.FileName), time.Now)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := storetest.MustOpen(b, filepath.Join(b.TempDir(), store.FileName), time.Now)
 	seed := int64(0)
 	svc, _ := progress.New(ctx, db, progress.Options{Seed: func() int64 { seed++; return seed }, Now: time.Now})
 	c, err := course.LoadDir("../../docs/example-course")

@@ -20,9 +20,9 @@ import (
 
 // Problems with a new profile, for the UI to explain.
 var (
-	ErrNameRequired = errors.New("name is required")
-	ErrBadRole      = errors.New("unknown role")
-	ErrBadPIN       = errors.New("PIN must be 4 to 8 digits")
+	ErrNameRequired = &domain.Error{Code: domain.CodeInvalid, Err: errors.New("name is required")}
+	ErrBadRole      = &domain.Error{Code: domain.CodeInvalid, Err: errors.New("unknown role")}
+	ErrBadPIN       = &domain.Error{Code: domain.CodeInvalid, Err: errors.New("PIN must be 4 to 8 digits")}
 )
 
 // Service records and reads a device's progress. Each event is stored
@@ -208,7 +208,7 @@ func Unlock(l domain.Learner, pin string) bool {
 const LearnerTries = 10
 
 // ErrProfileLocked means too many wrong PINs were typed for a profile.
-var ErrProfileLocked = errors.New("too many wrong PINs: a trainer must clear this profile's PIN")
+var ErrProfileLocked = &domain.Error{Code: domain.CodeLocked, Err: errors.New("too many wrong PINs: a trainer must clear this profile's PIN")}
 
 // UnlockLearner checks pin for the learner with id, counting wrong ones
 // in the database: after LearnerTries in a row it refuses every PIN, the

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 )
 
 // 20 wrong PINs at a profile: the first LearnerTries are counted down,
@@ -21,10 +22,7 @@ func TestTwentyWrongLearnerPINsLockTheProfileUntilATrainerClearsIt(t *testing.T)
 	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
 	file := filepath.Join(t.TempDir(), store.FileName)
-	db, err := store.Open(ctx, file, clock)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := storetest.MustOpen(t, file, clock)
 	svc, _ := progress.New(ctx, db, progress.Options{Now: clock})
 	l, err := svc.CreateLearner(ctx, progress.NewLearner{Name: "Aziz", Role: "other", Language: "en", PIN: "2468"})
 	if err != nil {
@@ -44,8 +42,7 @@ func TestTwentyWrongLearnerPINsLockTheProfileUntilATrainerClearsIt(t *testing.T)
 	}
 	db.Close()
 	now = now.AddDate(1, 0, 0) // neither a restart nor the clock opens it
-	db, _ = store.Open(ctx, file, clock)
-	defer db.Close()
+	db = storetest.MustOpen(t, file, clock)
 	svc, _ = progress.New(ctx, db, progress.Options{Now: clock})
 	if _, err := svc.UnlockLearner(ctx, l.ID, "2468"); !errors.Is(err, progress.ErrProfileLocked) {
 		t.Fatalf("the right PIN after a restart a year later: %v, want locked", err)

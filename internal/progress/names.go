@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 // MaxNameRunes is the longest name or post a profile takes: enough for
@@ -15,8 +17,8 @@ const MaxNameRunes = 80
 // Problems with a profile's text fields; a *FieldError says which field.
 var (
 	ErrTooLong   = fmt.Errorf("longer than %d characters", MaxNameRunes)
-	ErrLineBreak = errors.New("holds a line break")
-	ErrInvisible = errors.New("holds an invisible or control character")
+	ErrLineBreak = &domain.Error{Code: domain.CodeInvalid, Err: errors.New("holds a line break")}
+	ErrInvisible = &domain.Error{Code: domain.CodeInvalid, Err: errors.New("holds an invisible or control character")}
 )
 
 // FieldError is a problem with one field of a new profile: "name" or "post".

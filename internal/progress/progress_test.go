@@ -14,16 +14,13 @@ import (
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 )
 
 func service(t *testing.T) (*progress.Service, string) {
 	t.Helper()
 	file := filepath.Join(t.TempDir(), store.FileName)
-	db, err := store.Open(context.Background(), file, time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := storetest.MustOpen(t, file, time.Now)
 	seed := int64(0)
 	svc, err := progress.New(context.Background(), db, progress.Options{Seed: func() int64 { seed++; return seed }, Now: time.Now})
 	if err != nil {

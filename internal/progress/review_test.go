@@ -12,6 +12,7 @@ import (
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 )
 
 // TestMissedQuestionsComeBackForReview plays a quiz with one miss, then
@@ -20,11 +21,7 @@ func TestMissedQuestionsComeBackForReview(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), store.FileName), clock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := storetest.MustOpen(t, filepath.Join(t.TempDir(), store.FileName), clock)
 	svc, _ := progress.New(ctx, db, progress.Options{Seed: func() int64 { return 1 }, Now: clock})
 	c := exampleCourse(t)
 	courses := []*course.Course{c}
@@ -120,10 +117,7 @@ func TestTwoPlaysShowAStepInTwoOrdersGradedAlike(t *testing.T) {
 	}
 	file := filepath.Join(t.TempDir(), store.FileName)
 	open := func() (*progress.Service, func()) {
-		db, err := store.Open(ctx, file, time.Now)
-		if err != nil {
-			t.Fatal(err)
-		}
+		db := storetest.MustOpen(t, file, time.Now)
 		svc, err := progress.New(ctx, db, progress.Options{Seed: func() int64 { s := seeds[0]; seeds = seeds[1:]; return s }, Now: time.Now})
 		if err != nil {
 			t.Fatal(err)

@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 // Keyring is the system's credential store (Secret Service, Windows
@@ -29,7 +31,7 @@ const (
 
 // ErrSecretLost is a secret that was kept in a keyring this computer no
 // longer has, or sealed with another device's key.
-var ErrSecretLost = errors.New("the saved LRS password cannot be read on this computer: enter it again")
+var ErrSecretLost = &domain.Error{Code: domain.CodeUnreadable, Err: errors.New("the saved LRS password cannot be read on this computer: enter it again")}
 
 // secret reads the LRS password: from the keyring when it was put there,
 // else unsealed with the device key. A value from an older Ogoh, kept in

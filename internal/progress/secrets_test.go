@@ -12,6 +12,7 @@ import (
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 	"github.com/ogoh/ogoh/internal/syncfile"
 )
 
@@ -39,11 +40,7 @@ func (k *fakeKeyring) Set(name, value string) error {
 func openWithKeyring(t *testing.T, dir string, k progress.Keyring) (*progress.Service, *store.DB) {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(dir, store.FileName), time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := storetest.MustOpen(t, filepath.Join(dir, store.FileName), time.Now)
 	key, err := syncfile.LoadOrCreateDeviceKey(filepath.Join(dir, syncfile.DeviceKeyFile))
 	if err != nil {
 		t.Fatal(err)

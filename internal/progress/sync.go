@@ -38,7 +38,7 @@ func (s *Service) LRS(ctx context.Context) (domain.LRS, error) {
 // ErrBadAddress is returned for an LRS address, home page or activity base
 // that is not an absolute http(s) address: statements made with it would
 // be refused by every LRS.
-var ErrBadAddress = errors.New("not an http:// or https:// address")
+var ErrBadAddress = &domain.Error{Code: domain.CodeInvalid, Err: errors.New("not an http:// or https:// address")}
 
 func checkAddress(s string) error {
 	u, err := url.Parse(s)
@@ -181,7 +181,7 @@ func (s *Service) ExportSync(ctx context.Context, path string) (int, error) {
 }
 
 // ErrNoDeviceKey means the service was opened without the device's key.
-var ErrNoDeviceKey = errors.New("this device has no signing key")
+var ErrNoDeviceKey = &domain.Error{Code: domain.CodeInternal, Err: errors.New("this device has no signing key")}
 
 // Identity is who this device is to a forwarder: its ID and the
 // fingerprint of its signing key, for a trainer to compare.

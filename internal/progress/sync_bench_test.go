@@ -19,6 +19,7 @@ import (
 	"github.com/ogoh/ogoh/internal/lrs/lrstest"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 	"github.com/ogoh/ogoh/internal/syncfile"
 	"github.com/ogoh/ogoh/internal/xapi"
 )
@@ -161,10 +162,7 @@ func seededService(b *testing.B, dir string, learners int) (*progress.Service, [
 	end := time.Now().UTC()
 	clock := end
 	file := filepath.Join(dir, store.FileName)
-	db, err := store.Open(ctx, file, func() time.Time { return clock }, store.Unsynced())
-	if err != nil {
-		b.Fatal(err)
-	}
+	db := storetest.MustOpen(b, file, func() time.Time { return clock }, store.Unsynced())
 	svc, _ := progress.New(ctx, db, progress.Options{Seed: func() int64 { return 1 }, Now: func() time.Time { return clock }})
 	if err := demo.Seed(ctx, svc, &clock, list, learners, 365, 1, end); err != nil {
 		b.Fatal(err)
@@ -173,10 +171,7 @@ func seededService(b *testing.B, dir string, learners int) (*progress.Service, [
 	if info, err := os.Stat(file); err == nil {
 		b.Logf("%d learners over a year: database %.1f MB", learners, float64(info.Size())/(1<<20))
 	}
-	if db, err = store.Open(ctx, file, time.Now); err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
+	db = storetest.MustOpen(b, file, time.Now)
 	key, err := syncfile.LoadOrCreateDeviceKey(filepath.Join(dir, syncfile.DeviceKeyFile))
 	if err != nil {
 		b.Fatal(err)

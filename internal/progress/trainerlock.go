@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 // The trainer's lock: the trainer PIN's hash, the trainer's public key
@@ -35,11 +37,11 @@ const TrainerWait = 30 * time.Second
 
 // Problems with trainer mode.
 var (
-	ErrWrongPIN       = errors.New("wrong PIN")
-	ErrLocked         = errors.New("too many wrong PINs: wait")
-	ErrLockTampered   = errors.New("the trainer lock was changed or removed outside Ogoh: a trainer must reset it with their key")
-	ErrLockAlreadySet = errors.New("the trainer lock is already set: only the trainer's key can reset it")
-	ErrNotTrainerKey  = errors.New("this key is not the trainer's key for this device")
+	ErrWrongPIN       = &domain.Error{Code: domain.CodeLocked, Err: errors.New("wrong PIN")}
+	ErrLocked         = &domain.Error{Code: domain.CodeLocked, Err: errors.New("too many wrong PINs: wait")}
+	ErrLockTampered   = &domain.Error{Code: domain.CodeUntrusted, Err: errors.New("the trainer lock was changed or removed outside Ogoh: a trainer must reset it with their key")}
+	ErrLockAlreadySet = &domain.Error{Code: domain.CodeConflict, Err: errors.New("the trainer lock is already set: only the trainer's key can reset it")}
+	ErrNotTrainerKey  = &domain.Error{Code: domain.CodeUntrusted, Err: errors.New("this key is not the trainer's key for this device")}
 )
 
 // LockState says where a device stands with its trainer lock.

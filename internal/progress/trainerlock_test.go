@@ -10,6 +10,7 @@ import (
 
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 	"github.com/ogoh/ogoh/internal/syncfile"
 )
 
@@ -35,11 +36,7 @@ func (d *lockDevice) open(newKey bool) {
 	if d.db != nil {
 		d.db.Close()
 	}
-	db, err := store.Open(ctx, filepath.Join(d.dir, store.FileName), func() time.Time { return d.wall })
-	if err != nil {
-		d.t.Fatal(err)
-	}
-	d.t.Cleanup(func() { db.Close() })
+	db := storetest.MustOpen(d.t, filepath.Join(d.dir, store.FileName), func() time.Time { return d.wall })
 	key, err := syncfile.LoadOrCreateDeviceKey(filepath.Join(d.dir, syncfile.DeviceKeyFile))
 	if err != nil {
 		d.t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/textsearch"
 )
 
 // Settings a card belongs to, in the order the screen offers them.
@@ -71,52 +72,69 @@ func Load(fsys fs.FS) (*Guide, error) {
 	return &g, nil
 }
 
+// check lists every problem in the guide. Cards and glossary terms share
+// one set of IDs.
 func (g *Guide) check() []error {
-	var errs []error
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	var p problems
 	seen := map[string]bool{}
 	for _, c := range g.Cards {
-		if !course.ValidID(c.ID) || seen[c.ID] {
-			bad("card %q: id must be a unique slug", c.ID)
-		}
-		seen[c.ID] = true
-		if !slices.Contains(Settings, c.Setting) {
-			bad("card %q: setting %q must be one of %v", c.ID, c.Setting, Settings)
-		}
-		if c.Kind != Checklist && c.Kind != Action {
-			bad("card %q: kind must be checklist or action", c.ID)
-		}
-		if c.Source == "" {
-			bad("card %q: source is required", c.ID)
-		}
-		n := len(c.Items[g.Languages[0]])
-		for _, l := range g.Languages {
-			if c.Title[l] == "" {
-				bad("card %q: title has no %s", c.ID, l)
-			}
-			if len(c.Items[l]) != n || n == 0 {
-				bad("card %q: items in %s are %d, want %d in every language", c.ID, l, len(c.Items[l]), n)
-			}
-		}
+		g.checkCard(c, seen, &p)
 	}
 	for _, t := range g.Glossary {
-		if !course.ValidID(t.ID) || seen[t.ID] {
-			bad("term %q: id must be a unique slug", t.ID)
-		}
-		seen[t.ID] = true
-		for _, l := range g.Languages {
-			if t.Term[l] == "" || t.Definition[l] == "" {
-				bad("term %q: no %s text", t.ID, l)
-			}
-		}
-		if t.Source == "" {
-			bad("term %q: source is required", t.ID)
-		}
+		g.checkTerm(t, seen, &p)
 	}
 	if len(g.Languages) == 0 {
-		bad("languages is empty")
+		p.add("languages is empty")
 	}
-	return errs
+	return p
+}
+
+// problems collects what is wrong in the guide.
+type problems []error
+
+func (p *problems) add(format string, args ...any) { *p = append(*p, fmt.Errorf(format, args...)) }
+
+func (g *Guide) checkCard(c Card, seen map[string]bool, p *problems) {
+	if !course.ValidID(c.ID) || seen[c.ID] {
+		p.add("card %q: id must be a unique slug", c.ID)
+	}
+	seen[c.ID] = true
+	if !slices.Contains(Settings, c.Setting) {
+		p.add("card %q: setting %q must be one of %v", c.ID, c.Setting, Settings)
+	}
+	if c.Kind != Checklist && c.Kind != Action {
+		p.add("card %q: kind must be checklist or action", c.ID)
+	}
+	if c.Source == "" {
+		p.add("card %q: source is required", c.ID)
+	}
+	if len(g.Languages) == 0 {
+		return // said once, for the whole guide
+	}
+	n := len(c.Items[g.Languages[0]])
+	for _, l := range g.Languages {
+		if c.Title[l] == "" {
+			p.add("card %q: title has no %s", c.ID, l)
+		}
+		if len(c.Items[l]) != n || n == 0 {
+			p.add("card %q: items in %s are %d, want %d in every language", c.ID, l, len(c.Items[l]), n)
+		}
+	}
+}
+
+func (g *Guide) checkTerm(t Term, seen map[string]bool, p *problems) {
+	if !course.ValidID(t.ID) || seen[t.ID] {
+		p.add("term %q: id must be a unique slug", t.ID)
+	}
+	seen[t.ID] = true
+	for _, l := range g.Languages {
+		if t.Term[l] == "" || t.Definition[l] == "" {
+			p.add("term %q: no %s text", t.ID, l)
+		}
+	}
+	if t.Source == "" {
+		p.add("term %q: source is required", t.ID)
+	}
 }
 
 // Lang is lang if the guide has it, else its first language.
@@ -129,7 +147,7 @@ func (g *Guide) Lang(lang string) string {
 
 // Cards returns the cards for a setting ("" for all) that match query in
 // lang: every word of the query must appear in the title or an item,
-// ignoring case.
+// ignoring case, endings and one slip of a key (textsearch).
 func (g *Guide) Find(setting, query, lang string) []Card {
 	lang = g.Lang(lang)
 	var out []Card
@@ -157,17 +175,6 @@ func (g *Guide) Terms(query, lang string) []Term {
 }
 
 func matches(query, text string) bool {
-	text = fold(text)
-	for _, w := range strings.Fields(fold(query)) {
-		if !strings.Contains(text, w) {
-			return false
-		}
-	}
-	return true
-}
-
-// fold lowers case and treats the Uzbek apostrophe look-alikes as one, so
-// a search typed with a plain ' finds "oʻ".
-func fold(s string) string {
-	return strings.NewReplacer("ʻ", "'", "ʼ", "'", "‘", "'", "’", "'", "`", "'").Replace(strings.ToLower(s))
+	ok, _ := textsearch.Parse(query).Match(text)
+	return ok
 }

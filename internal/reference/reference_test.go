@@ -3,6 +3,7 @@ package reference_test
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/ogoh/ogoh/internal/reference"
 	"github.com/ogoh/ogoh/quickref"
@@ -76,5 +77,79 @@ func TestUzbekSearchIgnoresTheApostropheKind(t *testing.T) {
 	typed := strings.ReplaceAll(word, "ʻ", "'")
 	if len(g.Find("", typed, "uz")) == 0 {
 		t.Errorf("searching %q (typed with ') does not find %q", typed, word)
+	}
+}
+
+// A guide that lists no languages is refused with that said, not with a
+// crash of the app at start-up on the cards' texts.
+func TestAGuideWithNoLanguagesIsRefused(t *testing.T) {
+	cards := `languages = []
+
+[[cards]]
+id = "look"
+setting = "border"
+kind = "checklist"
+source = "unodc"
+title = { en = "Look" }
+items = { en = ["one"] }
+`
+	_, err := reference.Load(fstest.MapFS{reference.File: {Data: []byte(cards)}})
+	if err == nil || !strings.Contains(err.Error(), "languages is empty") {
+		t.Fatalf("a guide with no languages: %v", err)
+	}
+}
+
+// Every problem in the guide is reported at once, each naming its card or
+// term.
+func TestEveryProblemInTheGuideIsReported(t *testing.T) {
+	cards := `languages = ["en", "ru"]
+
+[[cards]]
+id = "look"
+setting = "airport"
+kind = "list"
+title = { en = "Look" }
+items = { en = ["one"], ru = [] }
+
+[[glossary]]
+id = "look"
+term = { en = "Look" }
+definition = { en = "To see" }
+`
+	_, err := reference.Load(fstest.MapFS{reference.File: {Data: []byte(cards)}})
+	if err == nil {
+		t.Fatal("a guide full of problems loaded")
+	}
+	for _, want := range []string{
+		`card "look": setting "airport"`, `card "look": kind`, `card "look": source is required`,
+		`card "look": title has no ru`, `card "look": items in ru are 0, want 1`,
+		`term "look": id must be a unique slug`, `term "look": no ru text`, `term "look": source is required`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the problems do not say %q:\n%v", want, err)
+		}
+	}
+}
+
+// TestSearchForgivesEndingsAndASlip: a guard who types another ending of
+// a word, or slips on one key, finds the same cards as the word itself,
+// in each language.
+func TestSearchForgivesEndingsAndASlip(t *testing.T) {
+	g := guide(t)
+	for _, c := range []struct{ lang, word, variant string }{
+		{"ru", "паспорт", "паспортами"},
+		{"ru", "документы", "докуметы"},
+		{"uz", "pasport", "pasportlar"},
+		{"en", "passport", "pasport"},
+		{"en", "documents", "document"},
+	} {
+		want := g.Find("", c.word, c.lang)
+		if len(want) == 0 {
+			t.Fatalf("%s: no card holds %q", c.lang, c.word)
+		}
+		got := g.Find("", c.variant, c.lang)
+		if len(got) < len(want) {
+			t.Errorf("%s: %q finds %d cards, %q finds %d", c.lang, c.word, len(want), c.variant, len(got))
+		}
 	}
 }

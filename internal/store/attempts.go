@@ -77,13 +77,15 @@ func (s *DB) SaveAnswer(ctx context.Context, attemptID string, ans domain.Answer
 	resp, _ := json.Marshal(ans.Response)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var finished sql.NullString
-		if err := tx.QueryRowContext(ctx, `SELECT finished_at FROM quiz_attempt WHERE id = ?`, attemptID).Scan(&finished); err != nil {
+		var learnerID string
+		err := tx.QueryRowContext(ctx, `SELECT finished_at, learner_id FROM quiz_attempt WHERE id = ?`, attemptID).Scan(&finished, &learnerID)
+		if err != nil {
 			return fmt.Errorf("save answer to %s: attempt: %w", ans.QuestionID, err)
 		}
 		if finished.Valid {
 			return fmt.Errorf("save answer to %s: attempt %s is finished", ans.QuestionID, attemptID)
 		}
-		_, err := tx.ExecContext(ctx,
+		_, err = tx.ExecContext(ctx,
 			`INSERT INTO attempt_answer (attempt_id, position, question_id, response, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			attemptID, ans.Position, ans.QuestionID, string(resp), ans.Correct, s.stamp())
 		if isConstraint(err) {
@@ -91,10 +93,6 @@ func (s *DB) SaveAnswer(ctx context.Context, attemptID string, ans domain.Answer
 		}
 		if err != nil {
 			return fmt.Errorf("save answer to %s: %w", ans.QuestionID, err)
-		}
-		var learnerID string
-		if err := tx.QueryRowContext(ctx, `SELECT learner_id FROM quiz_attempt WHERE id = ?`, attemptID).Scan(&learnerID); err != nil {
-			return err
 		}
 		if err := s.applyReview(ctx, tx, learnerID, review); err != nil {
 			return err

@@ -43,13 +43,17 @@ func (s *DB) Backup(ctx context.Context, path string) error {
 		return fmt.Errorf("backup: %w", err)
 	}
 	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, abs); err != nil {
-		os.Remove(abs)
+		if rerr := os.Remove(abs); rerr != nil {
+			err = errors.Join(err, fmt.Errorf("remove the unfinished backup: %w", rerr))
+		}
 		return fmt.Errorf("backup to %s: %w", path, err)
 	}
 	return nil
 }
 
-// BackupDue is true when dir holds no backup from the last 24 hours.
+// BackupDue is true when dir holds no backup from the last 24 hours. A
+// folder that cannot be read counts as holding none: the backup then
+// taken says what is wrong with it.
 func (s *DB) BackupDue(dir string) bool {
 	list, _ := BackupsAsOf(dir, s.now())
 	return s.due(list)
@@ -65,10 +69,15 @@ func (s *DB) due(list []BackupFile) bool {
 }
 
 // DailyBackup takes a backup into dir unless one was taken in the last 24
-// hours, and keeps only the newest KeepBackups daily ones.
+// hours, and keeps only the newest KeepBackups daily ones. A backup taken
+// but an old one not removed gives the new backup's path and the error, so
+// a folder filling up with backups is heard of.
 func (s *DB) DailyBackup(ctx context.Context, dir string) (string, error) {
 	now := s.now()
-	list, _ := BackupsAsOf(dir, now)
+	list, err := BackupsAsOf(dir, now)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return "", fmt.Errorf("daily backup: %w", err)
+	}
 	if !s.due(list) {
 		return "", nil
 	}
@@ -76,15 +85,25 @@ func (s *DB) DailyBackup(ctx context.Context, dir string) (string, error) {
 	if err := s.Backup(ctx, path); err != nil {
 		return "", err
 	}
+	return path, pruneDaily(append([]BackupFile{{Path: path}}, list...))
+}
+
+// pruneDaily removes the daily backups after the newest KeepBackups in
+// list; backups the app took for other reasons (before a migration) stay.
+func pruneDaily(list []BackupFile) error {
+	var errs []error
 	daily := 0
-	for _, b := range append([]BackupFile{{Path: path}}, list...) {
-		if strings.HasPrefix(filepath.Base(b.Path), "ogoh-") {
-			if daily++; daily > KeepBackups {
-				os.Remove(b.Path)
+	for _, b := range list {
+		if !strings.HasPrefix(filepath.Base(b.Path), "ogoh-") {
+			continue
+		}
+		if daily++; daily > KeepBackups {
+			if err := os.Remove(b.Path); err != nil {
+				errs = append(errs, fmt.Errorf("remove an old backup: %w", err))
 			}
 		}
 	}
-	return path, nil
+	return errors.Join(errs...)
 }
 
 // BackupFile is one backup on disk.
@@ -190,7 +209,9 @@ func Check(ctx context.Context, file string) error {
 func (s *DB) DeepCheck(ctx context.Context) error {
 	err := quickCheck(ctx, s.db)
 	if errors.Is(err, domain.ErrCorrupt) {
-		os.WriteFile(s.file+checkMark, []byte(err.Error()+"\n"), 0o600)
+		if werr := os.WriteFile(s.file+checkMark, []byte(err.Error()+"\n"), 0o600); werr != nil {
+			err = errors.Join(err, fmt.Errorf("mark the damage for the next start-up: %w", werr))
+		}
 	}
 	return err
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 )
 
 // bigDatabase writes a database of many pages and closes it, so everything
@@ -19,10 +20,7 @@ func bigDatabase(t *testing.T) string {
 	t.Helper()
 	ctx := context.Background()
 	file := filepath.Join(t.TempDir(), store.FileName)
-	db, err := store.Open(ctx, file, time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := storetest.MustOpen(t, file, time.Now)
 	for i := 0; i < 300; i++ {
 		if _, err := db.CreateLearner(ctx, domain.Learner{Name: strings.Repeat("Learner ", 40), Role: "other", Language: "en"}); err != nil {
 			t.Fatal(err)
@@ -47,10 +45,7 @@ func TestDamageInALargeDatabaseIsFoundAfterStartUpAndAtTheNextStart(t *testing.T
 	if err := store.Check(ctx, file); err != nil {
 		t.Fatalf("start-up check of a large file read more than its header and schema: %v", err)
 	}
-	db, err := store.Open(ctx, file, time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := storetest.MustOpen(t, file, time.Now)
 	if !db.NeedsDeepCheck() {
 		t.Error("a large database should be checked after start-up")
 	}
@@ -60,6 +55,28 @@ func TestDamageInALargeDatabaseIsFoundAfterStartUpAndAtTheNextStart(t *testing.T
 	db.Close()
 	if err := store.Check(ctx, file); !errors.Is(err, domain.ErrCorrupt) {
 		t.Fatalf("the next start-up's check gave %v, want the damage found before", err)
+	}
+}
+
+// When the mark that asks the next start-up for the full check cannot be
+// written, the damage is still reported, and so is the missing mark: the
+// next start-up reads only the header and would not find it again.
+func TestDamageThatCannotBeMarkedSaysSo(t *testing.T) {
+	ctx := context.Background()
+	defer store.SetQuickCheckLimit(0)()
+	file := bigDatabase(t)
+	info, _ := os.Stat(file)
+	f, _ := os.OpenFile(file, os.O_WRONLY, 0)
+	f.WriteAt([]byte(strings.Repeat("\xa5", 4096)), info.Size()-8192)
+	f.Close()
+	// The mark's name leads nowhere writable: a link into a folder that is not there.
+	if err := os.Symlink(filepath.Join(t.TempDir(), "gone", "mark"), file+".check"); err != nil {
+		t.Fatal(err)
+	}
+	db := storetest.MustOpen(t, file, time.Now)
+	err := db.DeepCheck(ctx)
+	if !errors.Is(err, domain.ErrCorrupt) || !strings.Contains(err.Error(), "next start-up") {
+		t.Fatalf("the full check with no mark written gave %v, want the damage and the missing mark", err)
 	}
 }
 
@@ -83,11 +100,7 @@ func TestABackupIsDueOnceADay(t *testing.T) {
 	ctx := context.Background()
 	file := filepath.Join(t.TempDir(), store.FileName)
 	now := time.Now() // a backup's time is its file's
-	db, err := store.Open(ctx, file, func() time.Time { return now })
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := storetest.MustOpen(t, file, func() time.Time { return now })
 	dir := filepath.Join(filepath.Dir(file), store.BackupDir)
 	if !db.BackupDue(dir) {
 		t.Fatal("no backup was ever taken, yet none is due")

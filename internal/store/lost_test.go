@@ -14,6 +14,7 @@ import (
 
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 )
 
 // files lists a folder's names, to see that nothing was made or removed.
@@ -96,11 +97,7 @@ func TestABackupFromTheFutureDoesNotStopDailyBackups(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
-	db, err := store.Open(ctx, filepath.Join(dir, store.FileName), func() time.Time { return now })
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := storetest.MustOpen(t, filepath.Join(dir, store.FileName), func() time.Time { return now })
 	backups := filepath.Join(dir, store.BackupDir)
 	future := filepath.Join(backups, "ogoh-20271201-090000.db") // taken with the clock a year ahead
 	if err := db.Backup(ctx, future); err != nil {

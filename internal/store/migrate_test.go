@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 )
 
 // A device that ran the first release has a version-1 database. The new
@@ -21,11 +22,7 @@ func TestOlderDatabaseIsBackedUpThenMigratedKeepingProgress(t *testing.T) {
 	writeVersion1(t, file)
 
 	backups := filepath.Join(dir, "backups")
-	db, err := store.Open(ctx, file, time.Now, store.BackupBeforeMigrating(backups))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := storetest.MustOpen(t, file, time.Now, store.BackupBeforeMigrating(backups))
 	if v, _ := db.SchemaVersion(ctx); v != latestMigration(t) {
 		t.Errorf("schema version %d after opening, want %d", v, latestMigration(t))
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 )
 
 // A data folder is opened at exactly the path given: `#`, `?` and `%41`
@@ -28,33 +29,11 @@ func TestAFolderWithURICharactersIsOpenedAtExactlyItsPath(t *testing.T) {
 			t.Fatal(err)
 		}
 		file := filepath.Join(dir, store.FileName)
-		db, err := store.Open(ctx, file, time.Now)
-		if err != nil {
-			t.Fatalf("open %s: %v", name, err)
-		}
-		id, _ := db.DeviceID(ctx)
+		id := openedAtItsPath(t, file, name)
 		if other, ok := ids[id]; ok {
 			t.Errorf("%q and %q share one device ID: one database", other, name)
 		}
 		ids[id] = name
-		backup := filepath.Join(dir, store.BackupDir, "ogoh-20261201-120000.db")
-		if err := db.Backup(ctx, backup); err != nil {
-			t.Errorf("backup of %q: %v", name, err)
-		}
-		db.Close()
-		for _, f := range []string{file, backup} {
-			info, err := os.Stat(f)
-			if err != nil {
-				t.Errorf("%q: %v", name, err)
-				continue
-			}
-			if info.Mode().Perm() != 0o600 {
-				t.Errorf("%s has mode %v, want 0600", f, info.Mode().Perm())
-			}
-		}
-		if err := store.Check(ctx, file); err != nil {
-			t.Errorf("check of %q: %v", name, err)
-		}
 	}
 	entries, _ := os.ReadDir(parent)
 	if len(entries) != len(names) {
@@ -79,12 +58,40 @@ func TestAFolderWithURICharactersIsOpenedAtExactlyItsPath(t *testing.T) {
 	if _, err := store.Restore(one, backup, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.Open(ctx, one, time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := storetest.MustOpen(t, one, time.Now)
 	if id, _ := db.DeviceID(ctx); ids[id] != "post#1" {
 		t.Errorf("post#1 restored has the device ID of %q", ids[id])
 	}
+}
+
+// openedAtItsPath opens the database at file, in the data folder name,
+// backs it up, and checks that both files are private and the start-up
+// check passes; it gives the database's device ID.
+func openedAtItsPath(t *testing.T, file, name string) string {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, file, time.Now)
+	if err != nil {
+		t.Fatalf("open %s: %v", name, err)
+	}
+	id, _ := db.DeviceID(ctx)
+	backup := filepath.Join(filepath.Dir(file), store.BackupDir, "ogoh-20261201-120000.db")
+	if err := db.Backup(ctx, backup); err != nil {
+		t.Errorf("backup of %q: %v", name, err)
+	}
+	db.Close()
+	for _, f := range []string{file, backup} {
+		info, err := os.Stat(f)
+		if err != nil {
+			t.Errorf("%q: %v", name, err)
+			continue
+		}
+		if info.Mode().Perm() != 0o600 {
+			t.Errorf("%s has mode %v, want 0600", f, info.Mode().Perm())
+		}
+	}
+	if err := store.Check(ctx, file); err != nil {
+		t.Errorf("check of %q: %v", name, err)
+	}
+	return id
 }

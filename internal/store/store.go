@@ -228,12 +228,12 @@ func (s *DB) DeviceID(ctx context.Context) (string, error) {
 func (s *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return coded(err)
 	}
 	if err := fn(tx); err != nil {
-		return errors.Join(err, tx.Rollback())
+		return coded(errors.Join(err, tx.Rollback()))
 	}
-	return tx.Commit()
+	return coded(tx.Commit())
 }
 
 func (s *DB) stamp() string { return formatTime(s.now()) }

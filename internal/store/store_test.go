@@ -13,6 +13,7 @@ import (
 
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/store"
+	"github.com/ogoh/ogoh/internal/store/storetest"
 )
 
 type clock struct{ t time.Time }
@@ -22,11 +23,7 @@ func (c *clock) now() time.Time { c.t = c.t.Add(time.Second); return c.t }
 func open(t *testing.T, file string) *store.DB {
 	t.Helper()
 	c := &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)}
-	db, err := store.Open(context.Background(), file, c.now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := storetest.MustOpen(t, file, c.now)
 	return db
 }
 
@@ -105,6 +102,9 @@ func TestLessonProgressKeepsFirstCompletion(t *testing.T) {
 	}
 }
 
+// An attempt takes one answer per question, resumes after a restart with
+// its order and answers, and once finished takes no more and counts in the
+// quiz's summary.
 func TestAttemptAnswersResumeAndFinish(t *testing.T) {
 	ctx := context.Background()
 	file := filepath.Join(t.TempDir(), store.FileName)
@@ -125,23 +125,8 @@ func TestAttemptAnswersResumeAndFinish(t *testing.T) {
 	db.Close()
 
 	db = open(t, file) // as after a restart
-	open, err := db.OpenAttempt(ctx, l.ID, "c", "q")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if open.ID != a.ID || open.Seed != 7 || !slices.Equal(open.QuestionIDs, []string{"q2", "q1", "q3"}) ||
-		len(open.Answers) != 1 || !slices.Equal(open.Answers[0].Response, []string{"b"}) || !open.Answers[0].Correct {
-		t.Fatalf("resumed attempt = %+v", open)
-	}
-	if err := db.FinishAttempt(ctx, a.ID, 1, 3, false); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.SaveAnswer(ctx, a.ID, domain.Answer{Position: 1, QuestionID: "q1", Response: []string{"a"}}, nil); err == nil {
-		t.Error("an answer was added to a finished attempt")
-	}
-	if _, err := db.OpenAttempt(ctx, l.ID, "c", "q"); !errors.Is(err, domain.ErrNotFound) {
-		t.Errorf("finished attempt still open: %v", err)
-	}
+	resumesAsLeft(t, db, l.ID, a.ID)
+	finishedTakesNoMore(t, db, l.ID, a.ID)
 	b, _ := db.CreateAttempt(ctx, domain.Attempt{LearnerID: l.ID, CourseID: "c", CourseVersion: "1.0.0", QuizID: "q",
 		Language: "en", QuestionIDs: []string{"q1", "q2"}, PassMark: 80})
 	db.FinishAttempt(ctx, b.ID, 2, 2, true)
@@ -151,6 +136,36 @@ func TestAttemptAnswersResumeAndFinish(t *testing.T) {
 	}
 	if s := sum["q"]; s.Attempts != 2 || s.BestScore != 2 || s.BestMax != 2 || !s.Passed || s.Open {
 		t.Errorf("summary = %+v", s)
+	}
+}
+
+// resumesAsLeft checks that the learner's open attempt is the one left,
+// with its seed, its order of questions and its one answer.
+func resumesAsLeft(t *testing.T, db *store.DB, learner, attempt string) {
+	t.Helper()
+	open, err := db.OpenAttempt(context.Background(), learner, "c", "q")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if open.ID != attempt || open.Seed != 7 || !slices.Equal(open.QuestionIDs, []string{"q2", "q1", "q3"}) ||
+		len(open.Answers) != 1 || !slices.Equal(open.Answers[0].Response, []string{"b"}) || !open.Answers[0].Correct {
+		t.Fatalf("resumed attempt = %+v", open)
+	}
+}
+
+// finishedTakesNoMore finishes the attempt: it takes no further answer and
+// is no longer the learner's open one.
+func finishedTakesNoMore(t *testing.T, db *store.DB, learner, attempt string) {
+	t.Helper()
+	ctx := context.Background()
+	if err := db.FinishAttempt(ctx, attempt, 1, 3, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SaveAnswer(ctx, attempt, domain.Answer{Position: 1, QuestionID: "q1", Response: []string{"a"}}, nil); err == nil {
+		t.Error("an answer was added to a finished attempt")
+	}
+	if _, err := db.OpenAttempt(ctx, learner, "c", "q"); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("finished attempt still open: %v", err)
 	}
 }
 

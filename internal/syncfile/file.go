@@ -196,32 +196,15 @@ func ReadFile(path string) (*File, error) {
 
 // Read reads and checks a sync file from r.
 func Read(r io.Reader) (*File, error) {
-	var f File
-	dec := json.NewDecoder(io.LimitReader(r, MaxFileSize))
-	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadSyncFile, err)
+	f, err := decode(r)
+	if err != nil {
+		return nil, err
 	}
-	// Anything after the file's end (two files joined into one?) would
-	// otherwise be dropped without a word.
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("%w: more follows the end of the sync file (two files joined into one?)", ErrBadSyncFile)
+	if err := f.checkHeader(); err != nil {
+		return nil, err
 	}
-	switch {
-	case f.Format != FileFormat:
-		return nil, fmt.Errorf("%w: format is %q", ErrBadSyncFile, sanitize.Printable(f.Format))
-	case f.Version != 1 && f.Version != FileVersion:
-		return nil, fmt.Errorf("%w: version %d is not supported (this program reads versions 1 and %d)", ErrBadSyncFile, f.Version, FileVersion)
-	case f.Count != len(f.Statements):
-		return nil, fmt.Errorf("%w: it says %d statements but holds %d (cut short?)", ErrBadSyncFile, f.Count, len(f.Statements))
-	case f.Version == 1 && (f.Key != "" || f.Signature != "" || f.Sequence != 0):
-		return nil, fmt.Errorf("%w: a version 1 file cannot carry a signature", ErrBadSyncFile)
-	}
-	sum := sha256.New()
-	for _, st := range f.Statements {
-		writeHashed(sum, st)
-	}
-	if hex.EncodeToString(sum.Sum(nil)) != f.SHA256 {
-		return nil, fmt.Errorf("%w: checksum does not match: the file was changed or damaged", ErrBadSyncFile)
+	if err := f.checkSum(); err != nil {
+		return nil, err
 	}
 	if f.Version >= 2 {
 		if err := f.verify(); err != nil {
@@ -238,7 +221,50 @@ func Read(r io.Reader) (*File, error) {
 			return nil, fmt.Errorf("%w: statement %d has no id", ErrBadSyncFile, i+1)
 		}
 	}
+	return f, nil
+}
+
+// decode reads one sync file's JSON, and nothing after it.
+func decode(r io.Reader) (*File, error) {
+	var f File
+	dec := json.NewDecoder(io.LimitReader(r, MaxFileSize))
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadSyncFile, err)
+	}
+	// Anything after the file's end (two files joined into one?) would
+	// otherwise be dropped without a word.
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("%w: more follows the end of the sync file (two files joined into one?)", ErrBadSyncFile)
+	}
 	return &f, nil
+}
+
+// checkHeader checks what the file says about itself: its format and
+// version, and how many statements it holds.
+func (f *File) checkHeader() error {
+	switch {
+	case f.Format != FileFormat:
+		return fmt.Errorf("%w: format is %q", ErrBadSyncFile, sanitize.Printable(f.Format))
+	case f.Version != 1 && f.Version != FileVersion:
+		return fmt.Errorf("%w: version %d is not supported (this program reads versions 1 and %d)", ErrBadSyncFile, f.Version, FileVersion)
+	case f.Count != len(f.Statements):
+		return fmt.Errorf("%w: it says %d statements but holds %d (cut short?)", ErrBadSyncFile, f.Count, len(f.Statements))
+	case f.Version == 1 && (f.Key != "" || f.Signature != "" || f.Sequence != 0):
+		return fmt.Errorf("%w: a version 1 file cannot carry a signature", ErrBadSyncFile)
+	}
+	return nil
+}
+
+// checkSum compares the statements with the file's checksum.
+func (f *File) checkSum() error {
+	sum := sha256.New()
+	for _, st := range f.Statements {
+		writeHashed(sum, st)
+	}
+	if hex.EncodeToString(sum.Sum(nil)) != f.SHA256 {
+		return fmt.Errorf("%w: checksum does not match: the file was changed or damaged", ErrBadSyncFile)
+	}
+	return nil
 }
 
 func (f *File) verify() error {

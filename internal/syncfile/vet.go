@@ -47,46 +47,70 @@ func VetStatement(raw []byte, homePage string) (Vetted, error) {
 			return Vetted{}, fmt.Errorf("%w: it has the key %q", ErrForeignStatement, sanitize.Printable(k))
 		}
 	}
-	var st struct {
-		ID    string `json:"id"`
-		Actor struct {
-			ObjectType string          `json:"objectType"`
-			Account    *xapi.Account   `json:"account"`
-			Mbox       json.RawMessage `json:"mbox"`
-			MboxSHA1   json.RawMessage `json:"mbox_sha1sum"`
-			OpenID     json.RawMessage `json:"openid"`
-			Member     json.RawMessage `json:"member"`
-		} `json:"actor"`
-		Verb struct {
-			ID string `json:"id"`
-		} `json:"verb"`
-		Object struct {
-			ObjectType string `json:"objectType"`
-			ID         string `json:"id"`
-		} `json:"object"`
-		Context *struct {
-			Statement  json.RawMessage `json:"statement"`
-			Instructor json.RawMessage `json:"instructor"`
-			Team       json.RawMessage `json:"team"`
-		} `json:"context"`
-	}
+	var st vetted
 	if err := json.Unmarshal(raw, &st); err != nil {
 		return Vetted{}, fmt.Errorf("%w: %v", ErrForeignStatement, err)
 	}
-	a := st.Actor
+	if why := st.foreign(homePage); why != "" {
+		return Vetted{}, fmt.Errorf("%w: %s", ErrForeignStatement, why)
+	}
+	return Vetted{ID: st.ID, Learner: st.Actor.Account.Name}, nil
+}
+
+// vetted is what VetStatement reads of a statement: what Ogoh writes, and
+// the keys it never writes that would name a real person.
+type vetted struct {
+	ID    string `json:"id"`
+	Actor struct {
+		ObjectType string          `json:"objectType"`
+		Account    *xapi.Account   `json:"account"`
+		Mbox       json.RawMessage `json:"mbox"`
+		MboxSHA1   json.RawMessage `json:"mbox_sha1sum"`
+		OpenID     json.RawMessage `json:"openid"`
+		Member     json.RawMessage `json:"member"`
+	} `json:"actor"`
+	Verb struct {
+		ID string `json:"id"`
+	} `json:"verb"`
+	Object struct {
+		ObjectType string `json:"objectType"`
+		ID         string `json:"id"`
+	} `json:"object"`
+	Context *struct {
+		Statement  json.RawMessage `json:"statement"`
+		Instructor json.RawMessage `json:"instructor"`
+		Team       json.RawMessage `json:"team"`
+	} `json:"context"`
+}
+
+// foreign says why no Ogoh made the statement, or "" if one could have.
+func (st *vetted) foreign(homePage string) string {
 	switch {
 	case st.ID == "":
-		return Vetted{}, fmt.Errorf("%w: it has no id", ErrForeignStatement)
+		return "it has no id"
 	case !ogohVerbs[st.Verb.ID]:
-		return Vetted{}, fmt.Errorf("%w: the verb %q", ErrForeignStatement, sanitize.Printable(st.Verb.ID))
-	case a.Mbox != nil || a.MboxSHA1 != nil || a.OpenID != nil || a.Member != nil || (a.ObjectType != "" && a.ObjectType != "Agent"):
-		return Vetted{}, fmt.Errorf("%w: its actor is not an account of the organisation", ErrForeignStatement)
-	case a.Account == nil || a.Account.Name == "" || strings.TrimSuffix(a.Account.HomePage, "/") != strings.TrimSuffix(homePage, "/"):
-		return Vetted{}, fmt.Errorf("%w: its actor is not an account under %s", ErrForeignStatement, homePage)
+		return fmt.Sprintf("the verb %q", sanitize.Printable(st.Verb.ID))
+	case !st.anAgent():
+		return "its actor is not an account of the organisation"
+	case !st.anAccountUnder(homePage):
+		return "its actor is not an account under " + homePage
 	case st.Object.ObjectType != "" && st.Object.ObjectType != "Activity", st.Object.ID == "":
-		return Vetted{}, fmt.Errorf("%w: its object is not an activity", ErrForeignStatement)
+		return "its object is not an activity"
 	case st.Context != nil && (st.Context.Statement != nil || st.Context.Instructor != nil || st.Context.Team != nil):
-		return Vetted{}, fmt.Errorf("%w: its context names a statement or a person", ErrForeignStatement)
+		return "its context names a statement or a person"
 	}
-	return Vetted{ID: st.ID, Learner: a.Account.Name}, nil
+	return ""
+}
+
+// anAgent is whether the actor is one agent named by no identifier but an
+// account: no email, no OpenID, not a group.
+func (st *vetted) anAgent() bool {
+	a := st.Actor
+	return a.Mbox == nil && a.MboxSHA1 == nil && a.OpenID == nil && a.Member == nil &&
+		(a.ObjectType == "" || a.ObjectType == "Agent")
+}
+
+func (st *vetted) anAccountUnder(homePage string) bool {
+	a := st.Actor.Account
+	return a != nil && a.Name != "" && strings.TrimSuffix(a.HomePage, "/") == strings.TrimSuffix(homePage, "/")
 }

@@ -239,7 +239,7 @@ var numberKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne
 
 // logError keeps an error's detail, with the context each layer wrapped
 // round it, for a trainer or a developer; screens show translated words.
-func (a *App) logError(err error) { log.Printf("ogoh: %v", err) }
+func (a *App) logError(err error) { log.Printf("ogoh: [%s] %v", domain.ErrorCode(err), err) }
 
 // goBackground runs work on its own goroutine, counted in jobs.
 func (a *App) goBackground(work func()) {

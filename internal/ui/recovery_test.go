@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -47,15 +48,7 @@ func TestADamagedDatabaseIsRestoredOnlyWhenAsked(t *testing.T) {
 	win := fy.NewWindow("")
 	ShowRecovery(win, fy, bundle, "en", dir, damage, func() { restored = true })
 	before, _ := os.ReadFile(file)
-	var restore *widget.Button
-	for _, o := range visibleUnder(win.Content()) {
-		if b, ok := o.(*widget.Button); ok && b.Text == loc.T("recovery.restore") {
-			restore = b
-		}
-	}
-	if restore == nil {
-		t.Fatal("no restore button")
-	}
+	restore := shownButton(t, win, loc.T("recovery.restore"))
 	if now, _ := os.ReadFile(file); string(now) != string(before) {
 		t.Fatal("the file changed before the user chose")
 	}
@@ -75,6 +68,19 @@ func TestADamagedDatabaseIsRestoredOnlyWhenAsked(t *testing.T) {
 	if len(kept) == 0 {
 		t.Error("the damaged file was not kept")
 	}
+}
+
+// shownButton is the button showing text in win; the test fails if none
+// is shown.
+func shownButton(t *testing.T, win fyne.Window, text string) *widget.Button {
+	t.Helper()
+	for _, o := range visibleUnder(win.Content()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no %q button", text)
+	return nil
 }
 
 // A large database is fully checked only after start-up; when that check

@@ -146,15 +146,7 @@ func TestAMissingDatabaseIsOfferedItsBackup(t *testing.T) {
 	win := fy.NewWindow("")
 	restored := false
 	ShowRecovery(win, fy, bundle, "uz", dir, damage, func() { restored = true })
-	var restore *widget.Button
-	for _, o := range visibleUnder(win.Content()) {
-		if b, ok := o.(*widget.Button); ok && b.Text == loc.T("recovery.restore") {
-			restore = b
-		}
-	}
-	if restore == nil {
-		t.Fatal("no backup offered")
-	}
+	restore := shownButton(t, win, loc.T("recovery.restore")) // the backup offered
 	test.Tap(restore)
 	if !restored {
 		t.Fatal("the app was not started after restoring")

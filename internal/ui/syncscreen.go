@@ -204,7 +204,12 @@ func (a *App) exportButton(status, result *paragraph) *widget.Button {
 			w.Close()
 			a.exportTo(path, status, result)
 		}, a.win)
-		d.SetFileName(fmt.Sprintf("ogoh-%s.ogohsync", time.Now().Format("2006-01-02-1504")))
+		name, err := a.svc.SyncFileName(a.ctx, time.Now())
+		if err != nil {
+			a.logError(err)
+			name = "ogoh.ogohsync"
+		}
+		d.SetFileName(name)
 		d.Show()
 	})
 }

@@ -135,26 +135,61 @@ type item struct {
 	skip     *gift.Skip
 }
 
+// checkFile compares our reading of one GIFT file with the reference's,
+// item by item, and says where each question and category is reported.
 func checkFile(path string) []string {
-	data, err := os.ReadFile(strings.TrimSuffix(path, ".gift") + ".json")
+	ref, err := readReference(strings.TrimSuffix(path, ".gift") + ".json")
 	if err != nil {
-		return []string{"no reference: " + err.Error()}
+		return []string{err.Error()}
+	}
+	items, err := ourReading(path)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	var diffs []string
+	src, _ := os.ReadFile(path)
+	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
+	for _, it := range items {
+		if d := checkStart(lines, it.line); d != "" {
+			diffs = append(diffs, fmt.Sprintf("line %d: %s", it.line, d))
+		}
+	}
+	if len(items) != len(ref) {
+		diffs = append(diffs, fmt.Sprintf("%d items, the reference has %d", len(items), len(ref)))
+	}
+	for i := 0; i < len(items) && i < len(ref); i++ {
+		for _, d := range compare(ref[i], items[i]) {
+			diffs = append(diffs, fmt.Sprintf("item %d (line %d): %s", i+1, items[i].line, d))
+		}
+	}
+	return diffs
+}
+
+func readReference(path string) ([]refItem, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("no reference: %w", err)
 	}
 	var ref []refItem
 	if err := json.Unmarshal(data, &ref); err != nil {
-		return []string{"reference JSON: " + err.Error()}
+		return nil, fmt.Errorf("reference JSON: %w", err)
 	}
+	return ref, nil
+}
+
+// ourReading parses and imports a GIFT file, and lists its categories and
+// questions in file order, each question with its import or its skip.
+func ourReading(path string) ([]item, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return []string{err.Error()}
+		return nil, err
 	}
 	defer f.Close()
 	bank, err := gift.Parse(f)
 	if err != nil {
-		return []string{"parse: " + err.Error()}
+		return nil, fmt.Errorf("parse: %w", err)
 	}
 	qs, report := gift.ToQuestions(bank, lang, "lesson")
-
 	var items []item
 	for i := range bank.Categories {
 		items = append(items, item{line: bank.Categories[i].Line, category: &bank.Categories[i]})
@@ -175,24 +210,7 @@ func checkFile(path string) []string {
 		items = append(items, it)
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].line < items[j].line })
-
-	var diffs []string
-	src, _ := os.ReadFile(path)
-	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
-	for _, it := range items {
-		if d := checkStart(lines, it.line); d != "" {
-			diffs = append(diffs, fmt.Sprintf("line %d: %s", it.line, d))
-		}
-	}
-	if len(items) != len(ref) {
-		diffs = append(diffs, fmt.Sprintf("%d items, the reference has %d", len(items), len(ref)))
-	}
-	for i := 0; i < len(items) && i < len(ref); i++ {
-		for _, d := range compare(ref[i], items[i]) {
-			diffs = append(diffs, fmt.Sprintf("item %d (line %d): %s", i+1, items[i].line, d))
-		}
-	}
-	return diffs
+	return items, nil
 }
 
 // checkStart checks that a question or category is reported at the line
@@ -216,8 +234,8 @@ func checkStart(lines []string, n int) string {
 	return ""
 }
 
+// compare compares one item of the reference with ours at the same place.
 func compare(r refItem, it item) []string {
-	var d diff
 	want, known := types[r.Type]
 	if !known {
 		return []string{fmt.Sprintf("unknown reference type %q", r.Type)}
@@ -226,16 +244,36 @@ func compare(r refItem, it item) []string {
 		if it.category == nil {
 			return []string{fmt.Sprintf("a %s question where the reference has a category", it.q.Type)}
 		}
+		var d diff
 		d.text("category", deref(r.Title), it.category.Name)
 		return d
 	}
 	if it.q == nil {
 		return []string{fmt.Sprintf("a category where the reference has a %s question", want)}
 	}
-	q := it.q
-	if q.Type != want {
-		return []string{fmt.Sprintf("type %s, the reference has %s", q.Type, want)}
+	if it.q.Type != want {
+		return []string{fmt.Sprintf("type %s, the reference has %s", it.q.Type, want)}
 	}
+	var d diff
+	d.parsed(r, it.q, want)
+	switch {
+	case !supported[want]:
+		d.skipped(r, it, want)
+	case it.imported == nil:
+		reason := "not imported"
+		if it.skip != nil {
+			reason = "skipped: " + it.skip.Reason
+		}
+		d.add("%s", reason)
+	default:
+		d.imported(r, it.q, it.imported, want)
+	}
+	return d
+}
+
+// parsed compares what the parser read of a question of any type: title,
+// ID, tags, stem, form and general feedback.
+func (d *diff) parsed(r refItem, q *gift.Question, want string) {
 	d.text("title", deref(r.Title), q.Title)
 	d.text("id", deref(r.ID), q.ID)
 	if !slices.Equal(r.Tags, q.Tags) {
@@ -250,100 +288,107 @@ func compare(r refItem, it item) []string {
 	if want != gift.Description {
 		d.optText("general feedback", r.GlobalFeedback, q.GeneralFeedback)
 	}
+}
 
-	if !supported[want] {
-		switch {
-		case it.skip == nil:
-			d.add("a %s question was imported, not reported", want)
-		case it.skip.Type != want:
-			d.add("reported as %s, the reference has %s", it.skip.Type, want)
-		}
-		if want == gift.ShortAnswer {
-			d.choices(r, q)
-		}
-		return d
+// skipped checks that a question of a type Ogoh does not ask was reported
+// as skipped, as its type.
+func (d *diff) skipped(r refItem, it item, want string) {
+	switch {
+	case it.skip == nil:
+		d.add("a %s question was imported, not reported", want)
+	case it.skip.Type != want:
+		d.add("reported as %s, the reference has %s", it.skip.Type, want)
 	}
-	if it.imported == nil {
-		reason := "not imported"
-		if it.skip != nil {
-			reason = "skipped: " + it.skip.Reason
-		}
-		d.add("%s", reason)
-		return d
+	if want == gift.ShortAnswer {
+		d.choices(r, it.q)
 	}
-	cq := it.imported
+}
+
+// imported compares an imported question with the reference: its text,
+// explanation and what its type asks.
+func (d *diff) imported(r refItem, q *gift.Question, cq *course.Question, want string) {
 	if r.Stem != nil {
 		d.text("imported text", r.Stem.Text, cq.Text[lang])
 	}
 	d.text("explanation", optional(r.GlobalFeedback), cq.Explanation[lang])
-
 	switch want {
 	case gift.MultiChoice:
-		choices := d.choices(r, q)
-		if len(choices) != len(cq.Options) {
-			d.add("%d options, the reference has %d choices", len(cq.Options), len(choices))
-			break
-		}
-		var correct []string
-		anyExact := false
-		for _, c := range choices {
-			anyExact = anyExact || c.IsCorrect
-		}
-		for j, c := range choices {
-			o := cq.Options[j]
-			var t refText
-			json.Unmarshal(c.Text, &t)
-			d.text(fmt.Sprintf("option %s", o.ID), t.Text, o.Text[lang])
-			d.text(fmt.Sprintf("option %s feedback", o.ID), optional(c.Feedback), o.Feedback[lang])
-			if anyExact && c.IsCorrect || !anyExact && c.Weight != nil && *c.Weight > 0 {
-				correct = append(correct, o.ID)
-			}
-		}
-		wantType := domain.KindMultiple
-		if anyExact && len(correct) == 1 {
-			wantType = domain.KindSingle
-		}
-		if cq.Type != wantType {
-			d.add("type %s, expected %s", cq.Type, wantType)
-		}
-		if !slices.Equal(cq.Correct, correct) {
-			d.add("correct options %q, the reference has %q", cq.Correct, correct)
-		}
+		d.multiChoice(r, q, cq)
 	case gift.TrueFalse:
-		if cq.CorrectBool != r.IsTrue {
-			d.add("answer %v, the reference has %v", cq.CorrectBool, r.IsTrue)
-		}
-		first, second := cq.FeedbackTrue, cq.FeedbackFalse // a FALSE question: first for a wrong "true"
-		if r.IsTrue {
-			first, second = cq.FeedbackFalse, cq.FeedbackTrue
-		}
-		d.text("imported first feedback", optional(r.TrueFeedback), first[lang])
-		d.text("imported second feedback", optional(r.FalseFeedback), second[lang])
-		d.optText("first feedback", r.TrueFeedback, q.WrongFeedback)
-		d.optText("second feedback", r.FalseFeedback, q.RightFeedback)
+		d.trueFalse(r, q, cq)
 	case gift.Matching:
-		if len(q.Pairs) != len(r.MatchPairs) {
-			d.add("%d pairs, the reference has %d", len(q.Pairs), len(r.MatchPairs))
-			break
-		}
-		var matches []refPair
-		for j, p := range r.MatchPairs {
-			d.textf(fmt.Sprintf("pair %d left", j+1), p.Subquestion, q.Pairs[j].Left)
-			d.text(fmt.Sprintf("pair %d right", j+1), p.Subanswer, q.Pairs[j].Right)
-			if strings.TrimSpace(p.Subquestion.Text) != "" {
-				matches = append(matches, p)
-			}
-		}
-		if len(matches) != len(cq.Pairs) {
-			d.add("%d imported pairs, the reference has %d matches", len(cq.Pairs), len(matches))
-			break
-		}
-		for j, p := range matches {
-			d.text(fmt.Sprintf("imported pair %s left", cq.Pairs[j].ID), p.Subquestion.Text, cq.Pairs[j].Left[lang])
-			d.text(fmt.Sprintf("imported pair %s right", cq.Pairs[j].ID), p.Subanswer, cq.Pairs[j].Right[lang])
+		d.matching(r, q, cq)
+	}
+}
+
+func (d *diff) multiChoice(r refItem, q *gift.Question, cq *course.Question) {
+	choices := d.choices(r, q)
+	if len(choices) != len(cq.Options) {
+		d.add("%d options, the reference has %d choices", len(cq.Options), len(choices))
+		return
+	}
+	var correct []string
+	anyExact := false
+	for _, c := range choices {
+		anyExact = anyExact || c.IsCorrect
+	}
+	for j, c := range choices {
+		o := cq.Options[j]
+		var t refText
+		json.Unmarshal(c.Text, &t)
+		d.text(fmt.Sprintf("option %s", o.ID), t.Text, o.Text[lang])
+		d.text(fmt.Sprintf("option %s feedback", o.ID), optional(c.Feedback), o.Feedback[lang])
+		if anyExact && c.IsCorrect || !anyExact && c.Weight != nil && *c.Weight > 0 {
+			correct = append(correct, o.ID)
 		}
 	}
-	return d
+	wantType := domain.KindMultiple
+	if anyExact && len(correct) == 1 {
+		wantType = domain.KindSingle
+	}
+	if cq.Type != wantType {
+		d.add("type %s, expected %s", cq.Type, wantType)
+	}
+	if !slices.Equal(cq.Correct, correct) {
+		d.add("correct options %q, the reference has %q", cq.Correct, correct)
+	}
+}
+
+func (d *diff) trueFalse(r refItem, q *gift.Question, cq *course.Question) {
+	if cq.CorrectBool != r.IsTrue {
+		d.add("answer %v, the reference has %v", cq.CorrectBool, r.IsTrue)
+	}
+	first, second := cq.FeedbackTrue, cq.FeedbackFalse // a FALSE question: first for a wrong "true"
+	if r.IsTrue {
+		first, second = cq.FeedbackFalse, cq.FeedbackTrue
+	}
+	d.text("imported first feedback", optional(r.TrueFeedback), first[lang])
+	d.text("imported second feedback", optional(r.FalseFeedback), second[lang])
+	d.optText("first feedback", r.TrueFeedback, q.WrongFeedback)
+	d.optText("second feedback", r.FalseFeedback, q.RightFeedback)
+}
+
+func (d *diff) matching(r refItem, q *gift.Question, cq *course.Question) {
+	if len(q.Pairs) != len(r.MatchPairs) {
+		d.add("%d pairs, the reference has %d", len(q.Pairs), len(r.MatchPairs))
+		return
+	}
+	var matches []refPair
+	for j, p := range r.MatchPairs {
+		d.textf(fmt.Sprintf("pair %d left", j+1), p.Subquestion, q.Pairs[j].Left)
+		d.text(fmt.Sprintf("pair %d right", j+1), p.Subanswer, q.Pairs[j].Right)
+		if strings.TrimSpace(p.Subquestion.Text) != "" {
+			matches = append(matches, p)
+		}
+	}
+	if len(matches) != len(cq.Pairs) {
+		d.add("%d imported pairs, the reference has %d matches", len(cq.Pairs), len(matches))
+		return
+	}
+	for j, p := range matches {
+		d.text(fmt.Sprintf("imported pair %s left", cq.Pairs[j].ID), p.Subquestion.Text, cq.Pairs[j].Left[lang])
+		d.text(fmt.Sprintf("imported pair %s right", cq.Pairs[j].ID), p.Subanswer, cq.Pairs[j].Right[lang])
+	}
 }
 
 type diff []string
