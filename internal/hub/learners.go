@@ -59,11 +59,7 @@ func (h *Hub) noteStatement(device string, body []byte) {
 	if json.Unmarshal(body, &st) != nil || st.Actor.Account == nil {
 		return
 	}
-	l, ok := h.idx.Learners[st.Actor.Account.Name]
-	if !ok {
-		l = &learnerEntry{Quizzes: map[string]*quizBest{}}
-		h.idx.Learners[st.Actor.Account.Name] = l
-	}
+	l := h.learner(st.Actor.Account.Name)
 	if st.Actor.Name != "" {
 		l.Name = sanitize.Printable(st.Actor.Name)
 	}
@@ -79,16 +75,30 @@ func (h *Hub) noteStatement(device string, body []byte) {
 	case kind == activityCourse && st.Verb.ID == xapi.VerbCompleted:
 		l.Completed = addOnce(l.Completed, st.Object.ID)
 	case kind == activityAssessment && (st.Verb.ID == xapi.VerbPassed || st.Verb.ID == xapi.VerbFailed):
-		q, ok := l.Quizzes[st.Object.ID]
-		if !ok {
-			q = &quizBest{}
-			l.Quizzes[st.Object.ID] = q
-		}
-		if st.Result != nil && st.Result.Score != nil && st.Result.Score.Scaled > q.Best {
-			q.Best = st.Result.Score.Scaled
-		}
-		q.Passed = q.Passed || st.Verb.ID == xapi.VerbPassed
+		l.noteQuiz(&st)
 	}
+}
+
+func (h *Hub) learner(account string) *learnerEntry {
+	l, ok := h.idx.Learners[account]
+	if !ok {
+		l = &learnerEntry{Quizzes: map[string]*quizBest{}}
+		h.idx.Learners[account] = l
+	}
+	return l
+}
+
+// noteQuiz keeps a quiz's best score and whether it was ever passed.
+func (l *learnerEntry) noteQuiz(st *statementHead) {
+	q, ok := l.Quizzes[st.Object.ID]
+	if !ok {
+		q = &quizBest{}
+		l.Quizzes[st.Object.ID] = q
+	}
+	if st.Result != nil && st.Result.Score != nil && st.Result.Score.Scaled > q.Best {
+		q.Best = st.Result.Score.Scaled
+	}
+	q.Passed = q.Passed || st.Verb.ID == xapi.VerbPassed
 }
 
 func addOnce(list []string, v string) []string {

@@ -239,19 +239,8 @@ func (fw *Forwarder) send(ctx context.Context, p *pushed, outs []Forwarded) {
 	}
 	src := NewFileSource(p.batch)
 	rep, err := s.Push(ctx, src)
-	for _, r := range append(rep.Rejected, rep.Conflicts...) {
-		for _, i := range p.owners[r.ID] {
-			outs[i].Refused = append(outs[i].Refused, r)
-		}
-	}
-	// What the LRS confirmed is held there even if the push then failed:
-	// a receipt may say so.
 	confirmed := src.Confirmed()
-	for _, id := range confirmed {
-		for _, i := range p.owners[id] {
-			outs[i].Confirmed = append(outs[i].Confirmed, id)
-		}
-	}
+	p.tell(append(rep.Rejected, rep.Conflicts...), confirmed, outs)
 	if err != nil && !errors.Is(err, lrs.ErrConflict) {
 		fail(err)
 		return
@@ -266,6 +255,28 @@ func (fw *Forwarder) send(ctx context.Context, p *pushed, outs []Forwarded) {
 		fail(err)
 		return
 	}
+	p.count(confirmed, stored, outs)
+}
+
+// tell gives each file the refusals and confirmations of its statements.
+// What the LRS confirmed is held there even if the push then failed: a
+// receipt may say so.
+func (p *pushed) tell(refused []lrs.Rejection, confirmed []string, outs []Forwarded) {
+	for _, r := range refused {
+		for _, i := range p.owners[r.ID] {
+			outs[i].Refused = append(outs[i].Refused, r)
+		}
+	}
+	for _, id := range confirmed {
+		for _, i := range p.owners[id] {
+			outs[i].Confirmed = append(outs[i].Confirmed, id)
+		}
+	}
+}
+
+// count splits each file's confirmed statements into stored now (by the
+// first file holding one) and already there.
+func (p *pushed) count(confirmed []string, stored map[string]bool, outs []Forwarded) {
 	for _, id := range confirmed {
 		for n, i := range p.owners[id] {
 			if n == 0 && stored[id] {

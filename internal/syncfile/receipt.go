@@ -224,15 +224,23 @@ func (r *Receipt) check() error {
 	if _, err := time.Parse(time.RFC3339Nano, r.Forwarded); err != nil {
 		return fmt.Errorf("%w: the forwarder's time %q is not a time", ErrBadReceipt, sanitize.Printable(r.Forwarded))
 	}
-	for i, id := range r.Statements {
-		if id == "" || len(id) > maxIDLength || strings.ContainsFunc(id, func(c rune) bool { return c <= ' ' || c > '~' }) {
-			return fmt.Errorf("%w: statement ID %d is not one Ogoh makes", ErrBadReceipt, i+1)
-		}
+	if err := checkIDs(r.Statements); err != nil {
+		return err
 	}
 	pub := r.PublicKey()
 	sig, err := base64.StdEncoding.DecodeString(r.Signature)
 	if pub == nil || err != nil || !ed25519.Verify(pub, r.signedText(), sig) {
 		return fmt.Errorf("%w: %w", ErrBadReceipt, ErrReceiptSignature)
+	}
+	return nil
+}
+
+// checkIDs refuses an ID no Ogoh makes: empty, long, or not plain ASCII.
+func checkIDs(ids []string) error {
+	for i, id := range ids {
+		if id == "" || len(id) > maxIDLength || strings.ContainsFunc(id, func(c rune) bool { return c <= ' ' || c > '~' }) {
+			return fmt.Errorf("%w: statement ID %d is not one Ogoh makes", ErrBadReceipt, i+1)
+		}
 	}
 	return nil
 }
