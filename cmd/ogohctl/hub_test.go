@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/ogoh/ogoh/internal/lrs/lrstest"
+	"github.com/ogoh/ogoh/internal/syncfile"
 )
 
 // station is one post's data folder, seeded by `demo seed`.
@@ -192,5 +194,54 @@ func TestAReceiptFromAnUntrustedKeyIsRefused(t *testing.T) {
 	}
 	if _, n := post.export(t); n != post.events {
 		t.Errorf("after a refused receipt the export holds %d of %d", n, post.events)
+	}
+}
+
+// TestHubStickPreparesTheExchangeFolder: `hub stick` puts the hub's packs
+// and its contacts, signed with the trainer's key, into ogoh-exchange/
+// with an empty from-posts/; contacts cannot go unsigned; `hub import
+// --stick` reads from-posts/ back.
+func TestHubStickPreparesTheExchangeFolder(t *testing.T) {
+	keys := t.TempDir()
+	ctl(t, "key", "new", filepath.Join(keys, "trainer"))
+	hubDir, stick := t.TempDir(), t.TempDir()
+	os.MkdirAll(filepath.Join(hubDir, "courses"), 0o755)
+	ctl(t, "course", "pack", filepath.Join("..", "..", "docs", "example-course"), "--key", filepath.Join(keys, "trainer.key"),
+		"-o", filepath.Join(hubDir, "courses", "example.ogoh"))
+	contacts := "[[contact]]\norganisation = \"Hotline\"\nphone = \"1102\"\n\n[[contact]]\norganisation = \"Shelter\"\n"
+	os.WriteFile(filepath.Join(hubDir, "contacts.toml"), []byte(contacts), 0o644)
+
+	var out, errOut strings.Builder
+	if code := run([]string{"hub", "stick", "--hub", hubDir, "--out", stick}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "--key") {
+		t.Errorf("contacts without a key: exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+	if _, err := os.Stat(filepath.Join(stick, syncfile.ExchangeDir)); err == nil {
+		t.Error("a refused hub stick wrote to the stick")
+	}
+	got := ctl(t, "hub", "stick", "--hub", hubDir, "--out", stick, "--key", filepath.Join(keys, "trainer.key"))
+	if !strings.Contains(got, "0 receipt(s), 1 course pack(s), 2 contact(s)") {
+		t.Errorf("hub stick:\n%s", got)
+	}
+	s := syncfile.StickAt(stick)
+	if _, err := os.Stat(filepath.Join(s.Courses(), "example.ogoh")); err != nil {
+		t.Error(err)
+	}
+	if list, err := os.ReadDir(s.FromPosts()); err != nil || len(list) != 0 {
+		t.Errorf("from-posts: %v, %v", list, err)
+	}
+	f, err := syncfile.ReadContactsFile(s.Contacts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := f.Verify()
+	trainer, _ := readKeyFile(filepath.Join(keys, "trainer.pub"))
+	if err != nil || !bytes.Equal(pub, trainer.Public) || len(f.DomainContacts()) != 2 {
+		t.Errorf("the stick's contacts: %+v, %v", f, err)
+	}
+
+	post := seedStation(t, "post", 1, "6")
+	ctl(t, "sync", "export", "--data", post.dir, "-o", filepath.Join(s.FromPosts(), post.device+".ogohsync"))
+	if got := ctl(t, "hub", "import", "--hub", hubDir, "--stick", stick); !strings.Contains(got, "imported 1 file(s), 0 imported before") {
+		t.Errorf("hub import --stick:\n%s", got)
 	}
 }

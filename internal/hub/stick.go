@@ -29,20 +29,28 @@ type Stick struct {
 func (h *Hub) PrepareStick(ctx context.Context, out string, t Trainer) (Stick, error) {
 	s := syncfile.StickAt(out)
 	res := Stick{Folder: s.Root}
+	contacts, err := h.contacts(t)
+	if err != nil {
+		return res, err // before anything is written
+	}
 	for _, dir := range []string{s.Courses(), s.Receipts(), s.FromPosts()} {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return res, fmt.Errorf("prepare the stick: %w", err)
 		}
 	}
-	var err error
 	if res.Receipts, err = copyAll(ctx, filepath.Join(h.dir, ReceiptsDir), syncfile.ReceiptExt, s.Receipts()); err != nil {
 		return res, err
 	}
 	if res.Courses, err = copyAll(ctx, filepath.Join(h.dir, CoursesDir), ".ogoh", s.Courses()); err != nil {
 		return res, err
 	}
-	res.Contacts, res.Signed, err = h.signContacts(s, t)
-	return res, err
+	if contacts != nil {
+		if err := syncfile.WriteAtomic(s.Contacts(), contacts.data); err != nil {
+			return res, fmt.Errorf("prepare the stick: %w", err)
+		}
+		res.Contacts, res.Signed = contacts.count, true
+	}
+	return res, nil
 }
 
 // copyAll copies the files of dir ending in ext into to; a missing dir
@@ -71,25 +79,27 @@ func copyAll(ctx context.Context, dir, ext, to string) (int, error) {
 	return n, nil
 }
 
-// signContacts signs the hub's contacts.toml onto the stick, if the hub
-// has one.
-func (h *Hub) signContacts(s syncfile.Stick, t Trainer) (int, bool, error) {
+type signedContacts struct {
+	data  []byte
+	count int
+}
+
+// contacts are the hub's contacts.toml signed with the trainer's key; nil
+// when the hub has none.
+func (h *Hub) contacts(t Trainer) (*signedContacts, error) {
 	f, err := syncfile.ReadContactsFile(filepath.Join(h.dir, ContactsFile))
 	if errors.Is(err, os.ErrNotExist) {
-		return 0, false, nil
+		return nil, nil
 	}
 	if err != nil {
-		return 0, false, err
+		return nil, err
 	}
 	if len(t.Key) == 0 {
-		return 0, false, errors.New("prepare the stick: the contacts need the trainer's key (--key) to be signed")
+		return nil, errors.New("prepare the stick: the contacts need the trainer's key (--key) to be signed")
 	}
 	data, err := syncfile.SignContacts(f.Contacts, t.Name, t.Key, h.now()).Encode()
 	if err != nil {
-		return 0, false, err
+		return nil, err
 	}
-	if err := syncfile.WriteAtomic(s.Contacts(), data); err != nil {
-		return 0, false, fmt.Errorf("prepare the stick: %w", err)
-	}
-	return len(f.Contacts), true, nil
+	return &signedContacts{data: data, count: len(f.Contacts)}, nil
 }
