@@ -251,6 +251,8 @@ func (h *Hub) writeReceipts(t Trainer) (map[string]string, error) {
 		if err != nil {
 			return written, err
 		}
+		// The newest are at the end; older ones went with earlier receipts.
+		ids = ids[max(0, len(ids)-syncfile.MaxReceiptIDs):]
 		r := syncfile.NewReceipt(syncfile.ReceiptFor{Device: device, Sequence: d.ReceiptSeq, Exported: d.ReceiptExport,
 			Forwarded: h.now(), IDs: ids}, t.Name, t.Key)
 		path, err := syncfile.WriteReceipt(filepath.Join(h.dir, ReceiptsDir), r)
