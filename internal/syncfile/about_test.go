@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"context"
 	"crypto/ed25519"
+	"encoding/base64"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -19,8 +23,10 @@ func none(context.Context, func(domain.Statement) error) error { return nil }
 
 // TestTheHeaderAboutIsSignedAndOptional: a file written with what the
 // device knows of itself (post, learners, clock offset) reads back with
-// it; cutting it out or changing it breaks the signature; a file written
-// without it, as every file before it was, still reads.
+// it; changing it, or cutting it or its signature out alone, is refused;
+// the device's signature over the rest is the one it always was, so a
+// forwarder older than it still verifies the file; a file written without it, as
+// every file before it was, still reads.
 func TestTheHeaderAboutIsSignedAndOptional(t *testing.T) {
 	ctx := context.Background()
 	_, key, _ := ed25519.GenerateKey(nil)
@@ -41,13 +47,28 @@ func TestTheHeaderAboutIsSignedAndOptional(t *testing.T) {
 	data, _ := os.ReadFile(with)
 	cut := bytes.Replace(data, []byte(`,"about":{"post":"Checkpoint 3","learners":12,"clock_offset_ms":-63072000000}`), nil, 1)
 	moved := bytes.Replace(data, []byte(`-63072000000`), []byte(`0`), 1)
-	for name, bad := range map[string][]byte{"about cut out": cut, "offset changed": moved} {
+	unsigned := regexp.MustCompile(`,\n"about_signature":"[^"]*"`).ReplaceAll(data, nil)
+	for name, bad := range map[string][]byte{"about cut out": cut, "offset changed": moved, "its signature cut out": unsigned} {
 		if bytes.Equal(bad, data) {
 			t.Fatalf("%s: the test did not change the file:\n%s", name, data)
 		}
 		if _, err := syncfile.Read(bytes.NewReader(bad)); !errors.Is(err, syncfile.ErrBadSignature) {
 			t.Errorf("%s: read with %v, want a bad signature", name, err)
 		}
+	}
+	// A forwarder from before About decodes the fields it knows, ignores
+	// the rest, and checks the signature over the text it always signed.
+	var before struct {
+		Format, Device, Key, Created, SHA256, Signature string
+		Version, Count                                  int
+		Sequence                                        int64
+	}
+	json.Unmarshal(data, &before)
+	sig, _ := base64.StdEncoding.DecodeString(before.Signature)
+	text := fmt.Sprintf("%s %d\ndevice %s\nkey %s\nsequence %d\ncreated %s\ncount %d\nsha256 %s\n",
+		before.Format, before.Version, before.Device, before.Key, before.Sequence, before.Created, before.Count, before.SHA256)
+	if !ed25519.Verify(key.Public().(ed25519.PublicKey), []byte(text), sig) {
+		t.Error("a forwarder from before About would refuse the file")
 	}
 	without := filepath.Join(dir, "without.ogohsync")
 	if _, err := syncfile.WriteFile(ctx, without, syncfile.Header{Device: "d", Sequence: 5, Created: time.Unix(0, 0)}, key, none); err != nil {

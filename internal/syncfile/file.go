@@ -43,11 +43,14 @@ type File struct {
 	Key        string            `json:"key,omitempty"`      // the device's Ed25519 public key, base64
 	Sequence   int64             `json:"sequence,omitempty"` // grows with every export of the device
 	Created    string            `json:"created"`
-	About      *About            `json:"about,omitempty"` // signed when present; files before it had none
+	About      *About            `json:"about,omitempty"` // files before it had none
 	Statements []json.RawMessage `json:"statements"`
 	Count      int               `json:"count"`
 	SHA256     string            `json:"sha256"`              // of the statements, each followed by "\n"
 	Signature  string            `json:"signature,omitempty"` // over signedText
+	// AboutSignature signs About with the rest of the file, apart from
+	// Signature, so a forwarder older than About still verifies the file.
+	AboutSignature string `json:"about_signature,omitempty"`
 }
 
 // Header is what a device says about an export.
@@ -152,22 +155,27 @@ func writeTo(ctx context.Context, f io.Writer, h Header, key ed25519.PrivateKey,
 	}
 	file.Count, file.SHA256 = n, hex.EncodeToString(sum.Sum(nil))
 	sig := ed25519.Sign(key, file.signedText())
-	fmt.Fprintf(w, "\n],\n\"count\":%d,\n\"sha256\":%q,\n\"signature\":%q\n}\n", n, file.SHA256, base64.StdEncoding.EncodeToString(sig))
+	fmt.Fprintf(w, "\n],\n\"count\":%d,\n\"sha256\":%q,\n\"signature\":%q", n, file.SHA256, base64.StdEncoding.EncodeToString(sig))
+	if file.About != nil {
+		fmt.Fprintf(w, ",\n\"about_signature\":%q", base64.StdEncoding.EncodeToString(ed25519.Sign(key, file.aboutText())))
+	}
+	w.WriteString("\n}\n")
 	return n, w.Flush()
 }
 
 // signedText is what the device signs: every field of the file, the
-// statements through their SHA-256. The about line is there only when
-// the file has one, so files signed before it existed still verify, and
-// one cannot be added to or cut from a file without breaking it.
+// statements through their SHA-256. It is what it was before About, so
+// every forwarder, older ones too, verifies every file.
 func (f *File) signedText() []byte {
-	text := fmt.Appendf(nil, "%s %d\ndevice %s\nkey %s\nsequence %d\ncreated %s\ncount %d\nsha256 %s\n",
+	return fmt.Appendf(nil, "%s %d\ndevice %s\nkey %s\nsequence %d\ncreated %s\ncount %d\nsha256 %s\n",
 		f.Format, f.Version, f.Device, f.Key, f.Sequence, f.Created, f.Count, f.SHA256)
-	if f.About != nil {
-		about, _ := json.Marshal(f.About)
-		text = fmt.Appendf(text, "about %s\n", about)
-	}
-	return text
+}
+
+// aboutText is what the about signature covers: About, bound to this very
+// file by the rest of the signed text.
+func (f *File) aboutText() []byte {
+	about, _ := json.Marshal(f.About)
+	return fmt.Appendf(nil, "ogoh-sync-about %s\n%s", about, f.signedText())
 }
 
 func writeHashed(h hash.Hash, body []byte) {
@@ -211,7 +219,7 @@ func Read(r io.Reader) (*File, error) {
 			return nil, err
 		}
 	} else {
-		f.About = nil // unsigned, it would speak for no one
+		f.About, f.AboutSignature = nil, "" // unsigned, it would speak for no one
 	}
 	for i, st := range f.Statements {
 		var head struct {
@@ -275,6 +283,19 @@ func (f *File) verify() error {
 	sig, err := base64.StdEncoding.DecodeString(f.Signature)
 	if err != nil || !ed25519.Verify(pub, f.signedText(), sig) {
 		return fmt.Errorf("%w: %w", ErrBadSyncFile, ErrBadSignature)
+	}
+	return f.verifyAbout(pub)
+}
+
+// verifyAbout refuses an About, or its signature, that is not the device's
+// as written: changed, cut out alone, or taken from another file.
+func (f *File) verifyAbout(pub ed25519.PublicKey) error {
+	if f.About == nil && f.AboutSignature == "" {
+		return nil
+	}
+	sig, err := base64.StdEncoding.DecodeString(f.AboutSignature)
+	if f.About == nil || err != nil || !ed25519.Verify(pub, f.aboutText(), sig) {
+		return fmt.Errorf("%w: %w (in what it says about its device)", ErrBadSyncFile, ErrBadSignature)
 	}
 	return nil
 }
