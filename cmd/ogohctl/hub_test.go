@@ -245,3 +245,28 @@ func TestHubStickPreparesTheExchangeFolder(t *testing.T) {
 		t.Errorf("hub import --stick:\n%s", got)
 	}
 }
+
+// TestAnUnsignedFileGetsNoReceipt: nothing shows which device made an
+// unsigned file, so `sync forward` writes no receipt for it, and the hub
+// refuses it.
+func TestAnUnsignedFileGetsNoReceipt(t *testing.T) {
+	server := lrstest.Start(t)
+	t.Setenv(PasswordEnv, "s")
+	keys := t.TempDir()
+	ctl(t, "key", "new", filepath.Join(keys, "trainer"))
+	file := filepath.Join(t.TempDir(), "old.ogohsync")
+	os.WriteFile(file, []byte(`{"format":"ogoh-sync","version":1,"device":"old-post","created":"2025-01-01T00:00:00Z","statements":[],"count":0,"sha256":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}`), 0o644)
+	receipts := filepath.Join(t.TempDir(), "receipts")
+	out := ctl(t, "sync", "forward", file, "--lrs", server.Endpoint(), "--user", "k", "--devices", filepath.Join(t.TempDir(), "d.json"),
+		"--receipt-dir", receipts, "--key", filepath.Join(keys, "trainer.key"))
+	if strings.Contains(out, "receipt for") {
+		t.Errorf("a receipt for an unsigned file:\n%s", out)
+	}
+	if list, _ := os.ReadDir(receipts); len(list) != 0 {
+		t.Errorf("%d receipts written", len(list))
+	}
+	var got, errOut strings.Builder
+	if code := run([]string{"hub", "import", "--hub", t.TempDir(), file}, &got, &errOut); code != 1 || !strings.Contains(got.String(), "refused: the file is unsigned") {
+		t.Errorf("hub import of an unsigned file: exit %d\n%s%s", code, got.String(), errOut.String())
+	}
+}
