@@ -28,11 +28,22 @@ const usage = `usage:
   ogohctl sync export --data DIR -o FILE
                                         write a data folder's unsent statements to a sync file
   ogohctl sync forward FILE... --lrs URL --user U [--password-file FILE] [--devices FILE]
-          [--trust-devices DIR] [--require-signed] [--home-page URL]
-                                        check sync files' signatures and send them on to an LRS
+          [--trust-devices DIR] [--require-signed] [--home-page URL] [--receipt-dir DIR --key TRAINER.key]
+                                        check sync files' signatures and send them on to an LRS;
+                                        with --receipt-dir, write each device's signed receipt there
                                         (push, forward: the LRS password comes from $OGOH_LRS_PASSWORD
                                         or --password-file; --password is refused, as ps shows it)
   ogohctl sync retry --data DIR         queue a data folder's set-aside statements again
+  ogohctl sync receipt --data DIR FILE [--trust NAME.pub]
+                                        mark what a trainer's receipt lists delivered
+  ogohctl hub import --hub DIR FILE... [--stick STICK]
+                                        take posts' sync files into a hub folder (each file once)
+  ogohctl hub forward --hub DIR --lrs URL --user U [--password-file FILE] --key TRAINER.key
+                                        send what the hub has not forwarded; a receipt per device
+  ogohctl hub report --hub DIR [--csv FILE]
+                                        per device and per learner across posts
+  ogohctl hub stick --hub DIR --out STICK [--key TRAINER.key]
+                                        put receipts, packs and signed contacts on a stick
   ogohctl trainer reset --data DIR --key TRAINER.key
                                         a new trainer PIN (from OGOH_TRAINER_PIN or standard input),
                                         with the trainer's key
@@ -121,6 +132,11 @@ var commands = map[string]command{
 	"learner move-in":  withContext(learnerMoveIn),
 	"learner export":   withContext(learnerExport),
 	"quickref card":    withContext(quickrefCard),
+	"sync receipt":     withContext(syncReceipt),
+	"hub import":       withContext(hubImport),
+	"hub forward":      withContext(hubForward),
+	"hub report":       withContext(hubReport),
+	"hub stick":        withContext(hubStick),
 	"trainer reset": func(ctx context.Context, args []string, s streams) int {
 		return trainerReset(ctx, args, s.stdin, s.stdout, s.stderr)
 	},

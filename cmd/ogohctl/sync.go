@@ -126,13 +126,23 @@ func syncForward(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	trustDir := fs.String("trust-devices", "", "a folder of enrolled device files (*.pub): refuse every other device")
 	requireSigned := fs.Bool("require-signed", false, "refuse unsigned files (made before devices signed their files)")
 	homePage := fs.String("home-page", xapi.DefaultConfig.HomePage, "the organisation's home page: every learner is an account under it")
+	receiptDir := fs.String("receipt-dir", "", "write a receipt for each device into this folder, signed with --key")
+	keyFile := fs.String("key", "", "the trainer's key (TRAINER.key) that signs the receipts")
 	files, err := parseMixed(fs, args, stderr)
 	if err != nil {
 		return 2
 	}
-	if len(files) == 0 || l.endpoint == "" {
-		fmt.Fprintln(stderr, "usage: ogohctl sync forward FILE... --lrs URL --user U [--password-file FILE] [--devices FILE] [--trust-devices DIR] [--require-signed]")
+	if len(files) == 0 || l.endpoint == "" || (*receiptDir == "") != (*keyFile == "") {
+		fmt.Fprintln(stderr, "usage: ogohctl sync forward FILE... --lrs URL --user U [--password-file FILE] [--devices FILE] [--trust-devices DIR] [--require-signed] [--receipt-dir DIR --key TRAINER.key]")
 		return 2
+	}
+	var receipts *receiptWriter
+	if *receiptDir != "" {
+		trainer, err := trainerKey(*keyFile)
+		if err != nil {
+			return failed(stderr, err)
+		}
+		receipts = newReceiptWriter(*receiptDir, trainer)
 	}
 	s, err := l.sender(domain.LRS{}, stderr)
 	if err != nil {
@@ -149,6 +159,7 @@ func syncForward(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	for _, f := range files {
 		r := fw.Forward(ctx, f)
 		printForwarded(stdout, r)
+		receipts.add(r)
 		if r.Err != nil || len(r.Refused) > 0 {
 			status = 1
 		}
@@ -158,6 +169,9 @@ func syncForward(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	}
 	if len(files) > 1 {
 		fmt.Fprintf(stdout, "in all: %d stored, %d already there, %d refused\n", total.Stored, total.AlreadyThere, len(total.Refused))
+	}
+	if err := receipts.write(stdout); err != nil {
+		return failed(stderr, err)
 	}
 	return status
 }

@@ -46,6 +46,16 @@ const (
 	CodeLRSConflict  Code = "lrs_conflict"  // the LRS holds another statement under an ID
 )
 
+// Codes of receipts and of the exchange by USB stick (issue 12): each
+// refusal leaves the device as it was.
+const (
+	CodeReceiptForeign   Code = "receipt_foreign"   // a receipt for another device; Args["Device"]
+	CodeReceiptUntrusted Code = "receipt_untrusted" // signed by a key the device does not trust; Args["Trainer"], Args["Key"]
+	CodeReceiptDamaged   Code = "receipt_damaged"   // cut short, changed after signing, or no receipt
+	CodeStickMissing     Code = "stick_missing"     // the folder holds no ogoh-exchange folder; Args["Folder"]
+	CodeContactsRefused  Code = "contacts_refused"  // contacts unsigned, changed, or by a key not trusted
+)
+
 // Error is an error a person can be shown: Code picks the translated
 // message, Args fill its blanks (a file name, a question), and Err keeps
 // the wrapped cause with its context for the log. Error() is for logs and

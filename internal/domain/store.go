@@ -91,4 +91,5 @@ type Store interface {
 	ContactStore
 	CertificateStore
 	RecordStore
+	ReceiptStore
 }

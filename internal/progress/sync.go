@@ -87,6 +87,14 @@ type SyncStatus struct {
 	Outbox  domain.OutboxCounts
 	Last    domain.SyncRun
 	HasLast bool
+	// The receipt read last: when it came and from whom.
+	LastReceipt domain.Receipt
+	HasReceipt  bool
+	// The clock's offset as last seen (trusted minus this device's);
+	// ClockOff when it is over a day either way, for the screen's warning.
+	Clock      domain.ClockCheck
+	ClockKnown bool
+	ClockOff   bool
 }
 
 // SyncStatus counts the outbox and reads the last sync.
@@ -96,21 +104,34 @@ func (s *Service) SyncStatus(ctx context.Context) (SyncStatus, error) {
 	if st.Outbox, err = s.db.OutboxCounts(ctx); err != nil {
 		return st, err
 	}
-	st.Last, err = s.db.LastSyncRun(ctx)
-	switch {
-	case errors.Is(err, domain.ErrNotFound):
-		return st, nil
-	case err != nil:
+	if st.Last, st.HasLast, err = found(s.db.LastSyncRun(ctx)); err != nil {
 		return st, err
 	}
-	st.HasLast = true
+	if st.LastReceipt, st.HasReceipt, err = found(s.db.LastReceipt(ctx)); err != nil {
+		return st, err
+	}
+	if st.Clock, st.ClockKnown, err = found(s.db.LastClockCheck(ctx)); err != nil {
+		return st, err
+	}
+	st.ClockOff = st.ClockKnown && domain.ClockOff(st.Clock.Offset)
 	return st, nil
 }
 
+// found turns ErrNotFound into "none".
+func found[T any](v T, err error) (T, bool, error) {
+	if errors.Is(err, domain.ErrNotFound) {
+		return v, false, nil
+	}
+	return v, err == nil, err
+}
+
 // Push sends the outbox to the LRS with sender and records the run, its
-// result and the LRS's clock offset.
+// result and the LRS's clock offset (a trusted time, kept for the clock
+// warning and the next export).
 func (s *Service) Push(ctx context.Context, sender *lrs.Sender) (lrs.Report, error) {
 	started := s.now()
+	// The LRS's clock is compared with the one that stamps the statements.
+	sender.Now = s.now
 	rep, err := sender.Push(ctx, s.db)
 	run := domain.SyncRun{Route: domain.RouteLRS, Started: started, Ended: s.now(), Sent: rep.Sent,
 		Rejected: len(rep.Rejected) + len(rep.Conflicts), ClockOffset: rep.ClockOffset, ClockOffsetKnown: rep.ClockKnown}
@@ -120,13 +141,21 @@ func (s *Service) Push(ctx context.Context, sender *lrs.Sender) (lrs.Report, err
 	if rerr := s.db.RecordSyncRun(context.WithoutCancel(ctx), run); err == nil {
 		err = rerr
 	}
+	if rep.ClockKnown {
+		check := domain.ClockCheck{Source: domain.ClockFromLRS, Seen: started, Offset: rep.ClockOffset}
+		if cerr := s.db.RecordClockCheck(context.WithoutCancel(ctx), check); err == nil {
+			err = cerr
+		}
+	}
 	return rep, err
 }
 
-// ExportSync writes every statement not yet confirmed by an LRS into a
-// sync file at path, signed with the device's key and numbered. The
-// statements stay queued: only an LRS's confirmation marks them sent, so
-// nothing is lost if the file is.
+// ExportSync writes every statement not yet confirmed into a sync file at
+// path, signed with the device's key and numbered, with what a hub shows
+// of the device (its post, learners and known clock offset) in the signed
+// header. The statements stay queued: only an LRS's confirmation, by a
+// push or by a trainer's receipt, marks them sent, so nothing is lost if
+// the file is.
 func (s *Service) ExportSync(ctx context.Context, path string) (int, error) {
 	device, err := s.db.DeviceID(ctx)
 	if err != nil {
@@ -139,8 +168,12 @@ func (s *Service) ExportSync(ctx context.Context, path string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	about, err := s.exportAbout(ctx)
+	if err != nil {
+		return 0, err
+	}
 	started := s.now()
-	n, err := syncfile.WriteFile(ctx, path, syncfile.Header{Device: device, Sequence: seq, Created: started}, s.key, s.db.EachPending)
+	n, err := syncfile.WriteFile(ctx, path, syncfile.Header{Device: device, Sequence: seq, Created: started, About: about}, s.key, s.db.EachPending)
 	if err != nil {
 		return 0, err
 	}

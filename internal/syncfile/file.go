@@ -43,10 +43,14 @@ type File struct {
 	Key        string            `json:"key,omitempty"`      // the device's Ed25519 public key, base64
 	Sequence   int64             `json:"sequence,omitempty"` // grows with every export of the device
 	Created    string            `json:"created"`
+	About      *About            `json:"about,omitempty"` // files before it had none
 	Statements []json.RawMessage `json:"statements"`
 	Count      int               `json:"count"`
 	SHA256     string            `json:"sha256"`              // of the statements, each followed by "\n"
 	Signature  string            `json:"signature,omitempty"` // over signedText
+	// AboutSignature signs About with the rest of the file, apart from
+	// Signature, so a forwarder older than About still verifies the file.
+	AboutSignature string `json:"about_signature,omitempty"`
 }
 
 // Header is what a device says about an export.
@@ -54,6 +58,29 @@ type Header struct {
 	Device   string
 	Sequence int64
 	Created  time.Time
+	About    *About // nil writes a file as before it existed
+}
+
+// About is what a device tells a trainer's hub beside its statements, in
+// the signed header: the post its learners gave, how many learners it
+// has, and how far its clock is known to be off. Every field is optional,
+// and a file without it reads as before.
+type About struct {
+	Post     string `json:"post,omitempty"`
+	Learners int    `json:"learners,omitempty"`
+	// ClockOffsetMS is a trusted clock minus the device's, in
+	// milliseconds, as last seen (an LRS's Date, a receipt's time); nil
+	// when none was ever seen.
+	ClockOffsetMS *int64 `json:"clock_offset_ms,omitempty"`
+	ClockSeen     string `json:"clock_seen,omitempty"` // when, by the device's clock
+}
+
+// ClockOffset is the known offset, and whether one is known.
+func (a *About) ClockOffset() (time.Duration, bool) {
+	if a == nil || a.ClockOffsetMS == nil {
+		return 0, false
+	}
+	return time.Duration(*a.ClockOffsetMS) * time.Millisecond, true
 }
 
 // ErrBadSyncFile wraps every reason a sync file cannot be used.
@@ -100,7 +127,7 @@ func writeTo(ctx context.Context, f io.Writer, h Header, key ed25519.PrivateKey,
 	w := bufio.NewWriter(f)
 	file := File{Format: FileFormat, Version: FileVersion, Device: h.Device,
 		Key:      base64.StdEncoding.EncodeToString(key.Public().(ed25519.PublicKey)),
-		Sequence: h.Sequence, Created: h.Created.UTC().Format(time.RFC3339Nano)}
+		Sequence: h.Sequence, Created: h.Created.UTC().Format(time.RFC3339Nano), About: h.About}
 	head, _ := json.Marshal(struct {
 		Format   string `json:"format"`
 		Version  int    `json:"version"`
@@ -108,7 +135,8 @@ func writeTo(ctx context.Context, f io.Writer, h Header, key ed25519.PrivateKey,
 		Key      string `json:"key"`
 		Sequence int64  `json:"sequence"`
 		Created  string `json:"created"`
-	}{file.Format, file.Version, file.Device, file.Key, file.Sequence, file.Created})
+		About    *About `json:"about,omitempty"`
+	}{file.Format, file.Version, file.Device, file.Key, file.Sequence, file.Created, file.About})
 	w.Write(head[:len(head)-1]) // leave the object open
 	w.WriteString(",\n\"statements\":[\n")
 	sum := sha256.New()
@@ -127,15 +155,27 @@ func writeTo(ctx context.Context, f io.Writer, h Header, key ed25519.PrivateKey,
 	}
 	file.Count, file.SHA256 = n, hex.EncodeToString(sum.Sum(nil))
 	sig := ed25519.Sign(key, file.signedText())
-	fmt.Fprintf(w, "\n],\n\"count\":%d,\n\"sha256\":%q,\n\"signature\":%q\n}\n", n, file.SHA256, base64.StdEncoding.EncodeToString(sig))
+	fmt.Fprintf(w, "\n],\n\"count\":%d,\n\"sha256\":%q,\n\"signature\":%q", n, file.SHA256, base64.StdEncoding.EncodeToString(sig))
+	if file.About != nil {
+		fmt.Fprintf(w, ",\n\"about_signature\":%q", base64.StdEncoding.EncodeToString(ed25519.Sign(key, file.aboutText())))
+	}
+	w.WriteString("\n}\n")
 	return n, w.Flush()
 }
 
 // signedText is what the device signs: every field of the file, the
-// statements through their SHA-256.
+// statements through their SHA-256. It is what it was before About, so
+// every forwarder, older ones too, verifies every file.
 func (f *File) signedText() []byte {
 	return fmt.Appendf(nil, "%s %d\ndevice %s\nkey %s\nsequence %d\ncreated %s\ncount %d\nsha256 %s\n",
 		f.Format, f.Version, f.Device, f.Key, f.Sequence, f.Created, f.Count, f.SHA256)
+}
+
+// aboutText is what the about signature covers: About, bound to this very
+// file by the rest of the signed text.
+func (f *File) aboutText() []byte {
+	about, _ := json.Marshal(f.About)
+	return fmt.Appendf(nil, "ogoh-sync-about %s\n%s", about, f.signedText())
 }
 
 func writeHashed(h hash.Hash, body []byte) {
@@ -178,6 +218,8 @@ func Read(r io.Reader) (*File, error) {
 		if err := f.verify(); err != nil {
 			return nil, err
 		}
+	} else {
+		f.About, f.AboutSignature = nil, "" // unsigned, it would speak for no one
 	}
 	for i, st := range f.Statements {
 		var head struct {
@@ -241,6 +283,19 @@ func (f *File) verify() error {
 	sig, err := base64.StdEncoding.DecodeString(f.Signature)
 	if err != nil || !ed25519.Verify(pub, f.signedText(), sig) {
 		return fmt.Errorf("%w: %w", ErrBadSyncFile, ErrBadSignature)
+	}
+	return f.verifyAbout(pub)
+}
+
+// verifyAbout refuses an About, or its signature, that is not the device's
+// as written: changed, cut out alone, or taken from another file.
+func (f *File) verifyAbout(pub ed25519.PublicKey) error {
+	if f.About == nil && f.AboutSignature == "" {
+		return nil
+	}
+	sig, err := base64.StdEncoding.DecodeString(f.AboutSignature)
+	if f.About == nil || err != nil || !ed25519.Verify(pub, f.aboutText(), sig) {
+		return fmt.Errorf("%w: %w (in what it says about its device)", ErrBadSyncFile, ErrBadSignature)
 	}
 	return nil
 }

@@ -25,12 +25,16 @@ type Forwarder struct {
 	RequireSigned bool
 	HomePage      string // the organisation's: every actor is an account under it
 	Now           func() time.Time
+	// Forwarded, when set, says a device's statement was confirmed by
+	// the LRS before (a hub remembers): it is not sent again.
+	Forwarded func(device, id string) bool
 }
 
 // Forwarded is what forwarding one sync file did.
 type Forwarded struct {
 	File         string
 	Device       string // as the file says, printable
+	RawDevice    string // as the file says, for a receipt to match exactly
 	Fingerprint  string // of the signing key; empty for an unsigned file
 	Signed       bool
 	NewDevice    bool // bound to its key by this forward
@@ -41,6 +45,12 @@ type Forwarded struct {
 	Refused      []lrs.Rejection
 	Warnings     []string
 	Err          error
+	// Confirmed are the IDs the LRS holds now, stored by this forward or
+	// there before: what a receipt tells the device.
+	Confirmed []string
+	Skipped   int // confirmed by an earlier forward (Forwarder.Forwarded), not sent again
+	Created   string
+	About     *About
 }
 
 // Forward checks a sync file and sends the statements it may speak for.
@@ -49,26 +59,85 @@ type Forwarded struct {
 // for a learner of another device, is refused alone. Forwarding the same
 // file twice stores nothing the second time.
 func (fw *Forwarder) Forward(ctx context.Context, path string) Forwarded {
-	out := Forwarded{File: path}
+	return fw.ForwardAll(ctx, []string{path})[0]
+}
+
+// ForwardAll forwards files as Forward does each, but in one push: the
+// statements of many small files (a hub's hundred posts) go in full
+// batches, and the LRS's listing is read once. A statement two files hold
+// (two exports of one device) is sent once and counted stored for the
+// first, already there for the others; one ID with two different bodies
+// is refused the second time. A push that fails fails every file that had
+// statements in it; what the LRS confirmed before stays in Confirmed.
+func (fw *Forwarder) ForwardAll(ctx context.Context, paths []string) []Forwarded {
+	outs := make([]Forwarded, len(paths))
+	push := &pushed{owners: map[string][]int{}, bodies: map[string][]byte{}}
+	for i, p := range paths {
+		var accepted []domain.Statement
+		outs[i], _, accepted = fw.Check(p)
+		for _, st := range accepted {
+			push.add(i, st, &outs[i])
+		}
+	}
+	if len(push.batch) > 0 {
+		fw.send(ctx, push, outs)
+	}
+	return outs
+}
+
+// pushed is one push's statements, each with the files that hold it.
+type pushed struct {
+	batch  []domain.Statement
+	owners map[string][]int // id -> the files holding it, first first
+	bodies map[string][]byte
+}
+
+func (p *pushed) add(file int, st domain.Statement, out *Forwarded) {
+	prev, seen := p.bodies[st.ID]
+	switch {
+	case !seen:
+		p.bodies[st.ID] = st.Body
+		p.batch = append(p.batch, st)
+	case !bytes.Equal(prev, st.Body):
+		out.Refused = append(out.Refused, lrs.Rejection{ID: sanitize.Printable(st.ID), Reason: "another file of this forward holds a different statement under this ID"})
+		return
+	}
+	p.owners[st.ID] = append(p.owners[st.ID], file)
+}
+
+// files are the files that had statements in the push.
+func (p *pushed) files() map[int]bool {
+	out := map[int]bool{}
+	for _, list := range p.owners {
+		for _, i := range list {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// Check does everything Forward does but send: it reads the file, checks
+// its signature and device against the registry (binding a new device),
+// and vets every statement. It returns the file and the statements a
+// forward would send; out.Err refuses the file whole.
+func (fw *Forwarder) Check(path string) (out Forwarded, f *File, accepted []domain.Statement) {
+	out = Forwarded{File: path}
 	f, err := ReadFile(path)
 	if err != nil {
 		out.Err = err
-		return out
+		return out, nil, nil
 	}
 	out.Device, out.Total, out.Signed, out.Sequence = sanitize.Printable(f.Device), len(f.Statements), f.Signed(), f.Sequence
+	out.Created, out.About, out.RawDevice = f.Created, f.About, f.Device
 	if out.Err = fw.trustDevice(f, &out); out.Err != nil {
-		return out
+		return out, f, nil
 	}
-	accepted := fw.vet(f, &out)
+	accepted = fw.vet(f, &out)
 	if err := fw.Registry.Save(); err != nil {
 		out.Err = err
-		return out
+		return out, f, nil
 	}
-	if len(accepted) == 0 {
-		return out
-	}
-	fw.send(ctx, accepted, &out)
-	return out
+	return out, f, accepted
 }
 
 // trustDevice decides whether the file's device is who it says.
@@ -130,6 +199,10 @@ func (fw *Forwarder) vet(f *File, out *Forwarded) []domain.Statement {
 		if f.Signed() {
 			fw.Registry.Learners[v.Learner] = f.Device
 		}
+		if fw.Forwarded != nil && fw.Forwarded(f.Device, v.ID) {
+			out.Skipped++
+			continue
+		}
 		accepted = append(accepted, domain.Statement{ID: v.ID, Body: raw})
 	}
 	return accepted
@@ -150,36 +223,69 @@ func statementLabel(id string, raw []byte, i int) string {
 	return sanitize.Printable(id)
 }
 
-// send pushes the accepted statements and tells which the LRS stored now
-// and which it had before.
-func (fw *Forwarder) send(ctx context.Context, accepted []domain.Statement, out *Forwarded) {
+// send pushes the accepted statements and tells, per file, which the LRS
+// confirmed, which it stored now and which it had before.
+func (fw *Forwarder) send(ctx context.Context, p *pushed, outs []Forwarded) {
 	s := fw.Sender
+	fail := func(err error) {
+		for i := range p.files() {
+			outs[i].Err = err
+		}
+	}
 	since, err := s.LRSTime(ctx)
 	if err != nil {
-		out.Err = err
+		fail(err)
 		return
 	}
-	src := NewFileSource(accepted)
+	src := NewFileSource(p.batch)
 	rep, err := s.Push(ctx, src)
-	out.Refused = append(out.Refused, rep.Rejected...)
-	out.Refused = append(out.Refused, rep.Conflicts...)
+	confirmed := src.Confirmed()
+	p.tell(append(rep.Rejected, rep.Conflicts...), confirmed, outs)
 	if err != nil && !errors.Is(err, lrs.ErrConflict) {
-		out.Err = err
+		fail(err)
 		return
 	}
-	confirmed := src.Confirmed()
 	found, err := s.StoredSince(ctx, since, confirmed)
 	if err != nil {
-		out.Err = err
+		fail(err)
 		return
 	}
 	stored, err := checkListing(ctx, s, since, confirmed, found)
 	if err != nil {
-		out.Err = err
+		fail(err)
 		return
 	}
-	out.Stored = min(stored, rep.Sent)
-	out.AlreadyThere = rep.Sent - out.Stored
+	p.count(confirmed, stored, outs)
+}
+
+// tell gives each file the refusals and confirmations of its statements.
+// What the LRS confirmed is held there even if the push then failed: a
+// receipt may say so.
+func (p *pushed) tell(refused []lrs.Rejection, confirmed []string, outs []Forwarded) {
+	for _, r := range refused {
+		for _, i := range p.owners[r.ID] {
+			outs[i].Refused = append(outs[i].Refused, r)
+		}
+	}
+	for _, id := range confirmed {
+		for _, i := range p.owners[id] {
+			outs[i].Confirmed = append(outs[i].Confirmed, id)
+		}
+	}
+}
+
+// count splits each file's confirmed statements into stored now (by the
+// first file holding one) and already there.
+func (p *pushed) count(confirmed []string, stored map[string]bool, outs []Forwarded) {
+	for _, id := range confirmed {
+		for n, i := range p.owners[id] {
+			if n == 0 && stored[id] {
+				outs[i].Stored++
+			} else {
+				outs[i].AlreadyThere++
+			}
+		}
+	}
 }
 
 // sampled is how many confirmed statements are read back after a forward.
@@ -190,35 +296,34 @@ const sampled = 20
 // the forward began that its listing left out means the listing cannot be
 // trusted (a test LRS pages by an ID whose order wraps), and then every
 // statement the listing did not show is read back to count it. It returns
-// how many the LRS stored now.
-func checkListing(ctx context.Context, s *lrs.Sender, since time.Time, confirmed []string, found map[string]bool) (int, error) {
+// the set the LRS stored now.
+func checkListing(ctx context.Context, s *lrs.Sender, since time.Time, confirmed []string, found map[string]bool) (map[string]bool, error) {
 	complete := true
 	for _, i := range rand.Perm(len(confirmed))[:min(sampled, len(confirmed))] {
 		at, err := s.StoredAt(ctx, confirmed[i])
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
 		if !at.Before(since) && !found[confirmed[i]] {
 			complete = false
 		}
 	}
 	if complete {
-		return len(found), nil
+		return found, nil
 	}
-	stored := len(found)
 	for _, id := range confirmed {
 		if found[id] {
 			continue
 		}
 		at, err := s.StoredAt(ctx, id)
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
 		if !at.Before(since) {
-			stored++
+			found[id] = true
 		}
 	}
-	return stored, nil
+	return found, nil
 }
 
 func (fw *Forwarder) now() time.Time {
