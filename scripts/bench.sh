@@ -16,6 +16,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(go ver
 step go test -run '^$' -bench 'RecordAnswer|FsyncFloor' -benchtime 2000x ./internal/progress
 step go test -run '^$' -bench 'LargeDevice' -benchtime 200x -timeout 60m ./internal/progress
 step go test -run '^$' -bench 'Sync' -benchtime 1x -timeout 60m ./internal/progress
+step go test -run '^$' -bench Hub -benchtime 1x -timeout 60m ./internal/hub
 step scripts/bench-pack.sh 50
 step scripts/bench-startup.sh 1 10 100
 

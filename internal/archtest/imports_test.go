@@ -123,7 +123,7 @@ func forbid(t *testing.T, g map[string][]string, pkg string, bad func(string) bo
 // noFyneBelowTheUI: the domain packages and the CLI build without Fyne.
 func noFyneBelowTheUI(t *testing.T, g map[string][]string) {
 	t.Helper()
-	for _, domain := range []string{"domain", "course", "quiz", "store", "progress", "i18n", "xapi", "lrs", "syncfile", "sanitize", "gift", "library", "reference", "textsearch", "drives", "bank", "paper", "cert", "handout"} {
+	for _, domain := range []string{"domain", "course", "quiz", "store", "progress", "i18n", "xapi", "lrs", "syncfile", "sanitize", "gift", "library", "reference", "textsearch", "drives", "bank", "hub", "paper", "cert", "handout"} {
 		forbid(t, g, in(domain), isFyne, "domain packages never import Fyne")
 	}
 	forbid(t, g, module+"/cmd/ogohctl", func(p string) bool { return isFyne(p) || p == in("ui") }, "the CLI builds without the UI")
