@@ -58,6 +58,9 @@ func TestCodeUsesOnlyKnownMessages(t *testing.T) {
 	for _, th := range progress.Themes {
 		used["settings.theme."+string(th)] = "theme from progress.Themes"
 	}
+	for _, st := range progress.ExchangeSteps {
+		used["exchange.step."+string(st)] = "stick exchange step"
+	}
 	for _, r := range domain.Roles {
 		used["role."+string(r)] = "role ID from domain.Roles"
 	}

@@ -27,6 +27,9 @@ const (
 	StepContacts ExchangeStep = "contacts" // taking the trainer's contacts
 )
 
+// ExchangeSteps are the exchange's steps, in the order it takes them.
+var ExchangeSteps = []ExchangeStep{StepReceipt, StepExport, StepCourses, StepContacts}
+
 // ExchangeOptions say what an exchange may change: the learner's part
 // (receipt and export) always, courses and contacts in trainer mode only.
 type ExchangeOptions struct {

@@ -49,6 +49,7 @@ type App struct {
 	fy      fyne.App
 	win     fyne.Window
 	svc     *progress.Service
+	dev     *progress.Device // the data folder: receipts and the stick exchange need it whole
 	courses []*course.Course
 	guide   *reference.Guide
 	lib     *library.Library
@@ -81,7 +82,7 @@ type App struct {
 func New(fy fyne.App, opts Options) *App {
 	stayOffline()
 	a := &App{
-		fy: fy, svc: opts.Device.Service, courses: opts.Device.Courses, guide: opts.Guide, lib: opts.Device.Library,
+		fy: fy, dev: opts.Device, svc: opts.Device.Service, courses: opts.Device.Courses, guide: opts.Guide, lib: opts.Device.Library,
 		build: opts.Build, bundle: opts.Bundle, dataDir: opts.Device.DataDir, ctx: context.Background(), do: fyne.Do,
 	}
 	a.background = a.goBackground

@@ -27,6 +27,12 @@ var errorMessages = map[domain.Code]string{
 	domain.CodeUnsaved:    "error.code.unsaved",
 	domain.CodeTooLarge:   "error.code.too_large",
 	domain.CodeOutOfOrder: "error.code.out_of_order",
+
+	domain.CodeReceiptForeign:   "error.code.receipt_foreign",
+	domain.CodeReceiptUntrusted: "error.code.receipt_untrusted",
+	domain.CodeReceiptDamaged:   "error.code.receipt_damaged",
+	domain.CodeStickMissing:     "error.code.stick_missing",
+	domain.CodeContactsRefused:  "error.code.contacts_refused",
 }
 
 // errorText is what a screen says about err: the translated message for

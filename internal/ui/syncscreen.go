@@ -99,6 +99,7 @@ func (a *App) showSync() {
 		body := container.NewVBox(
 			widget.NewCard(a.T("sync.status"), "", container.NewVBox(status, retry)),
 			container.NewHBox(run.now, run.cancel, a.exportButton(status, result)),
+			container.NewHBox(a.receiptButton(status, result), a.exchangeButton(status)),
 			run.bar, result,
 			note(a.deviceText()),
 		)
@@ -249,7 +250,7 @@ func (a *App) syncStatusText() string {
 	default:
 		text += "\n" + a.T("sync.last.lrs", "When", st.Last.Ended.Local().Format("2006-01-02 15:04"), "Sent", st.Last.Sent)
 	}
-	return text
+	return text + "\n" + a.receiptAndClockLines(st)
 }
 
 // syncErrorText explains a sync problem in the learner's language; the
