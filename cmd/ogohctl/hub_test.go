@@ -79,6 +79,16 @@ func TestTwoPostsThroughAHubAndBack(t *testing.T) {
 		t.Fatalf("exported %d and %d of %d and %d", n1, n2, one.events, two.events)
 	}
 
+	checkHubImportsEachFileOnce(t, hubDir, fileOne, fileTwo)
+	checkReportBeforeTheForward(t, hubDir, one, two)
+	checkHubForwardStoresEachOnce(t, server, hubDir, trainerKey, one, two)
+	checkReceiptsCarriedBack(t, hubDir, trainerPub, one, two)
+	checkReportAfterTheForward(t, hubDir, one, two)
+}
+
+// checkHubImportsEachFileOnce checks `hub import` takes both files, and both again are counted as imported before.
+func checkHubImportsEachFileOnce(t *testing.T, hubDir, fileOne, fileTwo string) {
+	t.Helper()
 	first := ctl(t, "hub", "import", "--hub", hubDir, fileOne, fileTwo)
 	if !strings.Contains(first, "imported 2 file(s), 0 imported before") {
 		t.Errorf("first import:\n%s", first)
@@ -86,13 +96,22 @@ func TestTwoPostsThroughAHubAndBack(t *testing.T) {
 	if again := ctl(t, "hub", "import", "--hub", hubDir, fileOne, fileTwo); !strings.Contains(again, "imported 0 file(s), 2 imported before") {
 		t.Errorf("second import:\n%s", again)
 	}
+}
+
+// checkReportBeforeTheForward checks the hub report shows each station's statements waiting and none forwarded.
+func checkReportBeforeTheForward(t *testing.T, hubDir string, stations ...station) {
+	t.Helper()
 	report := ctl(t, "hub", "report", "--hub", hubDir)
-	for _, s := range []station{one, two} {
+	for _, s := range stations {
 		if w, f := waitingForwarded(t, deviceLine(t, report, s.device)); w != s.events || f != 0 {
 			t.Errorf("before the forward, device %s shows %d waiting and %d forwarded, want %d and 0", s.device, w, f, s.events)
 		}
 	}
+}
 
+// checkHubForwardStoresEachOnce checks `hub forward` stores every statement of one and two once, and a second forward sends nothing.
+func checkHubForwardStoresEachOnce(t *testing.T, server *lrstest.LRS, hubDir, trainerKey string, one, two station) {
+	t.Helper()
 	forward := []string{"hub", "forward", "--hub", hubDir, "--lrs", server.Endpoint(), "--user", "k", "--key", trainerKey}
 	out := ctl(t, forward...)
 	if !strings.Contains(out, fmt.Sprintf("%d statement(s) stored", one.events+two.events)) {
@@ -110,8 +129,12 @@ func TestTwoPostsThroughAHubAndBack(t *testing.T) {
 			t.Errorf("statement %s stored %d times", id, n)
 		}
 	}
+}
 
-	for _, s := range []station{one, two} {
+// checkReceiptsCarriedBack checks each station reads its receipt once, finds it read before the second time, and then exports nothing.
+func checkReceiptsCarriedBack(t *testing.T, hubDir, trainerPub string, stations ...station) {
+	t.Helper()
+	for _, s := range stations {
 		receipt := filepath.Join(hubDir, "receipts", s.device+".ogohreceipt")
 		got := ctl(t, "sync", "receipt", "--data", s.dir, receipt, "--trust", trainerPub)
 		if !strings.Contains(got, fmt.Sprintf("%d delivered now, 0 delivered before, 0 not from this device", s.events)) ||
@@ -126,9 +149,13 @@ func TestTwoPostsThroughAHubAndBack(t *testing.T) {
 			t.Errorf("device %s's next export holds %d statements, want none", s.device, n)
 		}
 	}
+}
 
-	report = ctl(t, "hub", "report", "--hub", hubDir, "--csv", filepath.Join(t.TempDir(), "posts.csv"))
-	for _, s := range []station{one, two} {
+// checkReportAfterTheForward checks the hub report (and its CSV) shows each station all forwarded with its learners, the totals, and reads the same twice.
+func checkReportAfterTheForward(t *testing.T, hubDir string, stations ...station) {
+	t.Helper()
+	report := ctl(t, "hub", "report", "--hub", hubDir, "--csv", filepath.Join(t.TempDir(), "posts.csv"))
+	for _, s := range stations {
 		line := deviceLine(t, report, s.device)
 		if w, f := waitingForwarded(t, line); w != 0 || f != s.events {
 			t.Errorf("after the forward, device %s shows %d waiting and %d forwarded, want 0 and %d", s.device, w, f, s.events)

@@ -62,7 +62,6 @@ func write(t *testing.T, device string, seq int64, key ed25519.PrivateKey, about
 // an unsigned one are refused and change nothing; the tables count each
 // learner's course and quiz once.
 func TestTheHubCountsEachFileAndStatementOnce(t *testing.T) {
-	ctx := context.Background()
 	h, err := hub.Open(t.TempDir(), hub.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -82,7 +81,17 @@ func TestTheHubCountsEachFileAndStatementOnce(t *testing.T) {
 	os.WriteFile(short, whole[:len(whole)/2], 0o644)
 	forged := write(t, "post-a", 3, forger, about, retry)
 
-	got, err := h.Import(ctx, first, first, second, short, forged)
+	checkImportsEachFileOnce(t, h, first, second, short, forged)
+	devices := checkDeviceCounted(t, h, key)
+	checkLearnerCountedOnce(t, h, now)
+	checkCSVDefusesFormulas(t, devices)
+	checkReopenedHubRemembers(t, h, second)
+}
+
+// checkImportsEachFileOnce checks importing first twice, second, short and forged counts first once, adds second, and refuses the cut and forged files.
+func checkImportsEachFileOnce(t *testing.T, h *hub.Hub, first, second, short, forged string) {
+	t.Helper()
+	got, err := h.Import(context.Background(), first, first, second, short, forged)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,6 +101,11 @@ func TestTheHubCountsEachFileAndStatementOnce(t *testing.T) {
 	if !errors.Is(got[3].Err, syncfile.ErrBadSyncFile) || !errors.Is(got[4].Err, syncfile.ErrOtherKey) {
 		t.Errorf("the file cut short gave %v, the forged one %v", got[3].Err, got[4].Err)
 	}
+}
+
+// checkDeviceCounted checks the hub shows the one device with its three statements waiting, one learner and key's fingerprint; it returns the devices.
+func checkDeviceCounted(t *testing.T, h *hub.Hub, key ed25519.PrivateKey) []hub.DeviceRow {
+	t.Helper()
 	devices, err := h.Devices()
 	if err != nil {
 		t.Fatal(err)
@@ -99,6 +113,12 @@ func TestTheHubCountsEachFileAndStatementOnce(t *testing.T) {
 	if len(devices) != 1 || devices[0].Waiting != 3 || devices[0].Learners != 1 || devices[0].Fingerprint != syncfile.Fingerprint(key.Public().(ed25519.PublicKey)) {
 		t.Errorf("devices: %+v", devices)
 	}
+	return devices
+}
+
+// checkLearnerCountedOnce checks the one learner's course and quiz count once, with the best score and last activity at now.
+func checkLearnerCountedOnce(t *testing.T, h *hub.Hub, now time.Time) {
+	t.Helper()
 	learners := h.Learners()
 	if len(learners) != 1 {
 		t.Fatalf("learners: %+v", learners)
@@ -107,6 +127,11 @@ func TestTheHubCountsEachFileAndStatementOnce(t *testing.T) {
 	if len(l.Courses) != 1 || l.Courses[0] != "first" || l.QuizzesTaken != 1 || l.QuizzesPass != 1 || l.BestPercent != 90 || !l.LastActivity.Equal(now) {
 		t.Errorf("learner: %+v", l)
 	}
+}
+
+// checkCSVDefusesFormulas checks a post name that looks like a formula reaches the devices CSV quoted as text.
+func checkCSVDefusesFormulas(t *testing.T, devices []hub.DeviceRow) {
+	t.Helper()
 	var csv bytes.Buffer
 	if err := hub.WriteDevicesCSV(&csv, devices); err != nil {
 		t.Fatal(err)
@@ -114,7 +139,12 @@ func TestTheHubCountsEachFileAndStatementOnce(t *testing.T) {
 	if !strings.Contains(csv.String(), `"'=HYPERLINK(""x"")"`) {
 		t.Errorf("a post that looks like a formula reached the CSV as one:\n%s", csv.String())
 	}
+}
 
+// checkReopenedHubRemembers checks the hub reopened still finds second a duplicate and refuses an unsigned file.
+func checkReopenedHubRemembers(t *testing.T, h *hub.Hub, second string) {
+	t.Helper()
+	ctx := context.Background()
 	reopened, err := hub.Open(h.Dir(), hub.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -160,7 +190,18 @@ func TestAForwardSendsEachStatementOnce(t *testing.T) {
 	server := lrstest.Down(t)
 	sender := lrs.NewSender(domain.LRS{Endpoint: server.Endpoint()})
 	sender.Retries, sender.BaseDelay = 1, time.Millisecond
-	down, _ := h.Forward(ctx, sender, hub.Trainer{Name: "t", Key: trainer})
+	checkForwardWithTheLRSDown(t, h, sender, trainer)
+
+	server.Start()
+	got := checkForwardStoresEachOnce(t, h, sender, trainer, server)
+	checkPostAReceipt(t, got[0].Receipt)
+	checkThirdForwardSendsNothing(t, h, sender, trainer)
+}
+
+// checkForwardWithTheLRSDown checks a forward to an LRS that is down fails for each device, writes no receipt and leaves all four waiting.
+func checkForwardWithTheLRSDown(t *testing.T, h *hub.Hub, sender *lrs.Sender, trainer ed25519.PrivateKey) {
+	t.Helper()
+	down, _ := h.Forward(context.Background(), sender, hub.Trainer{Name: "t", Key: trainer})
 	for _, d := range down {
 		if d.Err == nil || d.Receipt != "" {
 			t.Errorf("with the LRS down: %+v", d)
@@ -169,9 +210,12 @@ func TestAForwardSendsEachStatementOnce(t *testing.T) {
 	if rows, _ := h.Devices(); rows[0].Waiting+rows[1].Waiting != 4 {
 		t.Errorf("with the LRS down, waiting: %+v", rows)
 	}
+}
 
-	server.Start()
-	got, err := h.Forward(ctx, sender, hub.Trainer{Name: "t", Key: trainer})
+// checkForwardStoresEachOnce checks the forward with the LRS up stores each statement once, counts the overlap as already there and writes both receipts; it returns the forwards.
+func checkForwardStoresEachOnce(t *testing.T, h *hub.Hub, sender *lrs.Sender, trainer ed25519.PrivateKey, server *lrstest.LRS) []hub.DeviceForward {
+	t.Helper()
+	got, err := h.Forward(context.Background(), sender, hub.Trainer{Name: "t", Key: trainer})
 	if err != nil || len(got) != 2 {
 		t.Fatalf("forward: %+v, %v", got, err)
 	}
@@ -181,11 +225,22 @@ func TestAForwardSendsEachStatementOnce(t *testing.T) {
 	if ids := server.IDs(); len(ids) != 4 {
 		t.Errorf("the LRS holds %d statements, want 4", len(ids))
 	}
-	r, err := syncfile.ReadReceiptFile(got[0].Receipt)
+	return got
+}
+
+// checkPostAReceipt checks post-a's receipt at path is for its second export and lists its three statements.
+func checkPostAReceipt(t *testing.T, path string) {
+	t.Helper()
+	r, err := syncfile.ReadReceiptFile(path)
 	if err != nil || r.Device != "post-a" || r.Sequence != 2 || len(r.Statements) != 3 {
 		t.Errorf("post-a's receipt: %+v, %v", r, err)
 	}
-	if again, err := h.Forward(ctx, sender, hub.Trainer{Name: "t", Key: trainer}); err != nil || len(again) != 0 {
+}
+
+// checkThirdForwardSendsNothing checks another forward sends nothing and the devices show all forwarded.
+func checkThirdForwardSendsNothing(t *testing.T, h *hub.Hub, sender *lrs.Sender, trainer ed25519.PrivateKey) {
+	t.Helper()
+	if again, err := h.Forward(context.Background(), sender, hub.Trainer{Name: "t", Key: trainer}); err != nil || len(again) != 0 {
 		t.Errorf("a third forward: %+v, %v", again, err)
 	}
 	if rows, _ := h.Devices(); rows[0].Waiting != 0 || rows[0].Forwarded != 3 || rows[1].Forwarded != 1 {

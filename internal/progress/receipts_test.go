@@ -117,7 +117,6 @@ func forFile(device string, f *syncfile.File, forwarded time.Time) syncfile.Rece
 // delivered, ignores the others, and tells the sync screen who sent it;
 // the next export is empty, and reading the receipt again changes nothing.
 func TestAReceiptMarksWhatTheLRSHoldsDeliveredOnce(t *testing.T) {
-	ctx := context.Background()
 	p := seededPost(t, 2, 1, 0)
 	k := trainerKey(t, p)
 	_, f := p.export()
@@ -130,13 +129,27 @@ func TestAReceiptMarksWhatTheLRSHoldsDeliveredOnce(t *testing.T) {
 	p.clock = p.clock.Add(2 * time.Hour)
 	path := receiptFile(t, k, r)
 
-	got, err := p.dev.ReadReceipt(ctx, path)
+	checkReceiptMarksAllWaiting(t, p, path, waiting)
+	st := checkStatusShowsTheReceipt(t, p, k, waiting)
+	checkNextExportEmpty(t, p)
+	checkReceiptReadTwiceChangesNothing(t, p, path, st)
+}
+
+// checkReceiptMarksAllWaiting checks reading the receipt marks every waiting statement and counts the two unknown IDs.
+func checkReceiptMarksAllWaiting(t *testing.T, p *post, path string, waiting int) {
+	t.Helper()
+	got, err := p.dev.ReadReceipt(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got.Marked != waiting || got.Unknown != 2 || got.Already != 0 || got.AlreadyRead {
 		t.Errorf("read %+v, want %d marked and 2 unknown", got.ReceiptResult, waiting)
 	}
+}
+
+// checkStatusShowsTheReceipt checks the outbox has all sent and the sync screen names the receipt's trainer, key and time; it returns that status.
+func checkStatusShowsTheReceipt(t *testing.T, p *post, k course.Key, waiting int) progress.SyncStatus {
+	t.Helper()
 	st := p.status()
 	if st.Outbox.Pending != 0 || st.Outbox.Sent != waiting {
 		t.Errorf("after the receipt: %+v", st.Outbox)
@@ -144,11 +157,21 @@ func TestAReceiptMarksWhatTheLRSHoldsDeliveredOnce(t *testing.T) {
 	if !st.HasReceipt || st.LastReceipt.Trainer != k.Name || st.LastReceipt.KeyID != k.ID() || !st.LastReceipt.Read.Equal(p.clock) {
 		t.Errorf("the sync screen shows the last receipt as %+v (has %v)", st.LastReceipt, st.HasReceipt)
 	}
+	return st
+}
+
+// checkNextExportEmpty checks the post's next export holds no statements.
+func checkNextExportEmpty(t *testing.T, p *post) {
+	t.Helper()
 	if _, next := p.export(); len(next.Statements) != 0 {
 		t.Errorf("the next export holds %d statements, want none", len(next.Statements))
 	}
+}
 
-	again, err := p.dev.ReadReceipt(ctx, path)
+// checkReceiptReadTwiceChangesNothing checks reading the same receipt again is noted as read before and leaves the status st as it was.
+func checkReceiptReadTwiceChangesNothing(t *testing.T, p *post, path string, st progress.SyncStatus) {
+	t.Helper()
+	again, err := p.dev.ReadReceipt(context.Background(), path)
 	if err != nil || !again.AlreadyRead || again.Marked != 0 {
 		t.Errorf("read twice: %+v, %v", again, err)
 	}
@@ -234,36 +257,67 @@ func TestRefusedReceiptsChangeNothing(t *testing.T) {
 // years after the hub imported it). A right clock, with a receipt that took a day to come back, is not
 // flagged.
 func TestAReceiptShowsAClockTwoYearsBehind(t *testing.T) {
-	ctx := context.Background()
 	behind := seededPost(t, 1, 5, -2*365*24*time.Hour)
 	right := seededPost(t, 1, 5, 0)
 	k := trainerKey(t, behind, right)
 	now := time.Now().UTC()
 
-	_, f := behind.export()
+	f, stamped := exportStamped(t, behind)
+	st := checkLateReceiptFlagsTheClock(t, behind, k, f, now)
+	nextPath := checkExportCarriesTheOffset(t, behind, st)
+	checkHubFlagsBothClocks(t, nextPath)
+	checkStampsKeepTheDevicesTime(t, stamped, now)
+
+	checkRightClockNotFlagged(t, right, k, now)
+}
+
+// exportStamped exports p's statements and checks there are some; it returns the file and their timestamps.
+func exportStamped(t *testing.T, p *post) (*syncfile.File, []string) {
+	t.Helper()
+	_, f := p.export()
 	stamped := timestamps(t, f)
 	if len(stamped) == 0 {
 		t.Fatal("nothing exported")
 	}
-	behind.clock = behind.clock.Add(2 * time.Hour)
-	if _, err := behind.dev.ReadReceipt(ctx, receiptFile(t, k, forFile(behind.device(), f, now.Add(time.Hour)))); err != nil {
+	return f, stamped
+}
+
+// checkLateReceiptFlagsTheClock checks a receipt forwarded two years after p's clock flags the clock as behind; it returns the status.
+func checkLateReceiptFlagsTheClock(t *testing.T, p *post, k course.Key, f *syncfile.File, now time.Time) progress.SyncStatus {
+	t.Helper()
+	ctx := context.Background()
+	p.clock = p.clock.Add(2 * time.Hour)
+	if _, err := p.dev.ReadReceipt(ctx, receiptFile(t, k, forFile(p.device(), f, now.Add(time.Hour)))); err != nil {
 		t.Fatal(err)
 	}
-	st := behind.status()
+	st := p.status()
 	if !st.ClockOff || !st.ClockKnown || st.Clock.Offset < 700*24*time.Hour || st.Clock.Source != domain.ClockFromReceipt {
 		t.Errorf("a clock two years behind: %+v", st.Clock)
 	}
-	nextPath, next := behind.export()
+	return st
+}
+
+// checkExportCarriesTheOffset checks p's next export carries the clock offset of st in its header; it returns the export's path.
+func checkExportCarriesTheOffset(t *testing.T, p *post, st progress.SyncStatus) string {
+	t.Helper()
+	nextPath, next := p.export()
 	if got, ok := next.About.ClockOffset(); !ok || got != st.Clock.Offset.Truncate(time.Millisecond) {
 		t.Errorf("the export carries offset %v (%v), want %v", got, ok, st.Clock.Offset)
 	}
+	return nextPath
+}
+
+// checkHubFlagsBothClocks checks a hub importing the behind export and one dated two years ahead flags both devices.
+func checkHubFlagsBothClocks(t *testing.T, behindPath string) {
+	t.Helper()
+	ctx := context.Background()
 	ahead := seededPost(t, 1, 6, 2*365*24*time.Hour)
 	aheadPath, _ := ahead.export()
 	h, err := hub.Open(t.TempDir(), hub.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := h.Import(ctx, nextPath, aheadPath); err != nil {
+	if _, err := h.Import(ctx, behindPath, aheadPath); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := h.Devices()
@@ -275,18 +329,27 @@ func TestAReceiptShowsAClockTwoYearsBehind(t *testing.T) {
 			t.Errorf("the hub does not flag device %s (%+v)", r.Device, r)
 		}
 	}
+}
+
+// checkStampsKeepTheDevicesTime checks each statement keeps the device's own timestamp, two years back from now.
+func checkStampsKeepTheDevicesTime(t *testing.T, stamped []string, now time.Time) {
+	t.Helper()
 	for i, ts := range stamped {
 		if at, err := time.Parse(time.RFC3339Nano, ts); err != nil || now.Sub(at) < 700*24*time.Hour {
 			t.Errorf("statement %d is stamped %q: want the device's own time, two years back", i+1, ts)
 		}
 	}
+}
 
-	_, g := right.export()
-	right.clock = right.clock.Add(48 * time.Hour)
-	if _, err := right.dev.ReadReceipt(ctx, receiptFile(t, k, forFile(right.device(), g, now.Add(24*time.Hour)))); err != nil {
+// checkRightClockNotFlagged checks a right clock whose receipt took a day to come back is not flagged.
+func checkRightClockNotFlagged(t *testing.T, p *post, k course.Key, now time.Time) {
+	t.Helper()
+	_, g := p.export()
+	p.clock = p.clock.Add(48 * time.Hour)
+	if _, err := p.dev.ReadReceipt(context.Background(), receiptFile(t, k, forFile(p.device(), g, now.Add(24*time.Hour)))); err != nil {
 		t.Fatal(err)
 	}
-	if st := right.status(); st.ClockOff || st.Clock.Offset != 0 {
+	if st := p.status(); st.ClockOff || st.Clock.Offset != 0 {
 		t.Errorf("a right clock whose receipt took a day: %+v", st.Clock)
 	}
 }
