@@ -121,6 +121,7 @@ func (s *trainerScreen) draw() (string, fyne.CanvasObject) {
 		button("trainer.courses", theme.ListIcon(), a.nav.to(newInstalledScreen(a))),
 		button("trainer.keys", theme.ConfirmIcon(), a.nav.to(newKeysScreen(a))),
 		button("trainer.learners", theme.AccountIcon(), a.nav.to(newReportScreen(a))),
+		button("verify.title", theme.ConfirmIcon(), func() { a.nav.open(newVerifyScreen(a)) }),
 		button("contacts.title", theme.MailComposeIcon(), func() { openContactsEditor(a) }),
 		button("sync.title", theme.UploadIcon(), a.showSync),
 		widget.NewSeparator(),
