@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -46,16 +45,7 @@ func (a *App) certificateButton(c *course.Course, p progress.CourseProgress) *wi
 
 // askCertificate asks where to save the learner's certificate for c.
 func (a *App) askCertificate(learnerID string, c *course.Course, lang string) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		a.saveCertificate(learnerID, c, lang, path)
-	}, a.win)
-	d.SetFileName(fmt.Sprintf("ogoh-certificate-%s.pdf", c.ID))
-	d.Show()
+	a.askSave(fmt.Sprintf("ogoh-certificate-%s.pdf", c.ID), func(path string) { a.saveCertificate(learnerID, c, lang, path) })
 }
 
 // saveCertificate writes the learner's certificate for c, in lang, to
