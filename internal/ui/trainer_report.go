@@ -65,7 +65,7 @@ func (s *reportScreen) draw() (string, fyne.CanvasObject) {
 	archive := widget.NewButtonWithIcon(a.T("report.archive"), theme.DeleteIcon(), s.onArchive)
 	unpin := widget.NewButtonWithIcon(a.T("report.pin"), theme.VisibilityOffIcon(), s.onRemovePIN)
 	title := a.T("trainer.learners")
-	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(export, unpin, archive)), nil, nil,
+	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(export, unpin, archive), s.moveButtons()), nil, nil,
 		container.NewVScroll(container.NewPadded(grid)))
 	return title, a.screen(title, a.nav.to(newTrainerScreen(a)), content)
 }
