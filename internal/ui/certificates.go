@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -96,7 +97,7 @@ func (a *App) reportCertificate(learnerID, courseID string) {
 func (a *App) certificateCell(r *domain.ReportRow) fyne.CanvasObject {
 	if r != nil && r.Passed {
 		learner, courseID := r.LearnerID, r.CourseID
-		return widget.NewButtonWithIcon(a.T("report.certificate"), theme.DocumentSaveIcon(), func() { a.reportCertificate(learner, courseID) })
+		return container.NewVBox(widget.NewButtonWithIcon(a.T("report.certificate"), theme.DocumentSaveIcon(), func() { a.reportCertificate(learner, courseID) }))
 	}
 	room := canvas.NewRectangle(color.Transparent)
 	room.SetMinSize(widget.NewButtonWithIcon(a.T("report.certificate"), theme.DocumentSaveIcon(), nil).MinSize())

@@ -36,8 +36,8 @@ func (s *reportScreen) onMoveOut() {
 	warning := wrapped(a.T("move.out.pick"))
 	pick := widget.NewSelect(learnerNames(learners), nil)
 	pick.OnChanged = func(string) {
-		warning.SetText(a.T("move.out.warning", "Name", learners[pick.SelectedIndex()].Name))
 		warning.Importance = widget.WarningImportance
+		warning.SetText(a.T("move.out.warning", "Name", learners[pick.SelectedIndex()].Name))
 	}
 	d := dialog.NewCustomConfirm(a.T("move.out"), a.T("move.out.confirm"), a.T("dialog.cancel"),
 		container.NewVBox(pick, warning), func(ok bool) {
@@ -120,7 +120,7 @@ func (s *receiveScreen) draw() (string, fyne.CanvasObject) {
 		anyway := widget.NewButtonWithIcon(a.T("move.in.anyway"), theme.ConfirmIcon(), func() { s.receiveFrom(path, nil) })
 		body.Add(container.NewHBox(anyway))
 	}
-	title := a.T("move.in")
+	title := strings.TrimSuffix(a.T("move.in"), "…")
 	return title, a.screen(title, a.nav.to(newReportScreen(a)), container.NewVScroll(container.NewPadded(body)))
 }
 

@@ -119,6 +119,7 @@ func (s *trainerScreen) draw() (string, fyne.CanvasObject) {
 		note(a.T("trainer.intro")),
 		importPack,
 		button("trainer.courses", theme.ListIcon(), a.nav.to(newInstalledScreen(a))),
+		button("bank.title", theme.ContentAddIcon(), func() { a.nav.open(newBankImportScreen(a)) }),
 		button("trainer.keys", theme.ConfirmIcon(), a.nav.to(newKeysScreen(a))),
 		button("trainer.learners", theme.AccountIcon(), a.nav.to(newReportScreen(a))),
 		button("verify.title", theme.ConfirmIcon(), func() { a.nav.open(newVerifyScreen(a)) }),
