@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
-	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -52,24 +51,23 @@ func (a *App) askCertificate(learnerID string, c *course.Course, lang string) {
 // saveCertificate writes the learner's certificate for c, in lang, to
 // path and says its ID, or why there is none.
 func (a *App) saveCertificate(learnerID string, c *course.Course, lang, path string) {
-	rec, err := a.svc.Certificate(a.ctx, learnerID, c)
-	if err == nil {
-		var buf bytes.Buffer
-		if err = progress.WriteCertificatePDF(&buf, rec, c, lang); err == nil {
-			if werr := os.WriteFile(path, buf.Bytes(), 0o644); werr != nil {
-				err = domain.Wrap(domain.CodeUnsaved, werr)
-			}
+	a.background(func() {
+		rec, err := a.svc.Certificate(a.ctx, learnerID, c)
+		if err == nil {
+			var buf bytes.Buffer
+			err = writePDF(path, &buf, progress.WriteCertificatePDF(&buf, rec, c, lang))
 		}
-	}
-	if errors.Is(err, domain.ErrNotPassed) {
-		a.message(a.T("cert.save"), a.T("cert.not.passed"))
-		return
-	}
-	if err != nil {
-		a.message(a.T("cert.save"), a.T("cert.save.failed")+"\n\n"+a.errorText(err))
-		return
-	}
-	a.message(a.T("cert.save"), a.T("cert.saved", "Name", rec.LearnerName, "ID", rec.ID, "File", path))
+		a.do(func() {
+			switch {
+			case errors.Is(err, domain.ErrNotPassed):
+				a.message(a.T("cert.save"), a.T("cert.not.passed"))
+			case err != nil:
+				a.message(a.T("cert.save"), a.T("cert.save.failed")+"\n\n"+a.errorText(err))
+			default:
+				a.message(a.T("cert.save"), a.T("cert.saved", "Name", rec.LearnerName, "ID", rec.ID, "File", path))
+			}
+		})
+	})
 }
 
 // reportCertificate is the trainer's table's certificate for a row:

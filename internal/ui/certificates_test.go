@@ -38,6 +38,7 @@ func (d *driver) passQuiz(c *course.Course, q *course.Quiz) {
 func TestALearnerSavesTheirCertificateAndATrainerVerifiesIt(t *testing.T) {
 	d := start(t, t.TempDir(), "uz")
 	defer d.close()
+	d.async() // the PDFs are made off the UI thread, as in the app
 	c := trafficking(t)
 	d.createProfile("Oʻgʻiloy Gʻulomova", "border-guard", "Post 12", "")
 	d.openCourse(c)
@@ -50,6 +51,7 @@ func TestALearnerSavesTheirCertificateAndATrainerVerifiesIt(t *testing.T) {
 
 	path := filepath.Join(t.TempDir(), "cert.pdf")
 	d.app.saveCertificate(d.app.learner.ID, c, "uz", path) // what the save dialog does with the chosen path
+	d.settle()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

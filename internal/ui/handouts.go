@@ -63,36 +63,50 @@ func (a *App) askSave(name string, save func(path string)) {
 }
 
 // saveHandout writes the lesson (or the whole course) in the language
-// on screen as a PDF at path.
+// on screen as a PDF at path, off the UI thread: a course with pictures
+// takes a moment.
 func (a *App) saveHandout(c *course.Course, lessonID, path string) {
-	var buf bytes.Buffer
-	err := handout.Course(&buf, c, lessonID, a.courseLang(c), a.loc, a.svc.Now())
-	a.savedPDF(a.T("handout.print"), path, buf.Bytes(), err)
+	title, lang, loc, now := a.T("handout.print"), a.courseLang(c), a.loc, a.svc.Now()
+	a.background(func() {
+		var buf bytes.Buffer
+		err := writePDF(path, &buf, handout.Course(&buf, c, lessonID, lang, loc, now))
+		a.do(func() { a.savedPDF(title, path, err) })
+	})
 }
 
 // savePocketCard writes the quick reference, in the language on screen,
 // with the post's referral contacts, as a pocket card PDF at path.
 func (a *App) savePocketCard(path string) {
+	title := a.T("handout.card")
 	if a.guide == nil {
-		a.message(a.T("handout.card"), a.T("guide.missing"))
+		a.message(title, a.T("guide.missing"))
 		return
 	}
-	var buf bytes.Buffer
-	contacts, err := a.svc.Contacts(a.ctx)
-	if err == nil {
-		err = handout.Card(&buf, a.guide, contacts, a.loc.Lang, a.loc, a.svc.Now())
-	}
-	a.savedPDF(a.T("handout.card"), path, buf.Bytes(), err)
+	g, lang, loc, now := a.guide, a.loc.Lang, a.loc, a.svc.Now()
+	a.background(func() {
+		var buf bytes.Buffer
+		contacts, err := a.svc.Contacts(a.ctx)
+		if err == nil {
+			err = handout.Card(&buf, g, contacts, lang, loc, now)
+		}
+		err = writePDF(path, &buf, err)
+		a.do(func() { a.savedPDF(title, path, err) })
+	})
 }
 
-// savedPDF writes a PDF made without err to path and says where, or why
-// not.
-func (a *App) savedPDF(title, path string, pdf []byte, err error) {
-	if err == nil {
-		if werr := os.WriteFile(path, pdf, 0o644); werr != nil {
-			err = domain.Wrap(domain.CodeUnsaved, werr)
-		}
+// writePDF writes a PDF made without err to path.
+func writePDF(path string, pdf *bytes.Buffer, err error) error {
+	if err != nil {
+		return err
 	}
+	if werr := os.WriteFile(path, pdf.Bytes(), 0o644); werr != nil {
+		return domain.Wrap(domain.CodeUnsaved, werr)
+	}
+	return nil
+}
+
+// savedPDF says where the PDF was saved, or why it was not.
+func (a *App) savedPDF(title, path string, err error) {
 	if err != nil {
 		a.message(title, a.T("handout.failed")+"\n\n"+a.errorText(err))
 		return

@@ -32,6 +32,7 @@ func words(s string) string { return strings.Join(strings.Fields(s), " ") }
 func TestHandoutsAndThePocketCardPrintFromTheApp(t *testing.T) {
 	d := start(t, t.TempDir(), "ru")
 	defer d.close()
+	d.async() // the PDFs are made off the UI thread, as in the app
 	c := trafficking(t)
 	if err := d.app.svc.SetContacts(d.app.ctx, []domain.Contact{{Organisation: "Горячая линия «Истиқбол»", Phone: "+998 71 000 00 00"}}); err != nil {
 		t.Fatal(err)
@@ -54,6 +55,7 @@ func TestHandoutsAndThePocketCardPrintFromTheApp(t *testing.T) {
 	d.button(d.T("handout.print"))
 	one := filepath.Join(dir, "lesson.pdf")
 	d.app.saveHandout(c, c.Lessons[0].ID, one)
+	d.see(d.T("handout.saved", "File", one))
 	text, _ = readPDF(t, one)
 	if !strings.Contains(words(text), words(first)) || strings.Contains(words(text), words(second)) {
 		t.Fatalf("the lesson handout is not the first lesson alone:\n%.600s", text)
