@@ -81,17 +81,21 @@ func (s *bankImportScreen) draw() (string, fyne.CanvasObject) {
 }
 
 // pick reads the bank file at path, its format told from its name and
-// content.
+// content, off the UI thread: a bank may be tens of megabytes.
 func (s *bankImportScreen) pick(path string) {
-	s.path, s.bank, s.problem, s.result = path, nil, "", ""
-	b, err := readBank(path)
-	if err != nil {
-		s.problem = s.a.T("bank.unreadable") + "\n\n" + s.a.errorText(err)
-	} else if len(b.Questions) == 0 {
-		s.problem = s.a.T("bank.empty")
-	}
-	s.bank = b
-	s.a.redraw()
+	a := s.a
+	a.background(func() {
+		b, err := readBank(path)
+		a.do(func() {
+			s.path, s.bank, s.problem, s.result = path, b, "", ""
+			if err != nil {
+				s.problem = a.T("bank.unreadable") + "\n\n" + a.errorText(err)
+			} else if len(b.Questions) == 0 {
+				s.problem = a.T("bank.empty")
+			}
+			a.redraw()
+		})
+	})
 }
 
 func readBank(path string) (*bank.Bank, error) {

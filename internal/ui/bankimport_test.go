@@ -43,6 +43,7 @@ func TestATrainerImportsAQuestionBankWithAPreview(t *testing.T) {
 	dir := t.TempDir()
 	d := start(t, dir, "en")
 	defer d.close()
+	d.async() // the bank is read off the UI thread, as in the app
 	c := trafficking(t)
 	files := t.TempDir()
 	bankFile := filepath.Join(files, "border-bank.xml")
