@@ -45,6 +45,7 @@ func (s *courseScreen) draw() (string, fyne.CanvasObject) {
 		body.Add(widget.NewCard(a.T("course.scenarios"), "", scenarios))
 	}
 	body.Add(widget.NewCard(a.T("course.quizzes"), "", quizzes))
+	body.Add(a.courseActions(c, p))
 	if c.ShowContacts {
 		body.Add(widget.NewCard(a.T("contacts.for.post"), "", a.contactList()))
 	}

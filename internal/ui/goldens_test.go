@@ -150,4 +150,18 @@ func walkMainScreens(t *testing.T, d *driver, golden func(name string)) {
 	d.answer(c, qu, wrong(qu))
 	d.tap(d.T("quiz.check"))
 	golden("quiz-feedback")
+
+	// Issue 16's trainer screens: verify a certificate, import a bank,
+	// receive a learner.
+	d.tap(d.T("settings.title"))
+	d.unlockTrainer(trainerPIN)
+	d.tap(d.T("verify.title"))
+	golden("trainer-verify")
+	d.tap(d.T("nav.back"))
+	d.tap(d.T("bank.title"))
+	golden("trainer-bank")
+	d.tap(d.T("nav.back"))
+	d.tap(d.T("trainer.learners"))
+	d.tap(d.T("move.in"))
+	golden("trainer-receive")
 }

@@ -71,7 +71,7 @@ func (s *guideScreen) draw() (string, fyne.CanvasObject) {
 		container.NewTabItemWithIcon(a.T("guide.glossary"), theme.InfoIcon(), culledScroll(container.NewPadded(terms))),
 		container.NewTabItemWithIcon(a.T("contacts.title"), theme.AccountIcon(), container.NewVScroll(container.NewPadded(a.contactList()))),
 	)
-	top := container.NewBorder(nil, nil, nil, filter, search)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(filter, a.pocketCardButton()), search)
 	a.nav.focus = search
 	title := a.T("guide.title")
 	return title, a.screen(title, back, container.NewBorder(container.NewPadded(top), nil, nil, nil, tabs))

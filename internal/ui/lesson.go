@@ -56,7 +56,7 @@ func (s *lessonScreen) draw() (string, fyne.CanvasObject) {
 	}
 	a.nav.bindEnter(next)
 	where := widget.NewLabel(a.T("lesson.position", "N", i+1, "Total", len(c.Lessons)))
-	nav := container.NewHBox(prev, layout.NewSpacer(), where, layout.NewSpacer(), next)
+	nav := container.NewHBox(prev, layout.NewSpacer(), where, layout.NewSpacer(), a.handoutButton(c, l.ID), next)
 	title := l.Title.In(lang, c.DefaultLanguage)
 	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), nav), nil, nil,
 		culledScroll(container.NewPadded(body)))

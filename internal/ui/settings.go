@@ -87,5 +87,5 @@ func (s *settingsScreen) draw() (string, fyne.CanvasObject) {
 	trainer := widget.NewButtonWithIcon(a.T("trainer.title"), theme.AccountIcon(), func() { openTrainer(a) })
 	title := a.T("settings.title")
 	return title, a.screen(title, back, container.NewVScroll(container.NewPadded(container.NewVBox(form, note, widget.NewSeparator(),
-		container.NewHBox(sync, trainer)))))
+		container.NewHBox(sync, trainer, a.recordButton())))))
 }

@@ -28,9 +28,9 @@ func (s *reportScreen) draw() (string, fyne.CanvasObject) {
 		a.fail("error.load", err)
 	}
 	// One grid per row, so each row is as tall as its own text.
-	grid := container.NewVBox(container.NewGridWithColumns(6,
+	grid := container.NewVBox(container.NewBorder(nil, nil, nil, a.certificateCell(nil), container.NewGridWithColumns(6,
 		strong(a.T("report.learner")), strong(a.T("report.course")), strong(a.T("report.lessons")),
-		strong(a.T("report.best")), strong(a.T("report.passed")), strong(a.T("report.last"))), widget.NewSeparator())
+		strong(a.T("report.best")), strong(a.T("report.passed")), strong(a.T("report.last")))), widget.NewSeparator())
 	for _, r := range rows {
 		best := "—"
 		if r.BestPercent >= 0 {
@@ -44,8 +44,8 @@ func (s *reportScreen) draw() (string, fyne.CanvasObject) {
 		if !r.LastActivity.IsZero() {
 			last = r.LastActivity.Local().Format("2006-01-02")
 		}
-		grid.Add(container.NewGridWithColumns(6, wrapped(r.Name), wrapped(a.courseTitle(r.CourseID)),
-			widget.NewLabel(fmt.Sprint(r.LessonsDone)), widget.NewLabel(best), widget.NewLabel(passed), widget.NewLabel(last)))
+		grid.Add(container.NewBorder(nil, nil, nil, a.certificateCell(&r), container.NewGridWithColumns(6, wrapped(r.Name), wrapped(a.courseTitle(r.CourseID)),
+			widget.NewLabel(fmt.Sprint(r.LessonsDone)), widget.NewLabel(best), widget.NewLabel(passed), widget.NewLabel(last))))
 	}
 	if len(rows) == 0 {
 		grid.Add(wrapped(a.T("report.empty")))
@@ -65,7 +65,7 @@ func (s *reportScreen) draw() (string, fyne.CanvasObject) {
 	archive := widget.NewButtonWithIcon(a.T("report.archive"), theme.DeleteIcon(), s.onArchive)
 	unpin := widget.NewButtonWithIcon(a.T("report.pin"), theme.VisibilityOffIcon(), s.onRemovePIN)
 	title := a.T("trainer.learners")
-	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(export, unpin, archive)), nil, nil,
+	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(export, unpin, archive), s.moveButtons()), nil, nil,
 		container.NewVScroll(container.NewPadded(grid)))
 	return title, a.screen(title, a.nav.to(newTrainerScreen(a)), content)
 }
