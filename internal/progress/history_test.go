@@ -61,3 +61,21 @@ func TestHistoryListsFinishedAttemptsWithAnswersAndPlaysWithEndings(t *testing.T
 		t.Fatalf("plays = %+v, want one with its ending and %d choices", plays, len(p.Path))
 	}
 }
+
+// TestIdleLockIsTenMinutesUntilATrainerSetsIt: the shared-device lock
+// waits ten minutes on a new device, keeps what a trainer saves, and
+// refuses a time out of range without changing the saved one.
+func TestIdleLockIsTenMinutesUntilATrainerSetsIt(t *testing.T) {
+	ctx := context.Background()
+	svc, _ := service(t)
+	if l, err := svc.IdleLock(ctx); err != nil || l.Minutes != 10 {
+		t.Fatalf("a new device's idle lock = %+v, %v; want 10 minutes", l, err)
+	}
+	must(t, svc.SetIdleLock(ctx, progress.IdleLock{Minutes: 3}))
+	if err := svc.SetIdleLock(ctx, progress.IdleLock{Minutes: -1}); err == nil {
+		t.Error("a negative idle time was accepted")
+	}
+	if l, _ := svc.IdleLock(ctx); l.Minutes != 3 {
+		t.Errorf("idle lock = %d minutes after saving 3", l.Minutes)
+	}
+}
