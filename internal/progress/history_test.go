@@ -4,35 +4,20 @@ import (
 	"context"
 	"testing"
 
+	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 )
 
-// TestHistoryListsFinishedAttemptsWithAnswersAndPlaysWithEndings: a
-// learner looking back sees each finished attempt, newest first, with
-// every answer given, but not the attempt still open; and each scenario
-// played to an ending, with the choices made.
-func TestHistoryListsFinishedAttemptsWithAnswersAndPlaysWithEndings(t *testing.T) {
+// TestHistoryListsFinishedAttemptsWithTheirAnswers: a learner looking
+// back sees each finished attempt, newest first, with every answer given,
+// but not the attempt still open.
+func TestHistoryListsFinishedAttemptsWithTheirAnswers(t *testing.T) {
 	ctx := context.Background()
 	svc, _ := service(t)
 	c := exampleCourse(t)
 	l, _ := svc.CreateLearner(ctx, progress.NewLearner{Name: "A", Role: "other", Language: "en"})
-	var ids []string
-	for round := range 2 {
-		a, err := svc.StartOrResume(ctx, l.ID, c, "check", "en")
-		must(t, err)
-		for qu, _ := a.Next(); qu != nil; qu, _ = a.Next() {
-			resp := quiz.Key(qu)
-			if round == 0 && qu.ID == "child-means" {
-				resp = quiz.Bool(!qu.CorrectBool)
-			}
-			_, err := svc.Answer(ctx, a, qu, resp)
-			must(t, err)
-		}
-		_, err = svc.Finish(ctx, a)
-		must(t, err)
-		ids = append(ids, a.ID)
-	}
+	ids := []string{finishAttempt(t, svc, l.ID, c, "child-means"), finishAttempt(t, svc, l.ID, c, "")}
 	open, _ := svc.StartOrResume(ctx, l.ID, c, "check", "en")
 	first, _ := open.Next()
 	_, err := svc.Answer(ctx, open, first, quiz.Key(first))
@@ -49,7 +34,15 @@ func TestHistoryListsFinishedAttemptsWithAnswersAndPlaysWithEndings(t *testing.T
 	if ans, ok := past[1].Answered("child-means"); !ok || ans.Correct {
 		t.Error("the first attempt's missed answer is not in its history")
 	}
+}
 
+// TestScenarioHistoryHasTheChoicesAndTheEnding: a scenario played to its
+// end is in the history with each choice made and the ending reached.
+func TestScenarioHistoryHasTheChoicesAndTheEnding(t *testing.T) {
+	ctx := context.Background()
+	svc, _ := service(t)
+	c := exampleCourse(t)
+	l, _ := svc.CreateLearner(ctx, progress.NewLearner{Name: "A", Role: "other", Language: "en"})
 	p, _ := svc.StartOrResumeScenario(ctx, l.ID, c, "minibus")
 	for st := p.Step(); st != nil && !st.End; st = p.Step() {
 		_, _, err := svc.Choose(ctx, p, p.Choices(st)[0].ID)
@@ -78,4 +71,24 @@ func TestIdleLockIsTenMinutesUntilATrainerSetsIt(t *testing.T) {
 	if l, _ := svc.IdleLock(ctx); l.Minutes != 3 {
 		t.Errorf("idle lock = %d minutes after saving 3", l.Minutes)
 	}
+}
+
+// finishAttempt answers every question of the example's quiz rightly but
+// miss, and finishes the attempt; it returns the attempt's ID.
+func finishAttempt(t *testing.T, svc *progress.Service, learnerID string, c *course.Course, miss string) string {
+	t.Helper()
+	ctx := context.Background()
+	a, err := svc.StartOrResume(ctx, learnerID, c, "check", "en")
+	must(t, err)
+	for qu, _ := a.Next(); qu != nil; qu, _ = a.Next() {
+		resp := quiz.Key(qu)
+		if qu.ID == miss {
+			resp = quiz.Bool(!qu.CorrectBool)
+		}
+		_, err := svc.Answer(ctx, a, qu, resp)
+		must(t, err)
+	}
+	_, err = svc.Finish(ctx, a)
+	must(t, err)
+	return a.ID
 }

@@ -150,4 +150,19 @@ func walkMainScreens(t *testing.T, d *driver, golden func(name string)) {
 	d.answer(c, qu, wrong(qu))
 	d.tap(d.T("quiz.check"))
 	golden("quiz-feedback")
+
+	// Issue 16 items 3 and 5: the history, a past attempt, the idle lock and its setting.
+	d.tap(d.T("nav.back"))
+	d.tap(d.T("history.open"))
+	golden("history")
+	d.tap(d.T("history.answers"))
+	golden("history-attempt")
+	d.leave(11 * time.Minute)
+	golden("idle-lock")
+	d.typeInto(d.T("pin.placeholder"), "1234")
+	d.tap(d.T("idle.continue", "Name", "Dilnoza Karimova"))
+	d.tap(d.T("settings.title"))
+	d.unlockTrainer(trainerPIN)
+	d.tap(d.T("idle.setting"))
+	golden("idle-setting")
 }

@@ -123,6 +123,7 @@ func (s *trainerScreen) draw() (string, fyne.CanvasObject) {
 		button("trainer.learners", theme.AccountIcon(), a.nav.to(newReportScreen(a))),
 		button("contacts.title", theme.MailComposeIcon(), func() { openContactsEditor(a) }),
 		button("sync.title", theme.UploadIcon(), a.showSync),
+		button("idle.setting", theme.VisibilityOffIcon(), a.nav.to(newIdleSettingScreen(a))),
 		widget.NewSeparator(),
 		button("trainer.leave", theme.LogoutIcon(), s.onLeave),
 	)
