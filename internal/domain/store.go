@@ -50,6 +50,12 @@ type ProgressStore interface {
 	SaveScenarioPath(ctx context.Context, playID string, path []string) error
 	SaveScenarioRun(ctx context.Context, learnerID string, r ScenarioRun, out ...Statement) error
 	ScenarioSummaries(ctx context.Context, learnerID, courseID string) (map[string]ScenarioSummary, error)
+
+	// A learner's history (issue 16 item 3): finished attempts at a quiz,
+	// each with its answers, and finished scenario plays of a course,
+	// newest first.
+	QuizAttempts(ctx context.Context, learnerID, courseID, quizID string) ([]Attempt, error)
+	ScenarioRuns(ctx context.Context, learnerID, courseID string) ([]ScenarioRunRecord, error)
 }
 
 // Outbox holds the statements waiting to leave the device, and the

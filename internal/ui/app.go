@@ -76,6 +76,7 @@ type App struct {
 	do         func(func())
 	jobs       sync.WaitGroup
 	probeMark  fyne.CanvasObject // the start-up benchmark's mark (probe.go)
+	idle       idleWatch         // the shared-device lock's input and clock (idle.go)
 }
 
 // New builds the window and shows the profile picker.
@@ -99,6 +100,7 @@ func New(fy fyne.App, opts Options) *App {
 		a.win = NewWindow(fy)
 	}
 	a.nav = newRouter(a.win)
+	a.watchIdle()
 	if displayErr != nil {
 		defer a.fail("error.load", displayErr)
 	}
@@ -166,7 +168,11 @@ func (a *App) screen(title string, back func(), body fyne.CanvasObject) fyne.Can
 	here := a.nav.returnHere()
 	help := widget.NewButtonWithIcon("", theme.HelpIcon(), func() { a.nav.open(newHelpScreen(a, here)) })
 	a.nav.bind(fyne.KeyF1, help.OnTapped)
-	bar := container.NewBorder(nil, nil, left, container.NewHBox(help, settings), heading)
+	right := container.NewHBox(help, settings)
+	if _, home := a.nav.current.(*catalogueScreen); (a.learner != nil || a.trainer) && !home { // one click to the profile picker from every screen someone uses (the catalogue has its own)
+		right.Objects = append([]fyne.CanvasObject{widget.NewButtonWithIcon(a.T("nav.switch"), theme.AccountIcon(), a.switchLearner)}, right.Objects...)
+	}
+	bar := container.NewBorder(nil, nil, left, right, heading)
 	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, body)
 }
 
@@ -209,8 +215,10 @@ func logError(err error) { log.Printf("ogoh: [%s] %v", domain.ErrorCode(err), er
 // goBackground runs work on its own goroutine, counted in jobs.
 func (a *App) goBackground(work func()) {
 	a.jobs.Add(1)
+	a.idle.busy.Add(1)
 	go func() {
 		defer a.jobs.Done()
+		defer a.idle.busy.Add(-1)
 		work()
 	}()
 }

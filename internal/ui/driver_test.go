@@ -135,6 +135,7 @@ func launchWith(t failer, dir, systemLang string, o launchOptions) *driver {
 		a.dataDir = o.shownDir // only ever shown: the device works in dir
 	}
 	a.background = func(f func()) { f() } // long work runs in place, so a test sees its end
+	a.stopIdleTicker()                    // the idle lock is checked by the tests that want it (idle_test.go)
 	a.win.Resize(fyne.NewSize(1024, 700))
 	a.win.Show()
 	return &driver{t: t, app: a, dev: dev, db: dev.DB(), loc: bundle.For(systemLang), clock: clk}

@@ -151,10 +151,23 @@ func walkMainScreens(t *testing.T, d *driver, golden func(name string)) {
 	d.tap(d.T("quiz.check"))
 	golden("quiz-feedback")
 
-	// Issue 16's trainer screens: verify a certificate, import a bank,
-	// receive a learner.
+	// Issue 16 items 3 and 5: the history, a past attempt, the idle lock and its setting.
+	d.tap(d.T("nav.back"))
+	d.tap(d.T("history.open"))
+	golden("history")
+	d.tap(d.T("history.answers"))
+	golden("history-attempt")
+	d.leave(11 * time.Minute)
+	golden("idle-lock")
+	d.typeInto(d.T("pin.placeholder"), "1234")
+	d.tap(d.T("idle.continue", "Name", "Dilnoza Karimova"))
 	d.tap(d.T("settings.title"))
 	d.unlockTrainer(trainerPIN)
+	d.tap(d.T("idle.setting"))
+	golden("idle-setting")
+	// Issue 16's trainer screens: verify a certificate, import a bank,
+	// receive a learner.
+	d.tap(d.T("nav.back")) // from the idle setting to trainer mode's home
 	d.tap(d.T("verify.title"))
 	golden("trainer-verify")
 	d.tap(d.T("nav.back"))

@@ -58,8 +58,8 @@ func (s *questionScreen) draw() (string, fyne.CanvasObject) {
 	bar.TextFormatter = func() string { return a.T("quiz.position", "N", pos+1, "Total", total) }
 	bar.Max = float64(total)
 	bar.SetValue(float64(pos))
-	text := widget.NewLabelWithStyle(qu.Text.In(lang, c.DefaultLanguage), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	text.Wrapping = fyne.TextWrapWord
+	qtext := qu.Text.In(lang, c.DefaultLanguage)
+	text := questionText(c, qtext, boldQuestion(qtext))
 	hint := note(a.T(hintKey(qu.Type)))
 
 	feedback := container.NewVBox()

@@ -93,7 +93,6 @@ func (s *resultScreen) missedCard(qu *course.Question, lang string) fyne.CanvasO
 				theme.DocumentIcon(), a.nav.to(newLessonScreen(a, c, i))))
 		}
 	}
-	text := widget.NewLabelWithStyle(qu.Text.In(lang, c.DefaultLanguage), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	text.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(widget.NewSeparator(), text, box)
+	qtext := qu.Text.In(lang, c.DefaultLanguage)
+	return container.NewVBox(widget.NewSeparator(), questionText(c, qtext, boldQuestion(qtext)), box)
 }

@@ -46,7 +46,7 @@ func (s *reviewScreen) draw() (string, fyne.CanvasObject) {
 		}
 	})
 	check.Disable()
-	body := container.NewVBox(bar, note(rq.Course.Title.In(lang, rq.Course.DefaultLanguage)), strong(qu.Text.In(lang, rq.Course.DefaultLanguage)),
+	body := container.NewVBox(bar, note(rq.Course.Title.In(lang, rq.Course.DefaultLanguage)), questionText(rq.Course, qu.Text.In(lang, rq.Course.DefaultLanguage), strong(qu.Text.In(lang, rq.Course.DefaultLanguage))),
 		note(a.T(hintKey(qu.Type))), input.object())
 	var buttons fyne.CanvasObject = check
 	if answered != nil {

@@ -31,6 +31,7 @@ type router struct {
 	focus   fyne.Focusable // set by a screen's draw: where typing goes first
 	back    func()         // Escape: the current screen's way back
 	keys    map[fyne.KeyName]func()
+	input   func() // told of each screen drawn: input for the idle lock (idle.go)
 }
 
 func newRouter(win fyne.Window) *router {
@@ -52,6 +53,9 @@ func (r *router) open(s screen) {
 func (r *router) redraw() {
 	if r.current == nil {
 		return
+	}
+	if r.input != nil {
+		r.input()
 	}
 	r.focus, r.back, r.keys = nil, nil, map[fyne.KeyName]func(){}
 	title, content := r.current.draw()

@@ -126,6 +126,7 @@ func (s *trainerScreen) draw() (string, fyne.CanvasObject) {
 		button("contacts.title", theme.MailComposeIcon(), func() { openContactsEditor(a) }),
 		button("sync.title", theme.UploadIcon(), a.showSync),
 		button("posts.title", theme.ComputerIcon(), a.nav.to(newPostsScreen(a))),
+		button("idle.setting", theme.VisibilityOffIcon(), a.nav.to(newIdleSettingScreen(a))),
 		widget.NewSeparator(),
 		button("trainer.leave", theme.LogoutIcon(), s.onLeave),
 	)
