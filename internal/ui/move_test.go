@@ -14,7 +14,9 @@ import (
 // told plainly that they leave; the learner leaves its lists. The new
 // laptop refuses the file changed by one byte and, until the trainer
 // opens the old laptop's device file, from a device it does not know;
-// then it receives the learner with the same ID.
+// then it receives the learner with the same ID. A third laptop, with
+// no device file, receives them once the trainer says the fingerprint
+// is the one the old post gave.
 func TestALearnerMovesToAnotherDeviceThroughTrainerMode(t *testing.T) {
 	const name = "Ойбек Тошматов"
 	dir := t.TempDir()
@@ -66,13 +68,7 @@ func TestALearnerMovesToAnotherDeviceThroughTrainerMode(t *testing.T) {
 	d.close()
 
 	n := start(t, t.TempDir(), "ru")
-	defer n.close()
-	n.createProfile("Инструктор", "other", "", "")
-	n.tap(n.T("settings.title"))
-	n.unlockTrainer(trainerPIN)
-	n.tap(n.T("trainer.learners"))
-	n.tap(n.T("move.in"))
-	s := n.app.nav.current.(*receiveScreen)
+	s := n.receiveScreen()
 
 	data, _ := os.ReadFile(moved)
 	tampered := filepath.Join(dir, "tampered.ogohmove")
@@ -93,4 +89,30 @@ func TestALearnerMovesToAnotherDeviceThroughTrainerMode(t *testing.T) {
 	if err != nil || got.Name != name {
 		t.Fatalf("the received learner: %+v, %v", got, err)
 	}
+	n.close()
+
+	// A trainer with no device file who compared the fingerprint with
+	// the old post's trainer receives the learner on their word.
+	m := start(t, t.TempDir(), "uz")
+	defer m.close()
+	s = m.receiveScreen()
+	s.receive(moved)
+	m.see(m.T("move.in.unknown", "Name", name, "Device", me.Device, "Fingerprint", me.Fingerprint))
+	m.tap(m.T("move.in.anyway"))
+	m.see(m.T("move.in.done", "Name", name, "Device", me.Device, "Fingerprint", me.Fingerprint))
+	if got, err := m.app.svc.Learner(m.app.ctx, id); err != nil || got.Name != name {
+		t.Fatalf("the learner received on the trainer's word: %+v, %v", got, err)
+	}
+}
+
+// receiveScreen opens Trainer mode › Learners › Receive a learner… on a
+// new laptop.
+func (d *driver) receiveScreen() *receiveScreen {
+	d.t.Helper()
+	d.createProfile("Trainer", "other", "", "")
+	d.tap(d.T("settings.title"))
+	d.unlockTrainer(trainerPIN)
+	d.tap(d.T("trainer.learners"))
+	d.tap(d.T("move.in"))
+	return d.app.nav.current.(*receiveScreen)
 }
