@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -189,6 +190,7 @@ func (d *driver) settle() {
 			}
 		default:
 			paint(d.app.win.Canvas())
+			runtime.Gosched() // a frame, then the work's turn: two cores serve the LRS too
 		}
 	}
 }
