@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -40,6 +42,7 @@ func TestQuickReferenceSearchMarksCountsAndSaysNothingFound(t *testing.T) {
 				t.Fatalf("the guide has no card for %q", words[lang])
 			}
 			d.see(d.loc.N("guide.found.cards", len(found)))
+			d.shot(t, "guide-search")
 			marked := d.markedOnScreen()
 			if len(marked) == 0 {
 				t.Fatalf("nothing marked for %q; screen: %s", words[lang], d.texts())
@@ -90,5 +93,13 @@ func TestQuickReferenceFilterShowsItsOptionsWhole(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// shot saves the window as OGOH_SHOTS/<lang>-<name>.png when OGOH_SHOTS
+// is set, to be looked at; it asserts nothing.
+func (d *driver) shot(t *testing.T, name string) {
+	if dir := os.Getenv("OGOH_SHOTS"); dir != "" {
+		save(t, d.app.win.Canvas(), filepath.Join(dir, d.loc.Lang+"-"+name+".png"))
 	}
 }
