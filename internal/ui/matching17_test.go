@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/internal/course"
@@ -43,17 +44,7 @@ func TestCheckedMatchingShowsEachRowsPickAndVerdict(t *testing.T) {
 					t.Errorf("row %s or its pick is not shown: %s", p.ID, text)
 				}
 			}
-			var right, wrong int
-			for _, o := range objects {
-				p, ok := o.(*paragraph)
-				switch {
-				case !ok:
-				case strings.HasPrefix(p.Text(), "✓ ") && p.Importance == widget.SuccessImportance:
-					right++
-				case strings.HasPrefix(p.Text(), "✗ ") && p.Importance == widget.DangerImportance:
-					wrong++
-				}
-			}
+			right, wrong := verdictCounts(objects)
 			if right != 1 || wrong != 2 {
 				t.Errorf("%d rows marked right, %d wrong; want 1 and 2: %s", right, wrong, text)
 			}
@@ -84,4 +75,20 @@ func TestALongMatchingOptionIsShownWhole(t *testing.T) {
 	if len(whole) != 1 || whole[0] != "→ "+long {
 		t.Errorf("shown whole: %q", whole)
 	}
+}
+
+// verdictCounts counts the rows marked right (✓, in the success colour)
+// and wrong (✗, in the danger colour) among objects.
+func verdictCounts(objects []fyne.CanvasObject) (right, wrong int) {
+	for _, o := range objects {
+		p, ok := o.(*paragraph)
+		switch {
+		case !ok:
+		case strings.HasPrefix(p.Text(), "✓ ") && p.Importance == widget.SuccessImportance:
+			right++
+		case strings.HasPrefix(p.Text(), "✗ ") && p.Importance == widget.DangerImportance:
+			wrong++
+		}
+	}
+	return right, wrong
 }
