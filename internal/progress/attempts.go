@@ -113,7 +113,7 @@ func (s *Service) Answer(ctx context.Context, a *Attempt, qu *course.Question, r
 func (s *Service) Finish(ctx context.Context, a *Attempt) (quiz.Result, error) {
 	r := a.Result()
 	sub := a.subject
-	out := s.xapi.QuizFinished(sub, a.Quiz, a.ID, r.Score, r.Max, r.Passed, s.now().Sub(a.StartedAt))
+	out := s.xapi.QuizFinished(sub, a.Quiz, a.ID, r.Points, r.Max, r.Passed, s.now().Sub(a.StartedAt))
 	if err := s.db.FinishAttempt(ctx, a.ID, r.Score, r.Max, r.Passed, out...); err != nil {
 		return quiz.Result{}, err
 	}
@@ -137,8 +137,12 @@ func (a *Attempt) Result() quiz.Result {
 		order = append(order, qu.ID)
 	}
 	answers := make([]quiz.Answer, len(a.Answers))
+	credit := map[string]float64{}
 	for i, ans := range a.Answers {
 		answers[i] = quiz.Answer{QuestionID: ans.QuestionID, Correct: ans.Correct}
+		if qu := a.Quiz.Question(ans.QuestionID); qu != nil {
+			credit[ans.QuestionID] = quiz.Credit(qu, ans.Response)
+		}
 	}
-	return quiz.Score(order, answers, a.PassMark)
+	return quiz.ScoreWithCredit(order, answers, credit, a.PassMark)
 }

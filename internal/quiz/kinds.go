@@ -22,6 +22,9 @@ type kind struct {
 	complete func(qu *course.Question, resp Response) bool
 	// key is the right answer as a Response.
 	key func(qu *course.Question) Response
+	// credit is the share of a question that resp earns when it is not
+	// fully right; nil: none (only a fully right answer scores).
+	credit func(qu *course.Question, resp Response) float64
 }
 
 // kinds has one entry per domain.Kind.
@@ -30,7 +33,7 @@ var kinds = map[domain.Kind]kind{
 	domain.KindMultiple:  {choices: optionIDs, correct: sameOptions, complete: anyTicked, key: optionKey},
 	domain.KindTrueFalse: {choices: noChoices, correct: rightBool, complete: oneAnswer, key: boolKey},
 	domain.KindOrdering:  {choices: optionIDs, notSolved: true, correct: inKeyOrder, complete: everyOptionPlaced, key: optionKey},
-	domain.KindMatching:  {choices: pairIDs, correct: everyPairMatched, complete: everyLeftMatched, key: matchKey},
+	domain.KindMatching:  {choices: pairIDs, correct: everyPairMatched, complete: everyLeftMatched, key: matchKey, credit: pairsShare},
 }
 
 // unknownKind is for a question no check let through: it shows its
@@ -91,6 +94,26 @@ func matchKey(qu *course.Question) Response {
 		r[i] = Match(p.ID, p.ID)
 	}
 	return r
+}
+
+// pairsShare is the share of qu's pairs that resp matches right.
+func pairsShare(qu *course.Question, resp Response) float64 {
+	if len(qu.Pairs) == 0 {
+		return 0
+	}
+	return float64(RightPairs(qu, resp)) / float64(len(qu.Pairs))
+}
+
+// RightPairs counts the left items of a matching question that resp
+// matches with their own right item.
+func RightPairs(qu *course.Question, resp Response) int {
+	n := 0
+	for _, p := range qu.Pairs {
+		if slices.Contains(resp, Match(p.ID, p.ID)) {
+			n++
+		}
+	}
+	return n
 }
 
 func everyLeftMatched(qu *course.Question, resp Response) bool {

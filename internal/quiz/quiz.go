@@ -6,6 +6,7 @@ package quiz
 
 import (
 	"hash/fnv"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -78,9 +79,24 @@ func Bool(b bool) Response { return Response{strconv.FormatBool(b)} }
 // Match makes one item of a matching response.
 func Match(left, right string) string { return left + "=" + right }
 
-// Correct reports whether resp fully answers qu. A question scores only
-// when fully right: half of a multiple-response answer is still a miss.
+// Correct reports whether resp fully answers qu. Half of a
+// multiple-response answer is still a miss; a matching question, though,
+// earns the share of its pairs matched right (Credit).
 func Correct(qu *course.Question, resp Response) bool { return kindOf(qu).correct(qu, resp) }
+
+// Credit is how much of one question resp earns, from 0 to 1: 1 when it
+// is fully right; for a matching question, the share of its pairs matched
+// right (4 of 6 pairs: 2/3); otherwise 0 (docs/course-format.md, Scoring).
+func Credit(qu *course.Question, resp Response) float64 {
+	k := kindOf(qu)
+	switch {
+	case k.correct(qu, resp):
+		return 1
+	case k.credit != nil:
+		return k.credit(qu, resp)
+	}
+	return 0
+}
 
 // Complete reports whether resp is a full answer that can be checked: one
 // choice, at least one box ticked, every item ordered or matched.
@@ -88,12 +104,13 @@ func Complete(qu *course.Question, resp Response) bool { return kindOf(qu).compl
 
 // Result is the outcome of a finished attempt.
 type Result struct {
-	Score    int // questions fully right
-	Max      int // questions drawn
-	Percent  int // rounded down, so 79.9% never passes an 80% mark
+	Score    int     // questions fully right
+	Points   float64 // what the answers earned: Score plus partial credit
+	Max      int     // questions drawn
+	Percent  int     // of Points over Max, rounded down, so 79.9% never passes an 80% mark
 	Passed   bool
 	PassMark int
-	Missed   []string // question IDs, in the order they were asked
+	Missed   []string // question IDs not fully right, in the order they were asked
 }
 
 // Answer is one question's answer as recorded.
@@ -105,6 +122,13 @@ type Answer struct {
 // Score computes the result of an attempt from its drawn questions and
 // answers; a question left unanswered counts as missed.
 func Score(order []string, answers []Answer, passMark int) Result {
+	return ScoreWithCredit(order, answers, nil, passMark)
+}
+
+// ScoreWithCredit is Score with the partial credit (Credit) of answers
+// not fully right, by question ID; a correct answer earns 1 whatever
+// credit says.
+func ScoreWithCredit(order []string, answers []Answer, credit map[string]float64, passMark int) Result {
 	right := map[string]bool{}
 	for _, a := range answers {
 		right[a.QuestionID] = a.Correct
@@ -113,12 +137,16 @@ func Score(order []string, answers []Answer, passMark int) Result {
 	for _, id := range order {
 		if right[id] {
 			r.Score++
-		} else {
-			r.Missed = append(r.Missed, id)
+			r.Points++
+			continue
 		}
+		r.Points += min(max(credit[id], 0), 1)
+		r.Missed = append(r.Missed, id)
 	}
 	if r.Max > 0 {
-		r.Percent = r.Score * 100 / r.Max
+		// In hundredths of a percent first, so that 5 of 6 thirds are not
+		// rounded below their share by floating point.
+		r.Percent = int(math.Round(r.Points*10000/float64(r.Max))) / 100
 	}
 	r.Passed = r.Max > 0 && r.Percent >= passMark
 	return r

@@ -76,7 +76,7 @@ func orderingInput(_ *App, qu *course.Question, order []string, lang, fallback s
 }
 
 func matchingInput(a *App, qu *course.Question, order []string, lang, fallback string, changed func()) answerInput {
-	return newMatchInput(qu, order, lang, fallback, a.T("quiz.match.placeholder"), changed)
+	return newMatchInput(a, qu, order, lang, fallback, changed)
 }
 
 // hintKey is the message that tells the learner how to answer a kind.
@@ -198,36 +198,55 @@ func (in *orderInput) set(r quiz.Response) {
 	}
 }
 
-// matchInput: for each left item, pick its right item.
+// matchInput: for each left item, pick its right item. A pick too long
+// for its drop-down is also shown whole, wrapped, under it. Once checked,
+// each row shows the pick in plain text and whether it was right.
 type matchInput struct {
+	a        *App
 	qu       *course.Question
 	rightIDs []string
+	rights   []string // the right items' texts, in rightIDs' order
 	selects  []*widget.Select
 	box      *fyne.Container
+	lang     string
+	fallback string
 }
 
-func newMatchInput(qu *course.Question, rightOrder []string, lang, fallback, placeholder string, changed func()) *matchInput {
-	in := &matchInput{qu: qu, rightIDs: rightOrder, box: container.NewVBox()}
-	rights := make([]string, len(rightOrder))
+func newMatchInput(a *App, qu *course.Question, rightOrder []string, lang, fallback string, changed func()) *matchInput {
+	in := &matchInput{a: a, qu: qu, rightIDs: rightOrder, box: container.NewVBox(), lang: lang, fallback: fallback}
+	in.rights = make([]string, len(rightOrder))
 	for i, id := range rightOrder {
-		rights[i] = pairByID(qu, id).Right.In(lang, fallback)
+		in.rights[i] = pairByID(qu, id).Right.In(lang, fallback)
 	}
+	room := a.win.Canvas().Size().Width/2 - theme.IconInlineSize() - 8*theme.Padding()
 	for _, p := range qu.Pairs {
-		sel := widget.NewSelect(rights, func(string) { changed() })
-		sel.PlaceHolder = placeholder
+		whole := wrapped("")
+		whole.Hide()
+		sel := widget.NewSelect(in.rights, nil)
+		sel.OnChanged = func(text string) {
+			long := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width > room
+			whole.SetText("› " + text)
+			whole.Hidden = !long
+			whole.Refresh()
+			changed()
+		}
+		sel.PlaceHolder = a.T("quiz.match.placeholder")
 		in.selects = append(in.selects, sel)
 		left := wrapped(p.Left.In(lang, fallback))
-		in.box.Add(container.NewGridWithColumns(2, left, sel))
+		in.box.Add(container.NewVBox(container.NewGridWithColumns(2, left, sel), whole))
 	}
 	return in
 }
 
 func (in *matchInput) object() fyne.CanvasObject { return in.box }
+
+// disable puts the answer given in place of the drop-downs: each row's
+// pick in plain text (a disabled drop-down greys it out) and its verdict.
 func (in *matchInput) disable() {
-	for _, s := range in.selects {
-		s.Disable()
-	}
+	in.box.Objects = []fyne.CanvasObject{in.a.matchVerdicts(in.qu, in.response(), in.lang, in.fallback)}
+	in.box.Refresh()
 }
+
 func (in *matchInput) response() quiz.Response {
 	r := make(quiz.Response, len(in.qu.Pairs))
 	for i, p := range in.qu.Pairs {
@@ -250,6 +269,34 @@ func (in *matchInput) set(r quiz.Response) {
 			}
 		}
 	}
+}
+
+// matchVerdicts is a matching answer row by row: the left item, the
+// learner's pick, and whether it was right (in words and a mark, not
+// colour alone) or what was right; then how many pairs were right.
+func (a *App) matchVerdicts(qu *course.Question, r quiz.Response, lang, fallback string) fyne.CanvasObject {
+	picked := map[string]string{}
+	for _, item := range r {
+		left, right := quiz.SplitMatch(item)
+		picked[left] = right
+	}
+	box := container.NewVBox()
+	for _, p := range qu.Pairs {
+		pick := a.T("result.unanswered")
+		if id := picked[p.ID]; id != "" {
+			pick = pairByID(qu, id).Right.In(lang, fallback)
+		}
+		verdict := wrapped(a.T("quiz.match.row.right"))
+		verdict.Importance = widget.SuccessImportance
+		if picked[p.ID] != p.ID {
+			verdict = wrapped(a.T("quiz.match.row.wrong", "Right", p.Right.In(lang, fallback)))
+			verdict.Importance = widget.DangerImportance
+		}
+		box.Add(container.NewGridWithColumns(2, strong(p.Left.In(lang, fallback)), container.NewVBox(wrapped(pick), verdict)))
+		box.Add(widget.NewSeparator())
+	}
+	box.Add(strong(a.loc.N("quiz.match.count", len(qu.Pairs), "Right", quiz.RightPairs(qu, r))))
+	return box
 }
 
 func pairByID(qu *course.Question, id string) course.Pair {

@@ -4,11 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"image/color"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -87,17 +83,4 @@ func (a *App) reportCertificate(learnerID, courseID string) {
 		lang = l.Language
 	}
 	a.askCertificate(learnerID, c, lang)
-}
-
-// certificateCell is the end of a row of the trainer's table: a
-// certificate for a passed row, else as much room, so the columns line
-// up (row nil: the header's).
-func (a *App) certificateCell(r *domain.ReportRow) fyne.CanvasObject {
-	if r != nil && r.Passed {
-		learner, courseID := r.LearnerID, r.CourseID
-		return container.NewVBox(widget.NewButtonWithIcon(a.T("report.certificate"), theme.DocumentSaveIcon(), func() { a.reportCertificate(learner, courseID) }))
-	}
-	room := canvas.NewRectangle(color.Transparent)
-	room.SetMinSize(widget.NewButtonWithIcon(a.T("report.certificate"), theme.DocumentSaveIcon(), nil).MinSize())
-	return room
 }

@@ -1,16 +1,23 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/ogoh/ogoh/internal/domain"
+	"github.com/ogoh/ogoh/internal/textsearch"
 )
 
 // contactList shows the post's referral contacts, or says plainly that
 // none are set and what to do.
-func (a *App) contactList() fyne.CanvasObject {
+func (a *App) contactList() fyne.CanvasObject { return a.contactListMatching(textsearch.Query{}) }
+
+// contactListMatching is contactList narrowed to the contacts that match
+// a quick-reference search (all when q is empty).
+func (a *App) contactListMatching(q textsearch.Query) fyne.CanvasObject {
 	list, err := a.svc.Contacts(a.ctx)
 	if err != nil {
 		a.fail("error.load", err)
@@ -20,6 +27,9 @@ func (a *App) contactList() fyne.CanvasObject {
 	}
 	box := container.NewVBox()
 	for _, c := range list {
+		if ok, _ := q.Match(strings.Join([]string{c.Organisation, c.Role, c.Phone, c.Address, c.Hours}, "\n")); !ok {
+			continue
+		}
 		lines := container.NewVBox(strong(c.Organisation))
 		for _, field := range []struct{ id, value string }{
 			{"contacts.role", c.Role}, {"contacts.phone", c.Phone}, {"contacts.address", c.Address}, {"contacts.hours", c.Hours},
@@ -33,6 +43,9 @@ func (a *App) contactList() fyne.CanvasObject {
 			}
 		}
 		box.Add(widget.NewCard("", "", lines))
+	}
+	if len(box.Objects) == 0 {
+		return wrapped(a.T("guide.nothing"))
 	}
 	return box
 }

@@ -20,6 +20,7 @@ func (s *welcomeScreen) draw() (string, fyne.CanvasObject) {
 	next := widget.NewButtonWithIcon(a.T("welcome.start"), theme.NavigateNextIcon(), s.onStart)
 	next.Importance = widget.HighImportance
 	a.nav.bindEnter(next)
+	guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), func() { a.nav.open(newGuideScreen(a, a.nav.to(s))) })
 	lang := widget.NewSelect(languageNames(), nil)
 	lang.SetSelected(languageName(a.loc.Lang))
 	lang.OnChanged = func(name string) {
@@ -33,7 +34,7 @@ func (s *welcomeScreen) draw() (string, fyne.CanvasObject) {
 		wrapped(a.T("welcome.offline")),
 		wrapped(a.T("welcome.data")),
 		container.NewBorder(nil, nil, widget.NewLabel(a.T("settings.language")), nil, lang),
-		container.NewHBox(next),
+		container.NewHBox(next, guide),
 	)
 	return a.T("welcome.title"), container.NewVScroll(container.NewPadded(body))
 }

@@ -11,11 +11,20 @@ import (
 
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
+	"github.com/ogoh/ogoh/internal/textsearch"
 )
 
 // profilesScreen is the first screen: who is studying on this shared
 // device. Opening it leaves the profile and trainer mode that were open.
-type profilesScreen struct{ a *App }
+// More than searchFrom profiles, and the picker has a search box: the
+// list is narrowed to the profiles whose name, role or post match.
+type profilesScreen struct {
+	a     *App
+	query string
+}
+
+// searchFrom is how many profiles the picker lists before it offers a search.
+const searchFrom = 8
 
 func newProfilesScreen(a *App) *profilesScreen { return &profilesScreen{a: a} }
 
@@ -34,6 +43,9 @@ func (s *profilesScreen) draw() (string, fyne.CanvasObject) {
 	if len(learners) == 0 {
 		list = wrapped(a.T("profiles.empty"))
 	}
+	if len(learners) > searchFrom {
+		list = s.searchable(learners)
+	}
 	create := widget.NewButtonWithIcon(a.T("profiles.new"), theme.ContentAddIcon(), func() { openNewProfile(a) })
 	create.Importance = widget.HighImportance
 	guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), func() { a.nav.open(newGuideScreen(a, a.nav.to(s))) })
@@ -42,6 +54,34 @@ func (s *profilesScreen) draw() (string, fyne.CanvasObject) {
 		list)
 	title := a.T("profiles.title")
 	return title, a.screen(title, nil, container.NewPadded(body))
+}
+
+// searchable is the profile list under a search box that narrows it.
+func (s *profilesScreen) searchable(learners []domain.Learner) fyne.CanvasObject {
+	a := s.a
+	shown := container.NewStack()
+	fill := func() {
+		q := textsearch.Parse(s.query)
+		var keep []domain.Learner
+		for _, l := range learners {
+			if ok, _ := q.Match(a.profileLabel(l)); ok {
+				keep = append(keep, l)
+			}
+		}
+		shown.RemoveAll()
+		if len(keep) == 0 {
+			shown.Add(wrapped(a.T("profiles.search.none")))
+			return
+		}
+		shown.Add(a.profileList(keep, s.onPick))
+	}
+	search := widget.NewEntry()
+	search.SetPlaceHolder(a.T("profiles.search"))
+	search.SetText(s.query)
+	search.OnChanged = func(text string) { s.query = text; fill() }
+	fill()
+	a.nav.focus = search
+	return container.NewBorder(search, nil, nil, nil, shown)
 }
 
 // onPick opens a profile, asking for its PIN when it has one. A wrong

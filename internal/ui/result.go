@@ -1,12 +1,17 @@
 package ui
 
 import (
+	"math"
+	"strconv"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 )
@@ -62,10 +67,25 @@ func (s *resultScreen) draw() (string, fyne.CanvasObject) {
 	again.Importance = widget.HighImportance
 	a.nav.bindEnter(back)
 	body := container.NewVBox(score, verdict, widget.NewCard(a.T("result.review"), "", missed))
+	if extra := r.Points - float64(r.Score); extra > 0.001 { // pairs matched right in matching questions not fully right
+		partial := widget.NewLabelWithStyle(a.T("result.partial", "Points", a.points(r.Points), "Max", r.Max), fyne.TextAlignCenter, fyne.TextStyle{})
+		partial.Wrapping = fyne.TextWrapWord
+		body.Objects = append([]fyne.CanvasObject{score, partial}, body.Objects[1:]...)
+	}
 	title := a.T("result.title")
 	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(back, again)), nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
 	return title, a.screen(title, a.nav.to(newCourseScreen(a, c)), content)
+}
+
+// points writes a score that may be a fraction with one decimal, in the
+// way the UI language writes decimals.
+func (a *App) points(p float64) string {
+	t := strconv.FormatFloat(math.Floor(p*10)/10, 'f', -1, 64)
+	if a.loc.Lang != "en" {
+		t = strings.Replace(t, ".", ",", 1)
+	}
+	return t
 }
 
 // onAgain starts a new attempt at the same quiz.
@@ -80,11 +100,17 @@ func (s *resultScreen) missedCard(qu *course.Question, lang string) fyne.CanvasO
 		box.Add(l)
 	}
 	yours := a.T("result.unanswered")
-	if ans, ok := att.Answered(qu.ID); ok {
+	ans, answered := att.Answered(qu.ID)
+	if answered {
 		yours = a.describe(qu, ans.Response, lang, c.DefaultLanguage)
 	}
-	add(a.T("result.your.answer")+"\n"+yours, widget.DangerImportance)
-	add(a.T("quiz.right.answer")+"\n"+a.describe(qu, quiz.Key(qu), lang, c.DefaultLanguage), widget.SuccessImportance)
+	if answered && qu.Type == domain.KindMatching { // row by row: its right rows are not wrong
+		box.Add(strong(a.T("result.your.answer")))
+		box.Add(a.matchVerdicts(qu, ans.Response, lang, c.DefaultLanguage))
+	} else {
+		add(a.T("result.your.answer")+"\n"+yours, widget.DangerImportance)
+		add(a.T("quiz.right.answer")+"\n"+a.describe(qu, quiz.Key(qu), lang, c.DefaultLanguage), widget.SuccessImportance)
+	}
 	add(qu.Explanation.In(lang, c.DefaultLanguage), widget.MediumImportance)
 	for i := range c.Lessons {
 		if c.Lessons[i].ID == qu.Lesson {

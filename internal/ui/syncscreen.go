@@ -18,9 +18,12 @@ import (
 	"github.com/ogoh/ogoh/internal/sanitize"
 )
 
-// showSync is where progress leaves the device: the LRS settings, "Sync
-// now" with a progress bar and cancel, and "Export for sync" for posts
-// with no network.
+// showSync is where progress leaves the device, in plain words to a
+// learner: what waits to be sent and what went to their organisation;
+// "Send now" with a progress bar and cancel when sending over the network
+// is set up, and "Export for sync" (the main button when it is not) for
+// posts with no network. Trainer mode adds the details: the LRS settings,
+// the device's key, and queueing set-aside records again.
 func (a *App) showSync() {
 	a.show(func() (string, fyne.CanvasObject) {
 		saved, err := a.svc.LRS(a.ctx)
@@ -94,17 +97,29 @@ func (a *App) showSync() {
 			widget.NewFormItem("", staff),
 		)
 		run := a.syncRunner(status, result)
-		retry := a.retryButton(status, result)
+		export := a.exportButton(status, result)
+		// With nowhere set to send to, the file is the way: it is the main
+		// button, and a learner is not offered a "Send now" that cannot.
+		if saved.Endpoint == "" {
+			run.now.Importance = widget.MediumImportance
+			export.Importance = widget.HighImportance
+			if !a.trainer {
+				run.now.Hide()
+				result.SetText(a.T("sync.no.lrs"))
+			}
+		}
 		title := a.T("sync.title")
+		statusBox := container.NewVBox(status)
 		body := container.NewVBox(
-			widget.NewCard(a.T("sync.status"), "", container.NewVBox(status, retry)),
-			container.NewHBox(run.now, run.cancel, a.exportButton(status, result)),
+			widget.NewCard(a.T("sync.status"), "", statusBox),
+			container.NewHBox(run.now, run.cancel, export),
 			container.NewHBox(a.receiptButton(status, result), a.exchangeButton(status)),
 			run.bar, result,
-			note(a.deviceText()),
 		)
 		back := a.showSettings
-		if a.trainer { // the LRS and what is sent are the organisation's, set in trainer mode
+		if a.trainer { // the LRS, what is sent and the device's key are the organisation's, for trainer mode
+			statusBox.Add(a.retryButton(status, result))
+			body.Add(note(a.deviceText()))
 			body.Add(widget.NewCard(a.T("sync.lrs"), "", container.NewVBox(note(a.T("sync.lrs.hint")), form, container.NewHBox(save, test))))
 			back = a.showTrainer
 		} else {

@@ -97,3 +97,17 @@ func TestEveryKindIsTheInteractionAnLRSExpects(t *testing.T) {
 		}
 	}
 }
+
+// A matching answer tells the LRS how many of its pairs were right: its
+// score is the share of a question it earned (docs/course-format.md).
+func TestAMatchingAnswerCarriesItsShareOfPairs(t *testing.T) {
+	st := answered(t, "match", quiz.Response{quiz.Match("recruitment", "recruitment"),
+		quiz.Match("fraud", "forced-labour"), quiz.Match("forced-labour", "fraud")})
+	sc := st.Result.Score
+	if sc == nil || sc.Raw != 1 || sc.Max != 3 || sc.Scaled < 0.333 || sc.Scaled > 0.334 || *st.Result.Success {
+		t.Errorf("result %+v, score %+v", st.Result, sc)
+	}
+	if st := answered(t, "purpose", quiz.Response{"b"}); st.Result.Score != nil {
+		t.Errorf("a single choice answer has a score: %+v", st.Result.Score)
+	}
+}

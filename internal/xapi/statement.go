@@ -13,6 +13,7 @@ import (
 
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/domain"
+	"github.com/ogoh/ogoh/internal/quiz"
 )
 
 // Version is the xAPI version Ogoh speaks.
@@ -127,10 +128,11 @@ type Result struct {
 	Duration   string `json:"duration,omitempty"`
 }
 
-// Score of a quiz.
+// Score of a quiz or of a matching question. Raw may be a fraction: a
+// matching question earns the share of its pairs matched right.
 type Score struct {
 	Scaled float64 `json:"scaled"`
-	Raw    int     `json:"raw"`
+	Raw    float64 `json:"raw"`
 	Min    int     `json:"min"`
 	Max    int     `json:"max"`
 }
@@ -285,20 +287,29 @@ func (b *Builder) QuizAttempted(s Subject, q *course.Quiz, attemptID string) dom
 		Object: b.quizActivity(s.Course, q), Context: b.context(s, attemptID, b.courseActivity(s.Course))})
 }
 
-// QuestionAnswered: one answer, with the response and whether it was right.
+// QuestionAnswered: one answer, with the response and whether it was
+// right; a matching question's also with its score: the pairs matched
+// right of all its pairs, which is the share of a question it earns.
 func (b *Builder) QuestionAnswered(s Subject, q *course.Quiz, qu *course.Question, attemptID string, response []string, correct bool) domain.Statement {
+	res := &Result{Response: responsePattern(qu, response), Success: ptr(correct)}
+	if qu.Type == domain.KindMatching && len(qu.Pairs) > 0 {
+		right := quiz.RightPairs(qu, response)
+		res.Score = &Score{Raw: float64(right), Min: 0, Max: len(qu.Pairs), Scaled: float64(right) / float64(len(qu.Pairs))}
+	}
 	return b.finish(Statement{Actor: b.actor(s.Learner), Verb: verb(VerbAnswered),
 		Object:  b.questionActivity(s.Course, q, qu),
-		Result:  &Result{Response: responsePattern(qu, response), Success: ptr(correct)},
+		Result:  res,
 		Context: b.context(s, attemptID, b.quizActivity(s.Course, q))})
 }
 
 // QuizFinished gives two statements: passed or failed (success, score,
 // duration), then completed (completion, score, duration).
-func (b *Builder) QuizFinished(s Subject, q *course.Quiz, attemptID string, score, max int, passed bool, took time.Duration) []domain.Statement {
+// The score is the points earned (questions fully right plus the partial
+// credit of matching questions, quiz.Result.Points) of max questions.
+func (b *Builder) QuizFinished(s Subject, q *course.Quiz, attemptID string, score float64, max int, passed bool, took time.Duration) []domain.Statement {
 	sc := &Score{Raw: score, Min: 0, Max: max}
 	if max > 0 {
-		sc.Scaled = float64(score) / float64(max)
+		sc.Scaled = score / float64(max)
 	}
 	v := VerbFailed
 	if passed {
