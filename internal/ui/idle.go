@@ -191,6 +191,16 @@ func (a *App) lockIdle() {
 	a.nav.open(&idleLockScreen{a: a, l: *a.learner, back: back})
 }
 
+// hasOwnSwitch tells the screens that have their own way to the profile
+// picker, so the frame adds none: the catalogue and the idle lock.
+func hasOwnSwitch(s screen) bool {
+	switch s.(type) {
+	case *catalogueScreen, *idleLockScreen:
+		return true
+	}
+	return false
+}
+
 // switchLearner is the frame's way to the profile picker; what the
 // learner answered is already saved, and their quiz resumes next time.
 func (a *App) switchLearner() { a.nav.open(newProfilesScreen(a)) }
