@@ -169,7 +169,7 @@ func (a *App) screen(title string, back func(), body fyne.CanvasObject) fyne.Can
 	help := widget.NewButtonWithIcon("", theme.HelpIcon(), func() { a.nav.open(newHelpScreen(a, here)) })
 	a.nav.bind(fyne.KeyF1, help.OnTapped)
 	right := container.NewHBox(help, settings)
-	if _, home := a.nav.current.(*catalogueScreen); (a.learner != nil || a.trainer) && !home { // one click to the profile picker from every screen someone uses (the catalogue has its own)
+	if (a.learner != nil || a.trainer) && !hasOwnSwitch(a.nav.current) { // one click to the profile picker from every screen someone uses
 		right.Objects = append([]fyne.CanvasObject{widget.NewButtonWithIcon(a.T("nav.switch"), theme.AccountIcon(), a.switchLearner)}, right.Objects...)
 	}
 	bar := container.NewBorder(nil, nil, left, right, heading)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -27,17 +28,19 @@ const idleCheckEvery = 20 * time.Second
 //     canvas's key-down);
 //   - every screen drawn (the router's input hook): a tap on a button
 //     that opens or redraws a screen, a language switch, a saved answer;
-//   - focus moving, and the text of the focused entry changing, looked at
-//     on each check: typing into a field, which the canvas never sees.
+//   - what the screen's widgets hold changing between two checks (screenState):
+//     focus moving, an entry's text (typing into a field, which the canvas
+//     never sees), a scroll's offset (reading a long lesson with the wheel or
+//     the scroll bar), an answer's option picked, a box ticked or a choice
+//     selected: the taps and drags that open no screen.
 //
 // Its time is the service's clock, which a test sets, and a test calls
 // checkIdle itself instead of waiting for the ticker.
 type idleWatch struct {
-	last  time.Time      // the last input seen
-	focus fyne.Focusable // focused at the last check
-	text  string         // the focused entry's text then
-	busy  atomic.Int32   // background work in flight: an answer being saved
-	stop  chan struct{}  // ends the ticker
+	last  time.Time     // the last input seen
+	state string        // screenState at the last check
+	busy  atomic.Int32  // background work in flight: an answer being saved
+	stop  chan struct{} // ends the ticker
 }
 
 // watchIdle hooks the window's input paths and starts the ticker that
@@ -101,9 +104,8 @@ func (a *App) touch() { a.idle.last = a.svc.Now() }
 // waits for the next check), nor when no one is using the device.
 func (a *App) checkIdle() {
 	w := &a.idle
-	f := a.win.Canvas().Focused()
-	if text := entryText(f); f != w.focus || text != w.text {
-		w.focus, w.text = f, text
+	if state := a.screenState(); state != w.state {
+		w.state = state
 		a.touch()
 		return
 	}
@@ -123,13 +125,53 @@ func (a *App) checkIdle() {
 	a.lockIdle()
 }
 
-// entryText is the text of a focused entry, to see typing the canvas
-// does not; "" for anything else.
-func entryText(f fyne.Focusable) string {
-	if e, ok := f.(*widget.Entry); ok {
-		return e.Text
+// screenState is what input changes on the screen shown and its dialogs,
+// written out to compare with the last check's: the focused widget, and
+// under the content the entries' text, the scrolls' offsets, the options
+// picked, the boxes ticked and the choices selected. It walks containers,
+// scrolls, cards, forms and the lesson's cull boxes: the way this app's
+// screens are built.
+func (a *App) screenState() string {
+	var b strings.Builder
+	c := a.win.Canvas()
+	fmt.Fprintf(&b, "%p;", c.Focused())
+	stateOf(&b, c.Content())
+	for _, o := range c.Overlays().List() {
+		stateOf(&b, o)
 	}
-	return ""
+	return b.String()
+}
+
+func stateOf(b *strings.Builder, o fyne.CanvasObject) {
+	switch t := o.(type) {
+	case *fyne.Container:
+		for _, child := range t.Objects {
+			stateOf(b, child)
+		}
+	case *container.Scroll:
+		fmt.Fprintf(b, "s%v;", t.Offset)
+		stateOf(b, t.Content)
+	case *widget.Card:
+		stateOf(b, t.Content)
+	case *widget.PopUp: // a dialog
+		stateOf(b, t.Content)
+	case *widget.Form:
+		for _, it := range t.Items {
+			stateOf(b, it.Widget)
+		}
+	case *cullBox:
+		stateOf(b, t.content)
+	case *widget.Entry:
+		fmt.Fprintf(b, "e%q;", t.Text)
+	case *optionRow:
+		fmt.Fprintf(b, "o%t;", t.selected)
+	case *widget.Check:
+		fmt.Fprintf(b, "c%t;", t.Checked)
+	case *widget.RadioGroup:
+		fmt.Fprintf(b, "r%q;", t.Selected)
+	case *widget.Select:
+		fmt.Fprintf(b, "l%q;", t.Selected)
+	}
 }
 
 // lockIdle leaves trainer mode and asks whether the same learner goes on,
@@ -147,6 +189,16 @@ func (a *App) lockIdle() {
 		return
 	}
 	a.nav.open(&idleLockScreen{a: a, l: *a.learner, back: back})
+}
+
+// hasOwnSwitch tells the screens that have their own way to the profile
+// picker, so the frame adds none: the catalogue and the idle lock.
+func hasOwnSwitch(s screen) bool {
+	switch s.(type) {
+	case *catalogueScreen, *idleLockScreen:
+		return true
+	}
+	return false
 }
 
 // switchLearner is the frame's way to the profile picker; what the

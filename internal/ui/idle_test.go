@@ -5,6 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/quiz"
 )
@@ -155,3 +158,36 @@ func TestSwitchLearnerIsOneClickFromAScreen(t *testing.T) {
 }
 
 func progressIdle(minutes int) progress.IdleLock { return progress.IdleLock{Minutes: minutes} }
+
+// TestIdleCountsTapsAndScrollsThatOpenNoScreen: picking an answer's
+// option, or scrolling a lesson, is input though no screen is drawn: the
+// idle time starts again from it.
+func TestIdleCountsTapsAndScrollsThatOpenNoScreen(t *testing.T) {
+	d := start(t, t.TempDir(), "en")
+	defer d.close()
+	d.createProfile("Aziz", "other", "", "")
+	c := trafficking(t)
+	d.openCourse(c)
+	d.tap(d.T("quiz.start"))
+	qu := d.shownQuestion(c, c.Quiz("final"))
+	d.leave(9 * time.Minute)
+	d.answer(c, qu, quiz.Key(qu))
+	d.leave(9 * time.Minute)
+	if _, locked := d.app.nav.current.(*idleLockScreen); locked {
+		t.Fatal("picking an answer did not count as input")
+	}
+	d.tap(d.T("nav.back"))
+	d.tap(d.T("lesson.read"))
+	d.leave(9 * time.Minute)
+	for _, o := range d.visible() {
+		if s, ok := o.(*container.Scroll); ok {
+			s.ScrollToOffset(fyne.NewPos(0, 200))
+		}
+	}
+	d.leave(9 * time.Minute)
+	if _, locked := d.app.nav.current.(*idleLockScreen); locked {
+		t.Fatal("scrolling the lesson did not count as input")
+	}
+	d.leave(2 * time.Minute)
+	d.see(d.T("idle.title", "Name", "Aziz"))
+}
