@@ -1,12 +1,8 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -68,7 +64,7 @@ func (o giftOptions) writeMedia(media []bank.Media, qs []course.Question, stderr
 	}
 	names := make([]string, 0, len(media))
 	for _, m := range media {
-		if err := writeImage(dir, m); err != nil {
+		if err := bank.WriteImage(dir, m); err != nil {
 			return names, err
 		}
 		names = append(names, m.Name)
@@ -90,41 +86,5 @@ func usedMedia(media []bank.Media, qs []course.Question, lang string) []bank.Med
 		}
 		texts.WriteString(q.FeedbackTrue[lang] + "\n" + q.FeedbackFalse[lang] + "\n")
 	}
-	all := texts.String()
-	var used []bank.Media
-	for _, m := range media {
-		if strings.Contains(all, "("+m.Name+")") {
-			used = append(used, m)
-		}
-	}
-	return used
-}
-
-// writeImage writes one image under dir, never over another file: its
-// name holds a hash of its content, so a file already there by that name
-// is the same image from an earlier import.
-func writeImage(dir string, m bank.Media) error {
-	if _, ok := course.MediaPath(m.Name); !ok {
-		return fmt.Errorf("image %q: not a name under media/", m.Name)
-	}
-	path := filepath.Join(dir, filepath.FromSlash(m.Name))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		old, rerr := os.ReadFile(path)
-		if rerr == nil && bytes.Equal(old, m.Data) {
-			return nil
-		}
-		return fmt.Errorf("%s exists with other content: it is kept", path)
-	}
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(m.Data); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return bank.UsedIn(media, texts.String())
 }

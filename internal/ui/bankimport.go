@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -231,53 +230,10 @@ func writeDraft(dir, dest string, qs []course.Question, lang string, b *bank.Ban
 	if err := os.WriteFile(dest, quiz.Bytes(), 0o644); err != nil {
 		return domain.Wrap(domain.CodeUnsaved, err)
 	}
-	for _, m := range usedImages(b.Media, quiz.String()) {
-		if err := writeDraftImage(dir, m); err != nil {
+	for _, m := range bank.UsedIn(b.Media, quiz.String()) {
+		if err := bank.WriteImage(dir, m); err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// usedImages are the bank's images the written quiz refers to: a refused
-// question's images stay out.
-func usedImages(media []bank.Media, quiz string) []bank.Media {
-	var used []bank.Media
-	for _, m := range media {
-		if strings.Contains(quiz, "("+m.Name+")") {
-			used = append(used, m)
-		}
-	}
-	return used
-}
-
-// writeDraftImage writes an image under dir, never over another file:
-// its name holds a hash of its content, so a file by that name is the
-// same image from an earlier import.
-func writeDraftImage(dir string, m bank.Media) error {
-	if _, ok := course.MediaPath(m.Name); !ok {
-		return fmt.Errorf("image %q: not a name under media/", m.Name)
-	}
-	path := filepath.Join(dir, filepath.FromSlash(m.Name))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return domain.Wrap(domain.CodeUnsaved, err)
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		if old, rerr := os.ReadFile(path); rerr == nil && bytes.Equal(old, m.Data) {
-			return nil
-		}
-		return fmt.Errorf("%s exists with other content: it is kept", path)
-	}
-	if err != nil {
-		return domain.Wrap(domain.CodeUnsaved, err)
-	}
-	_, err = f.Write(m.Data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return domain.Wrap(domain.CodeUnsaved, err)
 	}
 	return nil
 }
