@@ -159,11 +159,11 @@ func (a *App) screen(title string, back func(), body fyne.CanvasObject) fyne.Can
 	a.nav.back = back
 	var left fyne.CanvasObject
 	if back != nil {
-		left = widget.NewButtonWithIcon(a.T("nav.back"), theme.NavigateBackIcon(), back)
+		left = a.nav.button(a.T("nav.back"), theme.NavigateBackIcon(), back)
 	}
-	settings := widget.NewButtonWithIcon(a.T("settings.title"), theme.SettingsIcon(), a.openSettings)
+	settings := a.nav.button(a.T("settings.title"), theme.SettingsIcon(), a.openSettings)
 	here := a.nav.returnHere()
-	help := widget.NewButtonWithIcon("", theme.HelpIcon(), func() { a.nav.open(newHelpScreen(a, here)) })
+	help := a.nav.button("", theme.HelpIcon(), func() { a.nav.open(newHelpScreen(a, here)) })
 	a.nav.bind(fyne.KeyF1, help.OnTapped)
 	bar := container.NewBorder(nil, nil, left, container.NewHBox(help, settings), heading)
 	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, body)

@@ -65,7 +65,7 @@ func (s *courseScreen) lessonRow(i int, p progress.CourseProgress) fyne.CanvasOb
 	name := wrapped(fmt.Sprintf("%d. %s", i+1, l.Title.In(a.courseLang(c), c.DefaultLanguage)))
 	info := widget.NewLabel(status + " · " + a.loc.N("lesson.minutes", l.Minutes))
 	info.TextStyle.Italic = true
-	read := widget.NewButton(a.T("lesson.read"), a.nav.to(newLessonScreen(a, c, i)))
+	read := a.nav.button(a.T("lesson.read"), nil, a.nav.to(newLessonScreen(a, c, i)))
 	return container.NewBorder(nil, nil, mark, container.NewHBox(info, read), name)
 }
 
@@ -83,7 +83,7 @@ func (s *courseScreen) quizRow(q *course.Quiz, p progress.CourseProgress) fyne.C
 	if best.Open {
 		label = a.T("quiz.resume")
 	}
-	start := widget.NewButtonWithIcon(label, theme.MediaPlayIcon(), func() { startQuiz(a, c, q.ID) })
+	start := a.nav.button(label, theme.MediaPlayIcon(), func() { startQuiz(a, c, q.ID) })
 	start.Importance = widget.HighImportance
 	name := wrapped(a.T("quiz.line", "Title", q.Title.In(a.courseLang(c), c.DefaultLanguage), "Draw", q.Draw, "PassMark", q.PassMark))
 	detail := note(info)

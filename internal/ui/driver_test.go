@@ -260,7 +260,7 @@ func (d *driver) openCourse(c *course.Course) {
 		if p, ok := o.(*paragraph); ok && p.Text() == title {
 			seen = true
 		}
-		if b, ok := o.(*widget.Button); ok && seen && b.Text == d.T("catalogue.open") {
+		if b, ok := asButton(o); ok && seen && b.Text == d.T("catalogue.open") {
 			test.Tap(b)
 			return
 		}
@@ -270,7 +270,7 @@ func (d *driver) openCourse(c *course.Course) {
 
 func (d *driver) has(text string) bool {
 	for _, o := range d.visible() {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := asButton(o); ok && b.Text == text {
 			return true
 		}
 	}
@@ -280,7 +280,7 @@ func (d *driver) has(text string) bool {
 func (d *driver) button(text string) *widget.Button {
 	d.t.Helper()
 	for _, o := range d.visible() {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := asButton(o); ok && b.Text == text {
 			return b
 		}
 	}
@@ -292,7 +292,7 @@ func (d *driver) button(text string) *widget.Button {
 func (d *driver) tapNth(text string, n int) {
 	d.t.Helper()
 	for _, o := range d.visible() {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := asButton(o); ok && b.Text == text {
 			if n == 0 {
 				test.Tap(b)
 				return
@@ -316,7 +316,7 @@ func (d *driver) tap(text string) {
 func (d *driver) buttons(icon fyne.Resource) []*widget.Button {
 	var out []*widget.Button
 	for _, o := range d.visible() {
-		if b, ok := o.(*widget.Button); ok && b.Icon != nil && b.Icon.Name() == icon.Name() {
+		if b, ok := asButton(o); ok && b.Icon != nil && b.Icon.Name() == icon.Name() {
 			out = append(out, b)
 		}
 	}
@@ -336,6 +336,8 @@ func textsOf(objects []fyne.CanvasObject) string {
 		case *paragraph:
 			parts = append(parts, x.Text())
 		case *widget.Button:
+			parts = append(parts, "["+x.Text+"]")
+		case *keyButton:
 			parts = append(parts, "["+x.Text+"]")
 		case *widget.Card:
 			parts = append(parts, x.Title, x.Subtitle)
@@ -398,8 +400,11 @@ func (d *driver) radioWith(option string) *widget.RadioGroup {
 func (d *driver) selects() []*widget.Select {
 	var out []*widget.Select
 	for _, o := range d.visible() {
-		if s, ok := o.(*widget.Select); ok {
+		switch s := o.(type) {
+		case *widget.Select:
 			out = append(out, s)
+		case *keySelect:
+			out = append(out, &s.Select)
 		}
 	}
 	return out

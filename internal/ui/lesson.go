@@ -39,15 +39,15 @@ func (s *lessonScreen) draw() (string, fyne.CanvasObject) {
 		a.fail("error.load", err)
 	}
 	body := renderLesson(c, md)
-	prev := widget.NewButtonWithIcon(a.T("lesson.previous"), theme.NavigateBackIcon(), a.nav.to(newLessonScreen(a, c, i-1)))
+	prev := a.nav.button(a.T("lesson.previous"), theme.NavigateBackIcon(), a.nav.to(newLessonScreen(a, c, i-1)))
 	if i == 0 {
 		prev.Disable()
 	}
-	var next *widget.Button
+	var next *keyButton
 	if i+1 < len(c.Lessons) {
-		next = widget.NewButtonWithIcon(a.T("lesson.next"), theme.NavigateNextIcon(), s.done(newLessonScreen(a, c, i+1)))
+		next = a.nav.button(a.T("lesson.next"), theme.NavigateNextIcon(), s.done(newLessonScreen(a, c, i+1)))
 	} else {
-		next = widget.NewButtonWithIcon(a.T("lesson.finish"), theme.ConfirmIcon(), s.done(newCourseScreen(a, c)))
+		next = a.nav.button(a.T("lesson.finish"), theme.ConfirmIcon(), s.done(newCourseScreen(a, c)))
 	}
 	next.Importance = widget.HighImportance
 	a.nav.bind(fyne.KeyRight, next.OnTapped)

@@ -57,8 +57,8 @@ func (s *resultScreen) draw() (string, fyne.CanvasObject) {
 	if len(r.Missed) == 0 {
 		missed.Add(widget.NewLabel(a.T("result.none.missed")))
 	}
-	back := widget.NewButtonWithIcon(a.T("result.back"), theme.NavigateBackIcon(), a.nav.to(newCourseScreen(a, c)))
-	again := widget.NewButtonWithIcon(a.T("result.again"), theme.ViewRefreshIcon(), s.onAgain)
+	back := a.nav.button(a.T("result.back"), theme.NavigateBackIcon(), a.nav.to(newCourseScreen(a, c)))
+	again := a.nav.button(a.T("result.again"), theme.ViewRefreshIcon(), s.onAgain)
 	again.Importance = widget.HighImportance
 	a.nav.bindEnter(back)
 	body := container.NewVBox(score, verdict, widget.NewCard(a.T("result.review"), "", missed))
@@ -89,7 +89,7 @@ func (s *resultScreen) missedCard(qu *course.Question, lang string) fyne.CanvasO
 	for i := range c.Lessons {
 		if c.Lessons[i].ID == qu.Lesson {
 			i := i
-			box.Add(widget.NewButtonWithIcon(a.T("result.read.lesson", "Lesson", c.Lessons[i].Title.In(lang, c.DefaultLanguage)),
+			box.Add(a.nav.button(a.T("result.read.lesson", "Lesson", c.Lessons[i].Title.In(lang, c.DefaultLanguage)),
 				theme.DocumentIcon(), a.nav.to(newLessonScreen(a, c, i))))
 		}
 	}

@@ -35,7 +35,7 @@ func (s *reviewScreen) draw() (string, fyne.CanvasObject) {
 	bar.TextFormatter = func() string { return a.T("quiz.position", "N", i+1, "Total", len(due)) }
 	bar.Max = float64(len(due))
 	bar.SetValue(float64(i))
-	check := widget.NewButtonWithIcon(a.T("quiz.check"), theme.ConfirmIcon(), nil)
+	check := a.nav.button(a.T("quiz.check"), theme.ConfirmIcon(), nil)
 	check.Importance = widget.HighImportance
 	var input answerInput
 	input = a.newAnswerInput(qu, quiz.OptionOrder(qu, int64(i)), lang, rq.Course.DefaultLanguage, func() {
@@ -61,7 +61,7 @@ func (s *reviewScreen) draw() (string, fyne.CanvasObject) {
 		if answered.Correct {
 			score++
 		}
-		next := widget.NewButtonWithIcon(label, theme.NavigateNextIcon(), func() { s.onNext(score) })
+		next := a.nav.button(label, theme.NavigateNextIcon(), func() { s.onNext(score) })
 		next.Importance = widget.HighImportance
 		buttons = next
 		a.nav.bindEnter(next)
@@ -107,7 +107,7 @@ func newReviewDoneScreen(a *App, right, total int) *reviewDoneScreen {
 
 func (s *reviewDoneScreen) draw() (string, fyne.CanvasObject) {
 	a := s.a
-	back := widget.NewButtonWithIcon(a.T("review.back"), theme.HomeIcon(), a.nav.to(newCatalogueScreen(a)))
+	back := a.nav.button(a.T("review.back"), theme.HomeIcon(), a.nav.to(newCatalogueScreen(a)))
 	back.Importance = widget.HighImportance
 	title := a.T("review.title")
 	body := container.NewVBox(strong(a.T("review.done", "Right", s.right, "Total", s.total)), wrapped(a.T("review.explain")),
