@@ -18,6 +18,9 @@ type lessonScreen struct {
 	a *App
 	c *course.Course
 	i int
+	// back is the way back; nil: the course page. A lesson opened from a
+	// quiz's result (Read again) goes back to that result.
+	back func()
 }
 
 func newLessonScreen(a *App, c *course.Course, i int) *lessonScreen {
@@ -60,7 +63,11 @@ func (s *lessonScreen) draw() (string, fyne.CanvasObject) {
 	title := l.Title.In(lang, c.DefaultLanguage)
 	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), nav), nil, nil,
 		culledScroll(container.NewPadded(body)))
-	return title, a.screen(fmt.Sprintf("%s — %s", c.Title.In(lang, c.DefaultLanguage), title), a.nav.to(newCourseScreen(a, c)), content)
+	back := s.back
+	if back == nil {
+		back = a.nav.to(newCourseScreen(a, c))
+	}
+	return title, a.screen(fmt.Sprintf("%s — %s", c.Title.In(lang, c.DefaultLanguage), title), back, content)
 }
 
 // done marks the lesson read, then goes on to next.

@@ -90,7 +90,11 @@ func (s *resultScreen) missedCard(qu *course.Question, lang string) fyne.CanvasO
 		if c.Lessons[i].ID == qu.Lesson {
 			i := i
 			box.Add(a.nav.button(a.T("result.read.lesson", "Lesson", c.Lessons[i].Title.In(lang, c.DefaultLanguage)),
-				theme.DocumentIcon(), a.nav.to(newLessonScreen(a, c, i))))
+				theme.DocumentIcon(), func() {
+					l := newLessonScreen(a, c, i)
+					l.back = a.nav.returnHere()
+					a.nav.open(l)
+				}))
 		}
 	}
 	text := widget.NewLabelWithStyle(qu.Text.In(lang, c.DefaultLanguage), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
