@@ -67,7 +67,11 @@ func (s *catalogueScreen) courseCard(c *course.Course) fyne.CanvasObject {
 	// The card's own title does not wrap; a long Uzbek title would widen the window.
 	title := newParagraph(c.Title.In(lang, c.DefaultLanguage), fyne.TextStyle{Bold: true})
 	title.size = theme.SizeNameSubHeadingText
-	return panel(container.NewVBox(title, a.courseIntro(c), container.NewBorder(nil, nil, nil, open, bar)))
+	card := container.NewVBox(title, a.courseIntro(c), container.NewBorder(nil, nil, nil, open, bar))
+	if mark := a.unfinishedMark(c, p); mark != nil {
+		card.Add(mark)
+	}
+	return panel(card)
 }
 
 // panel sets content apart on a plain rounded background. Fyne's Card

@@ -34,7 +34,11 @@ func (s *courseScreen) draw() (string, fyne.CanvasObject) {
 	for i := range c.Quizzes {
 		quizzes.Add(s.quizRow(&c.Quizzes[i], p))
 	}
-	body := container.NewVBox(a.courseIntro(c), widget.NewCard(a.T("course.lessons"), "", lessons))
+	body := container.NewVBox(a.courseIntro(c))
+	if coursePassed(c, p) {
+		body.Add(panel(a.passedNote(c)))
+	}
+	body.Add(widget.NewCard(a.T("course.lessons"), "", lessons))
 	if len(c.Scenarios) > 0 {
 		scenarios := container.NewVBox()
 		for i := range c.Scenarios {
@@ -73,10 +77,16 @@ func (s *courseScreen) quizRow(q *course.Quiz, p progress.CourseProgress) fyne.C
 	a, c := s.a, s.c
 	best := p.Quizzes[q.ID]
 	info := a.T("quiz.never")
+	if best.Open {
+		info = a.T("quiz.unfinished")
+	}
 	if best.Attempts > 0 {
 		info = a.T("quiz.summary", "Best", best.BestScore, "Max", best.BestMax, "Percent", best.BestScore*100/max(best.BestMax, 1), "Attempts", best.Attempts)
 		if best.Passed {
 			info += " · " + a.T("quiz.passed")
+		}
+		if best.Open {
+			info += " · " + a.T("quiz.unfinished")
 		}
 	}
 	label := a.T("quiz.start")

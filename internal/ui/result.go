@@ -59,9 +59,17 @@ func (s *resultScreen) draw() (string, fyne.CanvasObject) {
 	}
 	back := a.nav.button(a.T("result.back"), theme.NavigateBackIcon(), a.nav.to(newCourseScreen(a, c)))
 	again := a.nav.button(a.T("result.again"), theme.ViewRefreshIcon(), s.onAgain)
-	again.Importance = widget.HighImportance
+	body := container.NewVBox(score, verdict)
+	if r.Passed { // what is left is the course, not this quiz again
+		back.Importance = widget.HighImportance
+		if coursePassed(c, a.progressIn(c)) {
+			body.Add(panel(a.passedNote(c)))
+		}
+	} else {
+		again.Importance = widget.HighImportance
+	}
 	a.nav.bindEnter(back)
-	body := container.NewVBox(score, verdict, widget.NewCard(a.T("result.review"), "", missed))
+	body.Add(widget.NewCard(a.T("result.review"), "", missed))
 	title := a.T("result.title")
 	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(back, again)), nil, nil,
 		container.NewVScroll(container.NewPadded(body)))

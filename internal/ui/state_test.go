@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/internal/domain"
 )
@@ -70,4 +71,107 @@ func TestReadAgainReturnsToTheResult(t *testing.T) {
 	d.tap(d.T("result.read.lesson", "Lesson", l.Title.In(lang, c.DefaultLanguage)))
 	d.key(fyne.KeyEscape)
 	d.see(score)
+}
+
+// TestAQuizLeftHalfWayIsShownAsSuch: a quiz with one answer given and
+// left is "Resume quiz" with a word that it is unfinished on the course
+// page (not "Not taken yet"), on the catalogue card and beside the
+// learner's name on the profile picker.
+func TestAQuizLeftHalfWayIsShownAsSuch(t *testing.T) {
+	for _, lang := range []string{"en", "ru", "uz"} {
+		t.Run(lang, func(t *testing.T) {
+			d := start(t, t.TempDir(), lang)
+			defer d.close()
+			c := trafficking(t)
+			q := c.Quiz("final")
+			d.createProfile("Aziz", "border-guard", "Post 3", "")
+			d.openCourse(c)
+			d.tap(d.T("quiz.start"))
+			qu := d.shownQuestion(c, q)
+			d.answer(c, qu, keyOf(qu))
+			d.tap(d.T("quiz.check"))
+			d.tap(d.T("nav.back"))
+			// The quiz's line reads, beside its button, that it is unfinished.
+			d.see(d.T("quiz.unfinished") + " | [" + d.T("quiz.resume") + "]")
+			d.tap(d.T("nav.back"))
+			d.see(d.T("catalogue.unfinished", "Quiz", q.Title.In(c.Lang(lang), c.DefaultLanguage)))
+			d.tap(d.T("catalogue.switch"))
+			d.see("Aziz — " + d.T("role.border-guard") + ", Post 3 · " + d.T("profiles.unfinished"))
+		})
+	}
+}
+
+// TestAPassedCourseSaysSoAndWhatComesNext: after every answer right, the
+// main button is no longer "Try again"; the result and the course page
+// say the course is passed and offer the next course, which opens.
+func TestAPassedCourseSaysSoAndWhatComesNext(t *testing.T) {
+	for _, lang := range []string{"en", "ru", "uz"} {
+		t.Run(lang, func(t *testing.T) {
+			d := start(t, t.TempDir(), lang)
+			defer d.close()
+			c := trafficking(t)
+			q := c.Quiz("final")
+			d.createProfile("Aziz", "border-guard", "", "")
+			d.openCourse(c)
+			d.tap(d.T("quiz.start"))
+			for i := 0; i < q.Draw; i++ {
+				qu := d.shownQuestion(c, q)
+				d.answer(c, qu, keyOf(qu))
+				d.tap(d.T("quiz.check"))
+				d.key(fyne.KeyReturn)
+			}
+			d.see(d.T("result.score", "Score", q.Draw, "Max", q.Draw, "Percent", 100))
+			if again := d.button(d.T("result.again")); again.Importance == widget.HighImportance {
+				t.Errorf("after 100%% the main button is %q", again.Text)
+			}
+			if back := d.button(d.T("result.back")); back.Importance != widget.HighImportance {
+				t.Errorf("after 100%% %q is not the main button", back.Text)
+			}
+			d.see(d.T("course.passed"))
+			next := d.app.nextCourse(c)
+			nextTitle := next.Title.In(next.Lang(lang), next.DefaultLanguage)
+			d.tap(d.T("result.back"))
+			d.see(d.T("course.passed"))
+			d.tap(d.T("result.next.course", "Course", nextTitle))
+			if d.app.win.Title() != "Ogoh — "+nextTitle {
+				t.Errorf("the next course button opened %q", d.app.win.Title())
+			}
+		})
+	}
+}
+
+// TestUnsavedContactsAskBeforeLeaving: typed referral contacts not saved
+// survive Help; Back asks, "Keep editing" stays with them, "Leave without
+// saving" leaves; once saved, Back leaves without a word.
+func TestUnsavedContactsAskBeforeLeaving(t *testing.T) {
+	d := start(t, t.TempDir(), "ru")
+	defer d.close()
+	d.createProfile("Aziz", "border-guard", "", "")
+	d.tap(d.T("settings.title"))
+	d.unlockTrainer(trainerPIN)
+	d.tap(d.T("contacts.title"))
+	d.tap(d.T("contacts.add"))
+	d.typeInto(d.T("contacts.organisation.placeholder"), "Горячая линия")
+	d.key(fyne.KeyF1)
+	d.key(fyne.KeyEscape)
+	if got := d.entry(d.T("contacts.organisation.placeholder")).Text; got != "Горячая линия" {
+		t.Fatalf("after Help the organisation reads %q", got)
+	}
+	d.tap(d.T("nav.back"))
+	d.see(d.T("contacts.unsaved"))
+	d.tap(d.T("contacts.unsaved.stay"))
+	d.see(d.T("contacts.title"))
+	if got := d.entry(d.T("contacts.organisation.placeholder")).Text; got != "Горячая линия" {
+		t.Fatalf("after Keep editing the organisation reads %q", got)
+	}
+	d.key(fyne.KeyEscape)
+	d.tap(d.T("contacts.unsaved.leave"))
+	d.see(d.T("trainer.intro"))
+
+	d.tap(d.T("contacts.title"))
+	d.tap(d.T("contacts.add"))
+	d.typeInto(d.T("contacts.organisation.placeholder"), "Горячая линия")
+	d.tap(d.T("sync.save"))
+	d.tap(d.T("nav.back"))
+	d.see(d.T("trainer.intro"))
 }
