@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -29,7 +31,7 @@ type optionRow struct {
 func newOptionRow(text string, multi bool, onTap func()) *optionRow {
 	r := &optionRow{multi: multi, onTap: onTap, label: wrapped(text)}
 	r.icon = widget.NewIcon(nil)
-	r.ring = canvas.NewRectangle(nil)
+	r.ring = canvas.NewRectangle(color.Transparent)
 	r.ring.Hide()
 	r.ExtendBaseWidget(r)
 	r.update()
@@ -95,18 +97,7 @@ func (r *optionRow) update() {
 	}
 	r.icon.SetResource(res)
 	r.label.SetStyle(fyne.TextStyle{Bold: r.selected})
-	if r.focused {
-		th := r.Theme()
-		v := fyne.CurrentApp().Settings().ThemeVariant()
-		r.ring.FillColor = th.Color(theme.ColorNameHover, v)
-		r.ring.StrokeColor = th.Color(theme.ColorNameFocus, v)
-		r.ring.StrokeWidth = 2
-		r.ring.CornerRadius = th.Size(theme.SizeNameInputRadius)
-		r.ring.Show()
-		r.ring.Refresh()
-	} else {
-		r.ring.Hide()
-	}
+	markFocus(r.ring, r.focused, r)
 }
 
 // newToggle is a check box whose text wraps, for long settings labels.

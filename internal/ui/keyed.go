@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -19,6 +23,7 @@ type keyButton struct {
 	widget.Button
 	nav     *router
 	ofInput bool // part of a question's answer: Enter goes to the router
+	focused bool
 }
 
 // button is a button on the router's screens.
@@ -46,7 +51,8 @@ func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 // keySelect is a drop-down that passes Enter, Escape and F1 to the router.
 type keySelect struct {
 	widget.Select
-	nav *router
+	nav     *router
+	focused bool
 }
 
 func (r *router) newSelect(options []string, changed func(string)) *keySelect {
@@ -78,4 +84,78 @@ func asButton(o fyne.CanvasObject) (*widget.Button, bool) {
 		return &b.Button, true
 	}
 	return nil, false
+}
+
+// Focus is marked by a ring in the foreground colour round the control:
+// Fyne tints a focused button with the theme's focus colour, which on the
+// main (primary) button of the light and dark themes hardly shows.
+
+// CreateRenderer draws the button with its focus ring.
+func (b *keyButton) CreateRenderer() fyne.WidgetRenderer {
+	return newRinged(b.Button.CreateRenderer(), &b.focused, b)
+}
+
+// FocusGained shows the ring.
+func (b *keyButton) FocusGained() { b.focused = true; b.Button.FocusGained() }
+
+// FocusLost hides it.
+func (b *keyButton) FocusLost() { b.focused = false; b.Button.FocusLost() }
+
+// CreateRenderer draws the drop-down with its focus ring.
+func (s *keySelect) CreateRenderer() fyne.WidgetRenderer {
+	return newRinged(s.Select.CreateRenderer(), &s.focused, s)
+}
+
+// FocusGained shows the ring.
+func (s *keySelect) FocusGained() { s.focused = true; s.Select.FocusGained() }
+
+// FocusLost hides it.
+func (s *keySelect) FocusLost() { s.focused = false; s.Select.FocusLost() }
+
+// ringed is a widget's renderer with a focus ring laid over it.
+type ringed struct {
+	fyne.WidgetRenderer
+	ring    *canvas.Rectangle
+	focused *bool
+	w       fyne.Widget
+}
+
+func newRinged(inner fyne.WidgetRenderer, focused *bool, w fyne.Widget) *ringed {
+	r := &ringed{WidgetRenderer: inner, ring: canvas.NewRectangle(color.Transparent), focused: focused, w: w}
+	r.ring.Hide()
+	return r
+}
+
+func (r *ringed) Objects() []fyne.CanvasObject {
+	return append(r.WidgetRenderer.Objects(), r.ring)
+}
+
+func (r *ringed) Layout(size fyne.Size) {
+	r.WidgetRenderer.Layout(size)
+	r.ring.Move(fyne.NewPos(0, 0))
+	r.ring.Resize(size)
+}
+
+func (r *ringed) Refresh() {
+	r.WidgetRenderer.Refresh()
+	markFocus(r.ring, *r.focused, r.w)
+}
+
+// markFocus shows ring as a focus ring on w, or hides it.
+func markFocus(ring *canvas.Rectangle, focused bool, w fyne.Widget) {
+	if !focused {
+		ring.Hide()
+		return
+	}
+	th := fyne.CurrentApp().Settings().Theme()
+	if ct, ok := w.(interface{ Theme() fyne.Theme }); ok {
+		th = ct.Theme()
+	}
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	ring.FillColor = color.Transparent
+	ring.StrokeColor = th.Color(theme.ColorNameForeground, v)
+	ring.StrokeWidth = 2
+	ring.CornerRadius = th.Size(theme.SizeNameInputRadius)
+	ring.Show()
+	ring.Refresh()
 }

@@ -75,9 +75,12 @@ func (a *App) passedNote(c *course.Course) fyne.CanvasObject {
 		return container.NewVBox(head, wrapped(a.T("result.all.passed")))
 	}
 	title := next.Title.In(a.courseLang(next), next.DefaultLanguage)
-	b := a.nav.button(a.T("result.next.course", "Course", title), theme.NavigateNextIcon(), a.nav.to(newCourseScreen(a, next)))
+	// The course's name wraps beside a short button: on the button it
+	// could be wider than the window.
+	b := a.nav.button(a.T("catalogue.open"), theme.NavigateNextIcon(), a.nav.to(newCourseScreen(a, next)))
 	b.Importance = widget.HighImportance
-	return container.NewVBox(head, container.NewHBox(b))
+	return container.NewVBox(head, container.NewBorder(nil, nil, nil, container.NewVBox(b),
+		wrapped(a.T("result.next.course", "Course", title))))
 }
 
 // hasUnfinishedQuiz: the learner left a quiz half-way in some course.
@@ -93,4 +96,12 @@ func (a *App) hasUnfinishedQuiz(learnerID string) bool {
 		}
 	}
 	return false
+}
+
+// heading is a card's title as text that wraps (a Card's own title does
+// not, and can widen the window at the largest text).
+func heading(text string) *paragraph {
+	p := strong(text)
+	p.size = theme.SizeNameSubHeadingText
+	return p
 }

@@ -132,7 +132,8 @@ func TestAPassedCourseSaysSoAndWhatComesNext(t *testing.T) {
 			nextTitle := next.Title.In(next.Lang(lang), next.DefaultLanguage)
 			d.tap(d.T("result.back"))
 			d.see(d.T("course.passed"))
-			d.tap(d.T("result.next.course", "Course", nextTitle))
+			d.see(d.T("result.next.course", "Course", nextTitle))
+			d.tapNth(d.T("catalogue.open"), 0)
 			if d.app.win.Title() != "Ogoh — "+nextTitle {
 				t.Errorf("the next course button opened %q", d.app.win.Title())
 			}

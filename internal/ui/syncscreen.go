@@ -97,7 +97,9 @@ func (a *App) showSync() {
 		retry := a.retryButton(status, result)
 		title := a.T("sync.title")
 		body := container.NewVBox(
-			widget.NewCard(a.T("sync.status"), "", container.NewVBox(status, retry)),
+			// The title as text that wraps: a Card's title does not, and in
+			// Russian at the largest text it widened the window.
+			widget.NewCard("", "", container.NewVBox(heading(a.T("sync.status")), status, retry)),
 			container.NewHBox(run.now, run.cancel, a.exportButton(status, result)),
 			run.bar, result,
 			note(a.deviceText()),
