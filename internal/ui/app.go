@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -166,7 +167,10 @@ func (a *App) screen(title string, back func(), body fyne.CanvasObject) fyne.Can
 	help := a.nav.button("", theme.HelpIcon(), func() { a.nav.open(newHelpScreen(a, here)) })
 	a.nav.bind(fyne.KeyF1, help.OnTapped)
 	bar := container.NewBorder(nil, nil, left, container.NewHBox(help, settings), heading)
-	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, body)
+	// The bar first among the objects, as on screen: Tab goes through
+	// them in this order (NewBorder would put the body first).
+	top := container.NewVBox(bar, widget.NewSeparator())
+	return container.New(layout.NewBorderLayout(top, nil, nil, nil), top, body)
 }
 
 // fail tells the user that something went wrong, in their language, with

@@ -20,6 +20,18 @@ type reviewScreen struct {
 	due      []progress.ReviewQuestion
 	i, right int
 	answered *domain.Answer
+	// pending is the answer being given to due[i], kept across a detour
+	// (Help, Settings) until it is checked; input is this draw's.
+	pending quiz.Response
+	input   answerInput
+}
+
+// keep holds on to the answer being given, for when the screen is shown
+// again.
+func (s *reviewScreen) keep() {
+	if s.input != nil && s.answered == nil {
+		s.pending = s.input.response()
+	}
 }
 
 func newReviewScreen(a *App, due []progress.ReviewQuestion) *reviewScreen {
@@ -45,7 +57,13 @@ func (s *reviewScreen) draw() (string, fyne.CanvasObject) {
 			check.Disable()
 		}
 	})
-	check.Disable()
+	s.input = input
+	if s.pending != nil && answered == nil {
+		input.set(s.pending)
+	}
+	if !quiz.Complete(qu, input.response()) {
+		check.Disable()
+	}
 	body := container.NewVBox(bar, note(rq.Course.Title.In(lang, rq.Course.DefaultLanguage)), strong(qu.Text.In(lang, rq.Course.DefaultLanguage)),
 		note(a.T(hintKey(qu.Type))), input.object())
 	var buttons fyne.CanvasObject = check
@@ -87,7 +105,7 @@ func (s *reviewScreen) draw() (string, fyne.CanvasObject) {
 
 // onNext goes on to the next due question, or to the end of the review.
 func (s *reviewScreen) onNext(right int) {
-	s.i, s.right, s.answered = s.i+1, right, nil
+	s.i, s.right, s.answered, s.pending, s.input = s.i+1, right, nil, nil, nil
 	if s.i >= len(s.due) {
 		s.a.nav.open(newReviewDoneScreen(s.a, s.right, len(s.due)))
 		return
