@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -61,13 +62,8 @@ func TestNoScreenResizesTheWindow(t *testing.T) {
 			for _, c := range bundledCourses(t) {
 				d.walkCourse(w, c)
 			}
-			d.tap(d.T("settings.title"))
-			w.still("settings")
-			d.key(fyne.KeyF1)
-			w.still("help")
-			d.key(fyne.KeyEscape)
-			d.tap(d.T("sync.title"))
-			w.still("sync")
+			d.walkReview(w)
+			d.walkOthers(w)
 		})
 	}
 }
@@ -125,4 +121,69 @@ func (d *driver) walkScenario(w windowWatch, c *course.Course, sc *course.Scenar
 		d.tap(d.T("scenario.continue"))
 	}
 	w.still(sc.ID + " ending")
+}
+
+// walkReview comes back the next day and answers each question due,
+// the first wrong.
+func (d *driver) walkReview(w windowWatch) {
+	d.t.Helper()
+	d.clock.t = d.clock.t.AddDate(0, 0, 1)
+	d.tap(d.T("catalogue.switch"))
+	w.still("the profile picker with a profile")
+	d.tap("Gulnora Abdullayeva — " + d.T("role.labour-inspector") + ", Toshkent viloyati")
+	w.still("the catalogue with questions due")
+	d.tap(d.T("review.start"))
+	for i := 0; ; i++ {
+		s := d.app.nav.current.(*reviewScreen)
+		rq := s.due[s.i]
+		w.still("review question " + rq.Question.ID)
+		resp := quiz.Key(rq.Question)
+		if i == 0 {
+			resp = wrong(rq.Question)
+		}
+		d.answer(rq.Course, rq.Question, resp)
+		d.tap(d.T("quiz.check"))
+		w.still("the review feedback to " + rq.Question.ID)
+		if s.i+1 == len(s.due) {
+			break
+		}
+		d.tap(d.T("quiz.next"))
+	}
+	d.tap(d.T("review.finish"))
+	w.still("the end of the review")
+	d.tap(d.T("review.back"))
+}
+
+// walkOthers opens the quick reference's tabs, settings, help, sync and
+// the trainer's screens.
+func (d *driver) walkOthers(w windowWatch) {
+	d.t.Helper()
+	d.tap(d.T("guide.title"))
+	for i := 0; i < 3; i++ {
+		d.openTab(i)
+		w.still("quick reference tab " + strconv.Itoa(i+1))
+	}
+	d.tap(d.T("nav.back"))
+	d.tap(d.T("settings.title"))
+	w.still("settings")
+	d.key(fyne.KeyF1)
+	w.still("help")
+	d.key(fyne.KeyEscape)
+	d.tap(d.T("sync.title"))
+	w.still("sync")
+	d.tap(d.T("nav.back"))
+	d.unlockTrainer(trainerPIN)
+	w.still("trainer mode")
+	for _, id := range []string{"trainer.learners", "trainer.courses", "trainer.keys"} {
+		d.tap(d.T(id))
+		w.still(id)
+		d.tap(d.T("nav.back"))
+	}
+	d.tap(d.T("contacts.title"))
+	d.tap(d.T("contacts.add"))
+	w.still("the referral contacts editor")
+	d.tap(d.T("nav.back"))
+	d.tap(d.T("contacts.unsaved.leave"))
+	d.tap(d.T("sync.title"))
+	w.still("sync in trainer mode")
 }
