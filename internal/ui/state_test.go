@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -93,10 +95,13 @@ func TestAQuizLeftHalfWayIsShownAsSuch(t *testing.T) {
 			d.tap(d.T("nav.back"))
 			// The quiz's line reads, beside its button, that it is unfinished.
 			d.see(d.T("quiz.unfinished") + " | [" + d.T("quiz.resume") + "]")
+			d.shot(lang + "-unfinished-course")
 			d.tap(d.T("nav.back"))
 			d.see(d.T("catalogue.unfinished", "Quiz", q.Title.In(c.Lang(lang), c.DefaultLanguage)))
+			d.shot(lang + "-unfinished-catalogue")
 			d.tap(d.T("catalogue.switch"))
 			d.see("Aziz — " + d.T("role.border-guard") + ", Post 3 · " + d.T("profiles.unfinished"))
+			d.shot(lang + "-unfinished-profiles")
 		})
 	}
 }
@@ -128,11 +133,13 @@ func TestAPassedCourseSaysSoAndWhatComesNext(t *testing.T) {
 				t.Errorf("after 100%% %q is not the main button", back.Text)
 			}
 			d.see(d.T("course.passed"))
+			d.shot(lang + "-passed-result")
 			next := d.app.nextCourse(c)
 			nextTitle := next.Title.In(next.Lang(lang), next.DefaultLanguage)
 			d.tap(d.T("result.back"))
 			d.see(d.T("course.passed"))
 			d.see(d.T("result.next.course", "Course", nextTitle))
+			d.shot(lang + "-passed-course")
 			d.tapNth(d.T("catalogue.open"), 0)
 			if d.app.win.Title() != "Ogoh — "+nextTitle {
 				t.Errorf("the next course button opened %q", d.app.win.Title())
@@ -160,6 +167,7 @@ func TestUnsavedContactsAskBeforeLeaving(t *testing.T) {
 	}
 	d.tap(d.T("nav.back"))
 	d.see(d.T("contacts.unsaved"))
+	d.shot("ru-contacts-unsaved")
 	d.tap(d.T("contacts.unsaved.stay"))
 	d.see(d.T("contacts.title"))
 	if got := d.entry(d.T("contacts.organisation.placeholder")).Text; got != "Горячая линия" {
@@ -175,4 +183,11 @@ func TestUnsavedContactsAskBeforeLeaving(t *testing.T) {
 	d.tap(d.T("sync.save"))
 	d.tap(d.T("nav.back"))
 	d.see(d.T("trainer.intro"))
+}
+
+// shot saves the window as OGOH_SHOTS/name.png, when OGOH_SHOTS is set.
+func (d *driver) shot(name string) {
+	if dir := os.Getenv("OGOH_SHOTS"); dir != "" {
+		save(d.t.(*testing.T), d.app.win.Canvas(), filepath.Join(dir, name+".png"))
+	}
 }
