@@ -92,7 +92,7 @@ func (s *contactsScreen) edit(list []domain.Contact, message string) {
 }
 
 type contactForm struct {
-	org, role, phone, address, hours *widget.Entry
+	org, role, phone, address, hours *keyEntry
 }
 
 func (s *contactsScreen) draw() (string, fyne.CanvasObject) {
@@ -110,8 +110,8 @@ func (s *contactsScreen) draw() (string, fyne.CanvasObject) {
 	s.read = read
 	for i, c := range list {
 		i := i
-		f := contactForm{entry(c.Organisation, a.T("contacts.organisation.placeholder")), entry(c.Role, ""), entry(c.Phone, ""),
-			entry(c.Address, ""), entry(c.Hours, "")}
+		f := contactForm{a.entry(c.Organisation, a.T("contacts.organisation.placeholder")), a.entry(c.Role, ""), a.entry(c.Phone, ""),
+			a.entry(c.Address, ""), a.entry(c.Hours, "")}
 		forms = append(forms, f)
 		remove := widget.NewButtonWithIcon(a.T("contacts.remove"), theme.DeleteIcon(), func() {
 			cur := read()
@@ -148,8 +148,9 @@ func (s *contactsScreen) draw() (string, fyne.CanvasObject) {
 	return title, a.screen(title, s.leave, container.NewVScroll(container.NewPadded(body)))
 }
 
-func entry(text, placeholder string) *widget.Entry {
-	e := widget.NewEntry()
+// entry is a text field holding text, that passes F1 and Escape on.
+func (a *App) entry(text, placeholder string) *keyEntry {
+	e := a.nav.entry()
 	e.SetText(text)
 	e.SetPlaceHolder(placeholder)
 	return e

@@ -366,13 +366,13 @@ func (d *driver) see(text string) {
 func (d *driver) entry(placeholder string) *widget.Entry {
 	d.t.Helper()
 	for _, o := range d.visible() {
-		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == placeholder {
+		if e, ok := asEntry(o); ok && e.PlaceHolder == placeholder {
 			return e
 		}
 	}
 	var seen []string
 	for _, o := range d.visible() {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := asEntry(o); ok {
 			seen = append(seen, fmt.Sprintf("%q", e.PlaceHolder))
 		}
 	}
@@ -382,7 +382,13 @@ func (d *driver) entry(placeholder string) *widget.Entry {
 
 func (d *driver) typeInto(placeholder, text string) {
 	e := d.entry(placeholder)
-	d.app.win.Canvas().Focus(e)
+	var f fyne.Focusable = e
+	for _, o := range d.visible() { // the widget in the window: a keyEntry holds its Entry
+		if k, ok := o.(*keyEntry); ok && &k.Entry == e {
+			f = k
+		}
+	}
+	d.app.win.Canvas().Focus(f)
 	test.Type(e, text)
 }
 

@@ -73,6 +73,41 @@ func (s *keySelect) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// keyEntry is a one-line text field that passes F1 and Escape to the
+// router: every other key edits the text, and Enter submits it.
+type keyEntry struct {
+	widget.Entry
+	nav *router
+}
+
+// entry is a text field on the router's screens.
+func (r *router) entry() *keyEntry {
+	e := &keyEntry{nav: r}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey edits the text; F1 and Escape go to the router.
+func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyF1 || ev.Name == fyne.KeyEscape {
+		e.nav.typedKey(ev)
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// asEntry is the Fyne entry of o, a plain entry or a keyEntry.
+func asEntry(o fyne.CanvasObject) (*widget.Entry, bool) {
+	switch e := o.(type) {
+	case *widget.Entry:
+		return e, true
+	case *keyEntry:
+		return &e.Entry, true
+	}
+	return nil, false
+}
+
 func isEnter(k fyne.KeyName) bool { return k == fyne.KeyReturn || k == fyne.KeyEnter }
 
 // asButton is the Fyne button of o, a plain button or a keyButton.

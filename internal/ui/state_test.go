@@ -150,7 +150,8 @@ func TestAPassedCourseSaysSoAndWhatComesNext(t *testing.T) {
 
 // TestUnsavedContactsAskBeforeLeaving: typed referral contacts not saved
 // survive Help; Back asks, "Keep editing" stays with them, "Leave without
-// saving" leaves; once saved, Back leaves without a word.
+// saving" leaves; once saved, Back leaves without a word. F1 and Escape
+// work from the field being typed in.
 func TestUnsavedContactsAskBeforeLeaving(t *testing.T) {
 	d := start(t, t.TempDir(), "ru")
 	defer d.close()
@@ -160,8 +161,9 @@ func TestUnsavedContactsAskBeforeLeaving(t *testing.T) {
 	d.tap(d.T("contacts.title"))
 	d.tap(d.T("contacts.add"))
 	d.typeInto(d.T("contacts.organisation.placeholder"), "Горячая линия")
-	d.key(fyne.KeyF1)
-	d.key(fyne.KeyEscape)
+	d.press(fyne.KeyF1) // from the field being typed in
+	d.see(d.T("help.title"))
+	d.press(fyne.KeyEscape)
 	if got := d.entry(d.T("contacts.organisation.placeholder")).Text; got != "Горячая линия" {
 		t.Fatalf("after Help the organisation reads %q", got)
 	}
@@ -173,7 +175,8 @@ func TestUnsavedContactsAskBeforeLeaving(t *testing.T) {
 	if got := d.entry(d.T("contacts.organisation.placeholder")).Text; got != "Горячая линия" {
 		t.Fatalf("after Keep editing the organisation reads %q", got)
 	}
-	d.key(fyne.KeyEscape)
+	d.typeInto(d.T("contacts.organisation.placeholder"), "!")
+	d.press(fyne.KeyEscape) // from the field: asks, as Back does
 	d.tap(d.T("contacts.unsaved.leave"))
 	d.see(d.T("trainer.intro"))
 
