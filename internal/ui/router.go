@@ -83,7 +83,10 @@ func (r *router) returnHere() func() {
 
 // typedKey is the keyboard for keys no focused widget takes: Escape goes
 // back; a screen may bind others (number keys pick an answer, Enter
-// confirms, arrows turn lesson pages).
+// confirms, arrows turn lesson pages, F1 opens Help). Fyne gives a key to
+// the focused widget alone, so the buttons, drop-downs, fields and answer
+// options of the screens (keyed.go, answers_row.go) pass the keys they do
+// not use on to it: the keys work whatever has the focus.
 func (r *router) typedKey(ev *fyne.KeyEvent) {
 	if f := r.keys[ev.Name]; f != nil {
 		f()

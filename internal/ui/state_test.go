@@ -194,3 +194,13 @@ func (d *driver) shot(name string) {
 		save(d.t.(*testing.T), d.app.win.Canvas(), filepath.Join(dir, name+".png"))
 	}
 }
+
+// tapProfile picks a profile on the picker by its label, marked or not
+// for a quiz left half-way.
+func (d *driver) tapProfile(label string) {
+	d.t.Helper()
+	if !d.has(label) {
+		label += " · " + d.T("profiles.unfinished")
+	}
+	d.tap(label)
+}
