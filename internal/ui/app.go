@@ -155,8 +155,12 @@ func (a *App) redraw() { a.nav.redraw() }
 
 // screen lays out a screen: a bar with back, title and settings, and a body.
 func (a *App) screen(title string, back func(), body fyne.CanvasObject) fyne.CanvasObject {
-	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	heading.Wrapping = fyne.TextWrapWord
+	// A paragraph, not a wrapped Label: the desktop window lays a new
+	// screen out at its minimum size first, where the space beside the
+	// buttons is next to nothing, and a wrapped Label there breaks after
+	// every letter and asks for a window a thousand pixels tall.
+	heading := strong(title)
+	heading.minWidth = 16 * heading.textSize() // a long title wraps in a few lines, not a column
 	a.nav.back = back
 	var left fyne.CanvasObject
 	if back != nil {
