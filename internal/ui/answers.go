@@ -59,20 +59,20 @@ func (a *App) newAnswerInput(qu *course.Question, order []string, lang, fallback
 	return answerKindOf(qu).input(a, qu, order, lang, fallback, changed)
 }
 
-func singleInput(_ *App, qu *course.Question, order []string, lang, fallback string, changed func()) answerInput {
-	return newChoiceInput(order, optionTexts(qu, order, lang, fallback), false, changed)
+func singleInput(a *App, qu *course.Question, order []string, lang, fallback string, changed func()) answerInput {
+	return newChoiceInput(a.nav, order, optionTexts(qu, order, lang, fallback), false, changed)
 }
 
-func multipleInput(_ *App, qu *course.Question, order []string, lang, fallback string, changed func()) answerInput {
-	return newChoiceInput(order, optionTexts(qu, order, lang, fallback), true, changed)
+func multipleInput(a *App, qu *course.Question, order []string, lang, fallback string, changed func()) answerInput {
+	return newChoiceInput(a.nav, order, optionTexts(qu, order, lang, fallback), true, changed)
 }
 
 func trueFalseInput(a *App, _ *course.Question, _ []string, _, _ string, changed func()) answerInput {
-	return newChoiceInput([]string{"true", "false"}, []string{a.T("quiz.true"), a.T("quiz.false")}, false, changed)
+	return newChoiceInput(a.nav, []string{"true", "false"}, []string{a.T("quiz.true"), a.T("quiz.false")}, false, changed)
 }
 
-func orderingInput(_ *App, qu *course.Question, order []string, lang, fallback string, _ func()) answerInput {
-	return newOrderInput(order, optionTexts(qu, order, lang, fallback))
+func orderingInput(a *App, qu *course.Question, order []string, lang, fallback string, _ func()) answerInput {
+	return newOrderInput(a.nav, order, optionTexts(qu, order, lang, fallback))
 }
 
 func matchingInput(a *App, qu *course.Question, order []string, lang, fallback string, changed func()) answerInput {
@@ -100,7 +100,7 @@ type choiceInput struct {
 	box  *fyne.Container
 }
 
-func newChoiceInput(ids, texts []string, multi bool, changed func()) *choiceInput {
+func newChoiceInput(nav *router, ids, texts []string, multi bool, changed func()) *choiceInput {
 	in := &choiceInput{ids: ids, box: container.NewVBox()}
 	for i, t := range texts {
 		i := i
@@ -114,6 +114,7 @@ func newChoiceInput(ids, texts []string, multi bool, changed func()) *choiceInpu
 			}
 			changed()
 		})
+		row.keys = nav.typedKey
 		in.rows = append(in.rows, row)
 		in.box.Add(row)
 	}
@@ -148,44 +149,74 @@ func (in *choiceInput) set(resp quiz.Response) {
 	}
 }
 
-// orderInput: put every option in order with up and down buttons.
+// orderInput: put every option in order with up and down buttons. The
+// rows stay as built and only their texts move, so the arrow pressed by
+// keyboard keeps the focus; it then moves with the item to its new row.
 type orderInput struct {
+	nav      *router
 	order    []string
 	text     map[string]string
 	box      *fyne.Container
+	labels   []*paragraph
+	ups      []*keyButton
+	downs    []*keyButton
 	disabled bool
 }
 
-func newOrderInput(ids, texts []string) *orderInput {
-	in := &orderInput{order: append([]string(nil), ids...), text: map[string]string{}, box: container.NewVBox()}
+func newOrderInput(nav *router, ids, texts []string) *orderInput {
+	in := &orderInput{nav: nav, order: append([]string(nil), ids...), text: map[string]string{}, box: container.NewVBox()}
 	for i, id := range ids {
 		in.text[id] = texts[i]
+		i := i
+		up := nav.button("", theme.MoveUpIcon(), func() { in.move(i, i-1) })
+		down := nav.button("", theme.MoveDownIcon(), func() { in.move(i, i+1) })
+		up.ofInput, down.ofInput = true, true
+		label := wrapped("")
+		in.ups, in.downs, in.labels = append(in.ups, up), append(in.downs, down), append(in.labels, label)
+		in.box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(up, down), label))
 	}
 	in.render()
 	return in
 }
 
+// render writes each row's text and enables the arrows that can move it.
 func (in *orderInput) render() {
-	in.box.RemoveAll()
 	for i, id := range in.order {
-		i := i
-		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { in.swap(i, i-1) })
-		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { in.swap(i, i+1) })
-		if i == 0 || in.disabled {
-			up.Disable()
-		}
-		if i == len(in.order)-1 || in.disabled {
-			down.Disable()
-		}
-		label := wrapped(fmt.Sprintf("%d. %s", i+1, in.text[id]))
-		in.box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(up, down), label))
+		in.labels[i].SetText(fmt.Sprintf("%d. %s", i+1, in.text[id]))
+		setEnabled(&in.ups[i].Button, i > 0 && !in.disabled)
+		setEnabled(&in.downs[i].Button, i < len(in.order)-1 && !in.disabled)
 	}
-	in.box.Refresh()
 }
 
-func (in *orderInput) swap(i, j int) {
+// move swaps rows i and j, and puts the focus, if it was on row i's
+// arrows, on row j's, so the item moved can be moved on.
+func (in *orderInput) move(i, j int) {
+	if j < 0 || j >= len(in.order) {
+		return
+	}
 	in.order[i], in.order[j] = in.order[j], in.order[i]
 	in.render()
+	c := in.nav.win.Canvas()
+	focused := c.Focused()
+	if focused != in.ups[i] && focused != in.downs[i] {
+		return
+	}
+	same, other := in.ups[j], in.downs[j]
+	if focused == in.downs[i] {
+		same, other = other, same
+	}
+	if same.Disabled() {
+		same = other
+	}
+	c.Focus(same)
+}
+
+func setEnabled(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
 }
 
 func (in *orderInput) object() fyne.CanvasObject { return in.box }
@@ -222,16 +253,17 @@ func newMatchInput(a *App, qu *course.Question, rightOrder []string, lang, fallb
 	for _, p := range qu.Pairs {
 		whole := wrapped("")
 		whole.Hide()
-		sel := widget.NewSelect(in.rights, nil)
-		sel.OnChanged = func(text string) {
+		// The router's drop-down: keys it does not use (F1, Esc, Enter)
+		// still reach the screen while it has focus.
+		sel := a.nav.newSelect(in.rights, func(text string) {
 			long := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width > room
 			whole.SetText("› " + text)
 			whole.Hidden = !long
 			whole.Refresh()
 			changed()
-		}
+		})
 		sel.PlaceHolder = a.T("quiz.match.placeholder")
-		in.selects = append(in.selects, sel)
+		in.selects = append(in.selects, &sel.Select)
 		left := wrapped(p.Left.In(lang, fallback))
 		in.box.Add(container.NewVBox(container.NewGridWithColumns(2, left, sel), whole))
 	}

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -18,18 +21,46 @@ type optionRow struct {
 	icon     *widget.Icon
 	label    *paragraph
 	onTap    func()
+	// keys takes the keys the row does not use (Enter, Escape, F1…): the
+	// router's, set by the screen; nil: they are dropped.
+	keys    func(*fyne.KeyEvent)
+	focused bool
+	ring    *canvas.Rectangle // the focus mark, shown while focused
 }
 
 func newOptionRow(text string, multi bool, onTap func()) *optionRow {
 	r := &optionRow{multi: multi, onTap: onTap, label: wrapped(text)}
 	r.icon = widget.NewIcon(nil)
+	r.ring = canvas.NewRectangle(color.Transparent)
+	r.ring.Hide()
 	r.ExtendBaseWidget(r)
 	r.update()
 	return r
 }
 
 func (r *optionRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.icon), nil, r.label))
+	return widget.NewSimpleRenderer(container.NewStack(r.ring, container.NewBorder(nil, nil, container.NewCenter(r.icon), nil, r.label)))
+}
+
+// FocusGained marks the row: Tab reaches each option in turn.
+func (r *optionRow) FocusGained() { r.focused = true; r.update() }
+
+// FocusLost takes the mark away.
+func (r *optionRow) FocusLost() { r.focused = false; r.update() }
+
+// TypedRune: a row takes no text.
+func (r *optionRow) TypedRune(rune) {}
+
+// TypedKey ticks the row on Space; other keys go to the screen, so Enter
+// checks the answer from the option in focus.
+func (r *optionRow) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeySpace {
+		r.Tapped(nil)
+		return
+	}
+	if r.keys != nil {
+		r.keys(ev)
+	}
 }
 
 // Tapped selects the option (or toggles it, for multiple response).
@@ -66,6 +97,7 @@ func (r *optionRow) update() {
 	}
 	r.icon.SetResource(res)
 	r.label.SetStyle(fyne.TextStyle{Bold: r.selected})
+	markFocus(r.ring, r.focused, r)
 }
 
 // newToggle is a check box whose text wraps, for long settings labels.

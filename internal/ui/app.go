@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -157,23 +158,30 @@ func (a *App) redraw() { a.nav.redraw() }
 
 // screen lays out a screen: a bar with back, title and settings, and a body.
 func (a *App) screen(title string, back func(), body fyne.CanvasObject) fyne.CanvasObject {
-	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	heading.Wrapping = fyne.TextWrapWord
+	// A paragraph, not a wrapped Label: the desktop window lays a new
+	// screen out at its minimum size first, where the space beside the
+	// buttons is next to nothing, and a wrapped Label there breaks after
+	// every letter and asks for a window a thousand pixels tall.
+	heading := strong(title)
+	heading.minWidth = 16 * heading.textSize() // a long title wraps in a few lines, not a column
 	a.nav.back = back
 	var left fyne.CanvasObject
 	if back != nil {
-		left = widget.NewButtonWithIcon(a.T("nav.back"), theme.NavigateBackIcon(), back)
+		left = a.nav.button(a.T("nav.back"), theme.NavigateBackIcon(), back)
 	}
-	settings := widget.NewButtonWithIcon(a.T("settings.title"), theme.SettingsIcon(), a.openSettings)
+	settings := a.nav.button(a.T("settings.title"), theme.SettingsIcon(), a.openSettings)
 	here := a.nav.returnHere()
-	help := widget.NewButtonWithIcon("", theme.HelpIcon(), func() { a.nav.open(newHelpScreen(a, here)) })
+	help := a.nav.button("", theme.HelpIcon(), func() { a.nav.open(newHelpScreen(a, here)) })
 	a.nav.bind(fyne.KeyF1, help.OnTapped)
 	right := container.NewHBox(help, settings)
 	if (a.learner != nil || a.trainer) && !hasOwnSwitch(a.nav.current) { // one click to the profile picker from every screen someone uses
-		right.Objects = append([]fyne.CanvasObject{widget.NewButtonWithIcon(a.T("nav.switch"), theme.AccountIcon(), a.switchLearner)}, right.Objects...)
+		right.Objects = append([]fyne.CanvasObject{a.nav.button(a.T("nav.switch"), theme.AccountIcon(), a.switchLearner)}, right.Objects...)
 	}
 	bar := container.NewBorder(nil, nil, left, right, heading)
-	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, body)
+	// The bar first among the objects, as on screen: Tab goes through
+	// them in this order (NewBorder would put the body first).
+	top := container.NewVBox(bar, widget.NewSeparator())
+	return container.New(layout.NewBorderLayout(top, nil, nil, nil), top, body)
 }
 
 // fail tells the user that something went wrong, in their language, with

@@ -28,8 +28,8 @@ func (s *catalogueScreen) draw() (string, fyne.CanvasObject) {
 		list.Add(empty)
 	}
 	who := widget.NewLabel(a.T("catalogue.greeting", "Name", a.learner.Name))
-	switchUser := widget.NewButtonWithIcon(a.T("catalogue.switch"), theme.AccountIcon(), a.nav.to(newProfilesScreen(a)))
-	guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), s.onGuide)
+	switchUser := a.nav.button(a.T("catalogue.switch"), theme.AccountIcon(), a.nav.to(newProfilesScreen(a)))
+	guide := a.nav.button(a.T("guide.title"), theme.SearchIcon(), s.onGuide)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(guide, switchUser), who), s.reviewCard())
 	title := a.T("catalogue.title")
 	body := container.NewBorder(top, nil, nil, nil, culledScroll(list))
@@ -50,7 +50,7 @@ func (s *catalogueScreen) reviewCard() fyne.CanvasObject {
 	if len(due) == 0 {
 		return note(a.T("review.none"))
 	}
-	start := widget.NewButtonWithIcon(a.T("review.start"), theme.HistoryIcon(), func() { a.nav.open(newReviewScreen(a, due)) })
+	start := a.nav.button(a.T("review.start"), theme.HistoryIcon(), func() { a.nav.open(newReviewScreen(a, due)) })
 	start.Importance = widget.HighImportance
 	return panel(container.NewBorder(nil, nil, nil, start, strong(a.loc.N("review.due", len(due)))))
 }
@@ -62,12 +62,16 @@ func (s *catalogueScreen) courseCard(c *course.Course) fyne.CanvasObject {
 	bar := widget.NewProgressBar()
 	bar.SetValue(float64(p.Percent()) / 100)
 	bar.TextFormatter = func() string { return a.T("catalogue.progress", "Done", p.Done, "Total", p.Total) }
-	open := widget.NewButtonWithIcon(a.T("catalogue.open"), theme.NavigateNextIcon(), a.nav.to(newCourseScreen(a, c)))
+	open := a.nav.button(a.T("catalogue.open"), theme.NavigateNextIcon(), a.nav.to(newCourseScreen(a, c)))
 	open.Importance = widget.HighImportance
 	// The card's own title does not wrap; a long Uzbek title would widen the window.
 	title := newParagraph(c.Title.In(lang, c.DefaultLanguage), fyne.TextStyle{Bold: true})
 	title.size = theme.SizeNameSubHeadingText
-	return panel(container.NewVBox(title, a.courseIntro(c), container.NewBorder(nil, nil, nil, open, bar)))
+	card := container.NewVBox(title, a.courseIntro(c), container.NewBorder(nil, nil, nil, open, bar))
+	if mark := a.unfinishedMark(c, p); mark != nil {
+		card.Add(mark)
+	}
+	return panel(card)
 }
 
 // panel sets content apart on a plain rounded background. Fyne's Card

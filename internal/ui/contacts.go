@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/ogoh/ogoh/internal/domain"
@@ -56,6 +58,8 @@ type contactsScreen struct {
 	a       *App
 	list    []domain.Contact
 	message string
+	saved   []domain.Contact // as last saved: leaving with other contacts asks first
+	read    func() []domain.Contact
 }
 
 // openContactsEditor opens the editor on the contacts saved.
@@ -64,17 +68,43 @@ func openContactsEditor(a *App) {
 	if err != nil {
 		a.fail("error.load", err)
 	}
-	a.nav.open(&contactsScreen{a: a, list: list})
+	a.nav.open(&contactsScreen{a: a, list: list, saved: list})
+}
+
+// keep holds on to what is typed, across Help and a redraw.
+func (s *contactsScreen) keep() {
+	if s.read != nil {
+		s.list = s.read()
+	}
+}
+
+// leave goes back to the trainer's screen, asking first if the forms
+// hold changes not saved.
+func (s *contactsScreen) leave() {
+	a := s.a
+	if slices.Equal(s.read(), s.saved) {
+		a.nav.open(newTrainerScreen(a))
+		return
+	}
+	d := dialog.NewConfirm(a.T("contacts.unsaved.title"), a.T("contacts.unsaved"), func(leave bool) {
+		if leave {
+			a.nav.open(newTrainerScreen(a))
+		}
+	}, a.win)
+	d.SetConfirmText(a.T("contacts.unsaved.leave"))
+	d.SetDismissText(a.T("contacts.unsaved.stay"))
+	d.Show()
 }
 
 // edit shows list in the forms, with message under them.
 func (s *contactsScreen) edit(list []domain.Contact, message string) {
 	s.list, s.message = list, message
+	s.read = nil // list is what to show now, not what the old forms hold
 	s.a.redraw()
 }
 
 type contactForm struct {
-	org, role, phone, address, hours *widget.Entry
+	org, role, phone, address, hours *keyEntry
 }
 
 func (s *contactsScreen) draw() (string, fyne.CanvasObject) {
@@ -89,10 +119,11 @@ func (s *contactsScreen) draw() (string, fyne.CanvasObject) {
 		}
 		return out
 	}
+	s.read = read
 	for i, c := range list {
 		i := i
-		f := contactForm{entry(c.Organisation, a.T("contacts.organisation.placeholder")), entry(c.Role, ""), entry(c.Phone, ""),
-			entry(c.Address, ""), entry(c.Hours, "")}
+		f := contactForm{a.entry(c.Organisation, a.T("contacts.organisation.placeholder")), a.entry(c.Role, ""), a.entry(c.Phone, ""),
+			a.entry(c.Address, ""), a.entry(c.Hours, "")}
 		forms = append(forms, f)
 		remove := widget.NewButtonWithIcon(a.T("contacts.remove"), theme.DeleteIcon(), func() {
 			cur := read()
@@ -120,16 +151,18 @@ func (s *contactsScreen) draw() (string, fyne.CanvasObject) {
 			return
 		}
 		saved, _ := a.svc.Contacts(a.ctx)
+		s.saved = saved
 		s.edit(saved, a.T("sync.saved"))
 	})
 	save.Importance = widget.HighImportance
 	title := a.T("contacts.title")
 	body := container.NewVBox(note(a.T("contacts.hint")), box, container.NewHBox(add, save), wrapped(message))
-	return title, a.screen(title, a.nav.to(newTrainerScreen(a)), container.NewVScroll(container.NewPadded(body)))
+	return title, a.screen(title, s.leave, container.NewVScroll(container.NewPadded(body)))
 }
 
-func entry(text, placeholder string) *widget.Entry {
-	e := widget.NewEntry()
+// entry is a text field holding text, that passes F1 and Escape on.
+func (a *App) entry(text, placeholder string) *keyEntry {
+	e := a.nav.entry()
 	e.SetText(text)
 	e.SetPlaceHolder(placeholder)
 	return e

@@ -34,7 +34,11 @@ func (s *courseScreen) draw() (string, fyne.CanvasObject) {
 	for i := range c.Quizzes {
 		quizzes.Add(s.quizRow(&c.Quizzes[i], p))
 	}
-	body := container.NewVBox(a.courseIntro(c), widget.NewCard(a.T("course.lessons"), "", lessons))
+	body := container.NewVBox(a.courseIntro(c))
+	if coursePassed(c, p) {
+		body.Add(panel(a.passedNote(c)))
+	}
+	body.Add(widget.NewCard(a.T("course.lessons"), "", lessons))
 	if len(c.Scenarios) > 0 {
 		scenarios := container.NewVBox()
 		for i := range c.Scenarios {
@@ -67,7 +71,7 @@ func (s *courseScreen) lessonRow(i int, p progress.CourseProgress) fyne.CanvasOb
 	name := wrapped(fmt.Sprintf("%d. %s", i+1, l.Title.In(a.courseLang(c), c.DefaultLanguage)))
 	info := widget.NewLabel(status + " · " + a.loc.N("lesson.minutes", l.Minutes))
 	info.TextStyle.Italic = true
-	read := widget.NewButton(a.T("lesson.read"), a.nav.to(newLessonScreen(a, c, i)))
+	read := a.nav.button(a.T("lesson.read"), nil, a.nav.to(newLessonScreen(a, c, i)))
 	return container.NewBorder(nil, nil, mark, container.NewHBox(info, read), name)
 }
 
@@ -75,17 +79,23 @@ func (s *courseScreen) quizRow(q *course.Quiz, p progress.CourseProgress) fyne.C
 	a, c := s.a, s.c
 	best := p.Quizzes[q.ID]
 	info := a.T("quiz.never")
+	if best.Open {
+		info = a.T("quiz.unfinished")
+	}
 	if best.Attempts > 0 {
 		info = a.T("quiz.summary", "Best", best.BestScore, "Max", best.BestMax, "Percent", best.BestScore*100/max(best.BestMax, 1), "Attempts", best.Attempts)
 		if best.Passed {
 			info += " · " + a.T("quiz.passed")
+		}
+		if best.Open {
+			info += " · " + a.T("quiz.unfinished")
 		}
 	}
 	label := a.T("quiz.start")
 	if best.Open {
 		label = a.T("quiz.resume")
 	}
-	start := widget.NewButtonWithIcon(label, theme.MediaPlayIcon(), func() { startQuiz(a, c, q.ID) })
+	start := a.nav.button(label, theme.MediaPlayIcon(), func() { startQuiz(a, c, q.ID) })
 	start.Importance = widget.HighImportance
 	name := wrapped(a.T("quiz.line", "Title", q.Title.In(a.courseLang(c), c.DefaultLanguage), "Draw", q.Draw, "PassMark", q.PassMark))
 	detail := note(info)

@@ -44,7 +44,7 @@ func scriptedLearner(dir string) {
 	if ls, _ := d.db.Learners(context.Background()); len(ls) == 0 {
 		d.createProfile("Crash", "other", "", "")
 	} else {
-		d.tap("Crash — " + d.T("role.other"))
+		d.tapProfile("Crash — " + d.T("role.other"))
 	}
 	d.openCourse(c)
 	if d.has(d.T("quiz.resume")) {
@@ -161,7 +161,7 @@ func TestKilledMidQuizLosesNoConfirmedAnswer(t *testing.T) {
 			if len(att.Answers) > len(confirmed)+2 {
 				t.Errorf("%d answers saved, only %d confirmed", len(att.Answers), len(confirmed))
 			}
-			d.tap("Crash — " + d.T("role.other"))
+			d.tapProfile("Crash — " + d.T("role.other"))
 			d.openCourse(c)
 			d.tap(d.T("quiz.resume"))
 			if len(att.Answers) < q.Draw {

@@ -263,7 +263,7 @@ func (d *driver) openCourse(c *course.Course) {
 		if p, ok := o.(*paragraph); ok && p.Text() == title {
 			seen = true
 		}
-		if b, ok := o.(*widget.Button); ok && seen && b.Text == d.T("catalogue.open") {
+		if b, ok := asButton(o); ok && seen && b.Text == d.T("catalogue.open") {
 			test.Tap(b)
 			return
 		}
@@ -273,7 +273,7 @@ func (d *driver) openCourse(c *course.Course) {
 
 func (d *driver) has(text string) bool {
 	for _, o := range d.visible() {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := asButton(o); ok && b.Text == text {
 			return true
 		}
 	}
@@ -283,7 +283,7 @@ func (d *driver) has(text string) bool {
 func (d *driver) button(text string) *widget.Button {
 	d.t.Helper()
 	for _, o := range d.visible() {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := asButton(o); ok && b.Text == text {
 			return b
 		}
 	}
@@ -295,7 +295,7 @@ func (d *driver) button(text string) *widget.Button {
 func (d *driver) tapNth(text string, n int) {
 	d.t.Helper()
 	for _, o := range d.visible() {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := asButton(o); ok && b.Text == text {
 			if n == 0 {
 				test.Tap(b)
 				return
@@ -319,7 +319,7 @@ func (d *driver) tap(text string) {
 func (d *driver) buttons(icon fyne.Resource) []*widget.Button {
 	var out []*widget.Button
 	for _, o := range d.visible() {
-		if b, ok := o.(*widget.Button); ok && b.Icon != nil && b.Icon.Name() == icon.Name() {
+		if b, ok := asButton(o); ok && b.Icon != nil && b.Icon.Name() == icon.Name() {
 			out = append(out, b)
 		}
 	}
@@ -339,6 +339,8 @@ func textsOf(objects []fyne.CanvasObject) string {
 		case *paragraph:
 			parts = append(parts, x.Text())
 		case *widget.Button:
+			parts = append(parts, "["+x.Text+"]")
+		case *keyButton:
 			parts = append(parts, "["+x.Text+"]")
 		case *widget.Card:
 			parts = append(parts, x.Title, x.Subtitle)
@@ -367,13 +369,13 @@ func (d *driver) see(text string) {
 func (d *driver) entry(placeholder string) *widget.Entry {
 	d.t.Helper()
 	for _, o := range d.visible() {
-		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == placeholder {
+		if e, ok := asEntry(o); ok && e.PlaceHolder == placeholder {
 			return e
 		}
 	}
 	var seen []string
 	for _, o := range d.visible() {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := asEntry(o); ok {
 			seen = append(seen, fmt.Sprintf("%q", e.PlaceHolder))
 		}
 	}
@@ -383,7 +385,13 @@ func (d *driver) entry(placeholder string) *widget.Entry {
 
 func (d *driver) typeInto(placeholder, text string) {
 	e := d.entry(placeholder)
-	d.app.win.Canvas().Focus(e)
+	var f fyne.Focusable = e
+	for _, o := range d.visible() { // the widget in the window: a keyEntry holds its Entry
+		if k, ok := o.(*keyEntry); ok && &k.Entry == e {
+			f = k
+		}
+	}
+	d.app.win.Canvas().Focus(f)
 	test.Type(e, text)
 }
 
@@ -401,8 +409,11 @@ func (d *driver) radioWith(option string) *widget.RadioGroup {
 func (d *driver) selects() []*widget.Select {
 	var out []*widget.Select
 	for _, o := range d.visible() {
-		if s, ok := o.(*widget.Select); ok {
+		switch s := o.(type) {
+		case *widget.Select:
 			out = append(out, s)
+		case *keySelect:
+			out = append(out, &s.Select)
 		}
 	}
 	return out

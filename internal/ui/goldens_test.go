@@ -118,6 +118,7 @@ func walkMainScreens(t *testing.T, d *driver, golden func(name string)) {
 	d.tap(d.T("contacts.add"))
 	golden("trainer-contacts")
 	d.tap(d.T("nav.back"))
+	d.tap(d.T("contacts.unsaved.leave")) // the contact added is not saved
 	d.tap(d.T("trainer.learners"))
 	golden("trainer-report")
 	d.tap(d.T("nav.back"))

@@ -17,7 +17,7 @@ func newWelcomeScreen(a *App) *welcomeScreen { return &welcomeScreen{a: a} }
 
 func (s *welcomeScreen) draw() (string, fyne.CanvasObject) {
 	a := s.a
-	next := widget.NewButtonWithIcon(a.T("welcome.start"), theme.NavigateNextIcon(), s.onStart)
+	next := a.nav.button(a.T("welcome.start"), theme.NavigateNextIcon(), s.onStart)
 	next.Importance = widget.HighImportance
 	a.nav.bindEnter(next)
 	guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), func() { a.nav.open(newGuideScreen(a, a.nav.to(s))) })

@@ -65,7 +65,7 @@ func TestIdleDeviceLocksAndTheQuizGoesOn(t *testing.T) {
 	if d.app.learner != nil {
 		t.Fatal("the profile picker after the lock still has a learner")
 	}
-	d.tap("Dilnoza — " + d.T("role.border-guard") + ", Post 12")
+	d.tapProfile("Dilnoza — " + d.T("role.border-guard") + ", Post 12")
 	d.typeInto(d.T("pin.placeholder"), "1234")
 	d.tap(d.T("pin.open"))
 	d.openCourse(trafficking(t))

@@ -18,6 +18,9 @@ type lessonScreen struct {
 	a *App
 	c *course.Course
 	i int
+	// back is the way back; nil: the course page. A lesson opened from a
+	// quiz's result (Read again) goes back to that result.
+	back func()
 }
 
 func newLessonScreen(a *App, c *course.Course, i int) *lessonScreen {
@@ -39,15 +42,15 @@ func (s *lessonScreen) draw() (string, fyne.CanvasObject) {
 		a.fail("error.load", err)
 	}
 	body := renderLesson(c, md)
-	prev := widget.NewButtonWithIcon(a.T("lesson.previous"), theme.NavigateBackIcon(), a.nav.to(newLessonScreen(a, c, i-1)))
+	prev := a.nav.button(a.T("lesson.previous"), theme.NavigateBackIcon(), a.nav.to(newLessonScreen(a, c, i-1)))
 	if i == 0 {
 		prev.Disable()
 	}
-	var next *widget.Button
+	var next *keyButton
 	if i+1 < len(c.Lessons) {
-		next = widget.NewButtonWithIcon(a.T("lesson.next"), theme.NavigateNextIcon(), s.done(newLessonScreen(a, c, i+1)))
+		next = a.nav.button(a.T("lesson.next"), theme.NavigateNextIcon(), s.done(newLessonScreen(a, c, i+1)))
 	} else {
-		next = widget.NewButtonWithIcon(a.T("lesson.finish"), theme.ConfirmIcon(), s.done(newCourseScreen(a, c)))
+		next = a.nav.button(a.T("lesson.finish"), theme.ConfirmIcon(), s.done(newCourseScreen(a, c)))
 	}
 	next.Importance = widget.HighImportance
 	a.nav.bind(fyne.KeyRight, next.OnTapped)
@@ -60,7 +63,11 @@ func (s *lessonScreen) draw() (string, fyne.CanvasObject) {
 	title := l.Title.In(lang, c.DefaultLanguage)
 	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), nav), nil, nil,
 		culledScroll(container.NewPadded(body)))
-	return title, a.screen(fmt.Sprintf("%s — %s", c.Title.In(lang, c.DefaultLanguage), title), a.nav.to(newCourseScreen(a, c)), content)
+	back := s.back
+	if back == nil {
+		back = a.nav.to(newCourseScreen(a, c))
+	}
+	return title, a.screen(fmt.Sprintf("%s — %s", c.Title.In(lang, c.DefaultLanguage), title), back, content)
 }
 
 // done marks the lesson read, then goes on to next.

@@ -25,6 +25,8 @@ type paragraph struct {
 	size  fyne.ThemeSizeName
 	// Importance colours the text as it would a Label's.
 	Importance widget.Importance
+	// minWidth is the least width it asks for; 0: only its padding.
+	minWidth float32
 
 	lines     []string // text broken for width
 	width     float32  // the width lines were broken for; 0 before the first layout
@@ -120,7 +122,11 @@ func (p *paragraph) rewrap(width float32) bool {
 	}
 	p.width = width
 	var lines []string
-	if inner <= 0 { // not laid out yet: no width to break for
+	// Not laid out yet, or squeezed to a few letters' width: the desktop
+	// window lays a new screen out at its minimum size first, and text
+	// broken after every letter there asks for a window thousands of
+	// pixels tall. Below four ems nothing is broken.
+	if inner < 4*p.textSize() {
 		lines = strings.Split(p.text, "\n")
 	} else {
 		lines = wrapText(p.text, inner, textMeasure{size: p.textSize(), style: p.style})
@@ -160,7 +166,7 @@ func (r *paragraphRenderer) MinSize() fyne.Size {
 		r.p.rewrap(r.p.Size().Width)
 	}
 	pad := r.p.Theme().Size(theme.SizeNameInnerPadding)
-	return fyne.NewSize(2*pad, float32(len(r.p.lines))*r.lineHeight()+2*pad)
+	return fyne.NewSize(max(2*pad, r.p.minWidth), float32(len(r.p.lines))*r.lineHeight()+2*pad)
 }
 
 func (r *paragraphRenderer) Layout(size fyne.Size) {

@@ -14,6 +14,15 @@ import (
 // device may hold hundreds of profiles (2,500 at the benchmark's x100),
 // where a button each took the first frame from 0.2 s to seconds.
 func (a *App) profileList(learners []domain.Learner, pick func(domain.Learner)) fyne.CanvasObject {
+	marks := map[string]bool{} // a quiz left half-way, looked up for the rows in view
+	unfinished := func(id string) bool {
+		m, ok := marks[id]
+		if !ok {
+			m = a.hasUnfinishedQuiz(id)
+			marks[id] = m
+		}
+		return m
+	}
 	list := widget.NewList(
 		func() int { return len(learners) },
 		func() fyne.CanvasObject {
@@ -24,7 +33,11 @@ func (a *App) profileList(learners []domain.Learner, pick func(domain.Learner)) 
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			l := learners[i]
 			b := o.(*widget.Button)
-			b.SetText(a.profileLabel(l))
+			text := a.profileLabel(l)
+			if unfinished(l.ID) {
+				text += " · " + a.T("profiles.unfinished")
+			}
+			b.SetText(text)
 			icon := theme.AccountIcon()
 			if l.PINHash != "" {
 				icon = theme.VisibilityOffIcon()

@@ -97,7 +97,7 @@ func TestQuizResumesAfterRestart(t *testing.T) {
 
 	d = start(t, dir, "en")
 	defer d.close()
-	d.tap("Rustam — " + d.T("role.other"))
+	d.tap("Rustam — " + d.T("role.other") + " · " + d.T("profiles.unfinished")) // the quiz left half-way is marked
 	d.openCourse(c)
 	d.tap(d.T("quiz.resume"))
 	d.see(d.T("quiz.position", "N", 4, "Total", q.Draw))

@@ -44,6 +44,10 @@ type questionScreen struct {
 	qu  *course.Question
 	pos int
 
+	// pending is the answer being given, kept across a detour (Help) and
+	// redraws until it is checked.
+	pending quiz.Response
+
 	// this draw's widgets, for the handlers
 	check  *widget.Button
 	input  answerInput
@@ -63,13 +67,13 @@ func (s *questionScreen) draw() (string, fyne.CanvasObject) {
 	hint := note(a.T(hintKey(qu.Type)))
 
 	feedback := container.NewVBox()
-	check := widget.NewButtonWithIcon(a.T("quiz.check"), theme.ConfirmIcon(), nil)
+	check := a.nav.button(a.T("quiz.check"), theme.ConfirmIcon(), nil)
 	check.Importance = widget.HighImportance
 	nextLabel := a.T("quiz.next")
 	if pos+1 == total {
 		nextLabel = a.T("quiz.see.result")
 	}
-	next := widget.NewButtonWithIcon(nextLabel, theme.NavigateNextIcon(), func() { openQuestion(a, c, att) })
+	next := a.nav.button(nextLabel, theme.NavigateNextIcon(), func() { openQuestion(a, c, att) })
 	next.Importance = widget.HighImportance
 	next.Hide()
 
@@ -89,12 +93,15 @@ func (s *questionScreen) draw() (string, fyne.CanvasObject) {
 		feedback.Add(a.feedback(c, qu, ans.Response, ans.Correct, lang))
 	}
 	saving := note("")
-	s.check, s.input, s.saving = check, input, saving
+	s.check, s.input, s.saving = &check.Button, input, saving
 	check.OnTapped = s.onCheck
 	if ans, ok := att.Answered(qu.ID); ok {
 		answered(ans)
 		a.nav.bindEnter(next)
 	} else {
+		if s.pending != nil {
+			input.set(s.pending)
+		}
 		if !quiz.Complete(qu, input.response()) {
 			check.Disable()
 		}
@@ -107,6 +114,17 @@ func (s *questionScreen) draw() (string, fyne.CanvasObject) {
 	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, buttons)), nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
 	return title, a.screen(title, a.nav.to(newCourseScreen(a, c)), content)
+}
+
+// keep holds on to the answer being given, for when the screen is shown
+// again.
+func (s *questionScreen) keep() {
+	if s.input == nil {
+		return
+	}
+	if _, ok := s.att.Answered(s.qu.ID); !ok {
+		s.pending = s.input.response()
+	}
 }
 
 // feedback teaches: right or not, why, and where the lesson is.

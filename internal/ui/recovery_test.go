@@ -75,7 +75,7 @@ func TestADamagedDatabaseIsRestoredOnlyWhenAsked(t *testing.T) {
 func shownButton(t *testing.T, win fyne.Window, text string) *widget.Button {
 	t.Helper()
 	for _, o := range visibleUnder(win.Content()) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := asButton(o); ok && b.Text == text {
 			return b
 		}
 	}

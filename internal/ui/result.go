@@ -62,16 +62,25 @@ func (s *resultScreen) draw() (string, fyne.CanvasObject) {
 	if len(r.Missed) == 0 {
 		missed.Add(widget.NewLabel(a.T("result.none.missed")))
 	}
-	back := widget.NewButtonWithIcon(a.T("result.back"), theme.NavigateBackIcon(), a.nav.to(newCourseScreen(a, c)))
-	again := widget.NewButtonWithIcon(a.T("result.again"), theme.ViewRefreshIcon(), s.onAgain)
-	again.Importance = widget.HighImportance
-	a.nav.bindEnter(back)
-	body := container.NewVBox(score, verdict, widget.NewCard(a.T("result.review"), "", missed))
+	back := a.nav.button(a.T("result.back"), theme.NavigateBackIcon(), a.nav.to(newCourseScreen(a, c)))
+	again := a.nav.button(a.T("result.again"), theme.ViewRefreshIcon(), s.onAgain)
+	body := container.NewVBox(score)
 	if extra := r.Points - float64(r.Score); extra > 0.001 { // pairs matched right in matching questions not fully right
 		partial := widget.NewLabelWithStyle(a.T("result.partial", "Points", a.points(r.Points), "Max", r.Max), fyne.TextAlignCenter, fyne.TextStyle{})
 		partial.Wrapping = fyne.TextWrapWord
-		body.Objects = append([]fyne.CanvasObject{score, partial}, body.Objects[1:]...)
+		body.Add(partial)
 	}
+	body.Add(verdict)
+	if r.Passed { // what is left is the course, not this quiz again
+		back.Importance = widget.HighImportance
+		if coursePassed(c, a.progressIn(c)) {
+			body.Add(panel(a.passedNote(c)))
+		}
+	} else {
+		again.Importance = widget.HighImportance
+	}
+	a.nav.bindEnter(back)
+	body.Add(widget.NewCard(a.T("result.review"), "", missed))
 	title := a.T("result.title")
 	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(back, again)), nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
@@ -115,8 +124,12 @@ func (s *resultScreen) missedCard(qu *course.Question, lang string) fyne.CanvasO
 	for i := range c.Lessons {
 		if c.Lessons[i].ID == qu.Lesson {
 			i := i
-			box.Add(widget.NewButtonWithIcon(a.T("result.read.lesson", "Lesson", c.Lessons[i].Title.In(lang, c.DefaultLanguage)),
-				theme.DocumentIcon(), a.nav.to(newLessonScreen(a, c, i))))
+			box.Add(a.nav.button(a.T("result.read.lesson", "Lesson", c.Lessons[i].Title.In(lang, c.DefaultLanguage)),
+				theme.DocumentIcon(), func() {
+					l := newLessonScreen(a, c, i)
+					l.back = a.nav.returnHere()
+					a.nav.open(l)
+				}))
 		}
 	}
 	qtext := qu.Text.In(lang, c.DefaultLanguage)

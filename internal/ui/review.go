@@ -20,6 +20,18 @@ type reviewScreen struct {
 	due      []progress.ReviewQuestion
 	i, right int
 	answered *domain.Answer
+	// pending is the answer being given to due[i], kept across a detour
+	// (Help, Settings) until it is checked; input is this draw's.
+	pending quiz.Response
+	input   answerInput
+}
+
+// keep holds on to the answer being given, for when the screen is shown
+// again.
+func (s *reviewScreen) keep() {
+	if s.input != nil && s.answered == nil {
+		s.pending = s.input.response()
+	}
 }
 
 func newReviewScreen(a *App, due []progress.ReviewQuestion) *reviewScreen {
@@ -35,7 +47,7 @@ func (s *reviewScreen) draw() (string, fyne.CanvasObject) {
 	bar.TextFormatter = func() string { return a.T("quiz.position", "N", i+1, "Total", len(due)) }
 	bar.Max = float64(len(due))
 	bar.SetValue(float64(i))
-	check := widget.NewButtonWithIcon(a.T("quiz.check"), theme.ConfirmIcon(), nil)
+	check := a.nav.button(a.T("quiz.check"), theme.ConfirmIcon(), nil)
 	check.Importance = widget.HighImportance
 	var input answerInput
 	input = a.newAnswerInput(qu, quiz.OptionOrder(qu, int64(i)), lang, rq.Course.DefaultLanguage, func() {
@@ -45,7 +57,13 @@ func (s *reviewScreen) draw() (string, fyne.CanvasObject) {
 			check.Disable()
 		}
 	})
-	check.Disable()
+	s.input = input
+	if s.pending != nil && answered == nil {
+		input.set(s.pending)
+	}
+	if !quiz.Complete(qu, input.response()) {
+		check.Disable()
+	}
 	body := container.NewVBox(bar, note(rq.Course.Title.In(lang, rq.Course.DefaultLanguage)), questionText(rq.Course, qu.Text.In(lang, rq.Course.DefaultLanguage), strong(qu.Text.In(lang, rq.Course.DefaultLanguage))),
 		note(a.T(hintKey(qu.Type))), input.object())
 	var buttons fyne.CanvasObject = check
@@ -61,7 +79,7 @@ func (s *reviewScreen) draw() (string, fyne.CanvasObject) {
 		if answered.Correct {
 			score++
 		}
-		next := widget.NewButtonWithIcon(label, theme.NavigateNextIcon(), func() { s.onNext(score) })
+		next := a.nav.button(label, theme.NavigateNextIcon(), func() { s.onNext(score) })
 		next.Importance = widget.HighImportance
 		buttons = next
 		a.nav.bindEnter(next)
@@ -87,7 +105,7 @@ func (s *reviewScreen) draw() (string, fyne.CanvasObject) {
 
 // onNext goes on to the next due question, or to the end of the review.
 func (s *reviewScreen) onNext(right int) {
-	s.i, s.right, s.answered = s.i+1, right, nil
+	s.i, s.right, s.answered, s.pending, s.input = s.i+1, right, nil, nil, nil
 	if s.i >= len(s.due) {
 		s.a.nav.open(newReviewDoneScreen(s.a, s.right, len(s.due)))
 		return
@@ -107,7 +125,7 @@ func newReviewDoneScreen(a *App, right, total int) *reviewDoneScreen {
 
 func (s *reviewDoneScreen) draw() (string, fyne.CanvasObject) {
 	a := s.a
-	back := widget.NewButtonWithIcon(a.T("review.back"), theme.HomeIcon(), a.nav.to(newCatalogueScreen(a)))
+	back := a.nav.button(a.T("review.back"), theme.HomeIcon(), a.nav.to(newCatalogueScreen(a)))
 	back.Importance = widget.HighImportance
 	title := a.T("review.title")
 	body := container.NewVBox(strong(a.T("review.done", "Right", s.right, "Total", s.total)), wrapped(a.T("review.explain")),

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 )
 
 // screen is one of the app's screens: it draws itself in the current
@@ -12,6 +11,12 @@ import (
 type screen interface {
 	draw() (title string, content fyne.CanvasObject)
 }
+
+// keeper is a screen with state in its widgets that is not saved yet (an
+// answer being given): keep copies it into the screen, before the screen
+// is left for another (Help, Settings) or drawn again, so it is there
+// when the screen is drawn next.
+type keeper interface{ keep() }
 
 // opener is a screen with something to do once as it is opened, not on
 // each redraw (a lesson records that it was opened).
@@ -42,6 +47,7 @@ func newRouter(win fyne.Window) *router {
 
 // open shows s in the window.
 func (r *router) open(s screen) {
+	r.keepCurrent()
 	if o, ok := s.(opener); ok {
 		o.opened()
 	}
@@ -57,12 +63,19 @@ func (r *router) redraw() {
 	if r.input != nil {
 		r.input()
 	}
+	r.keepCurrent()
 	r.focus, r.back, r.keys = nil, nil, map[fyne.KeyName]func(){}
 	title, content := r.current.draw()
 	r.win.SetTitle("Ogoh — " + title)
 	r.win.SetContent(content)
 	if r.focus != nil {
 		r.win.Canvas().Focus(r.focus)
+	}
+}
+
+func (r *router) keepCurrent() {
+	if k, ok := r.current.(keeper); ok {
+		k.keep()
 	}
 }
 
@@ -74,7 +87,10 @@ func (r *router) returnHere() func() {
 
 // typedKey is the keyboard for keys no focused widget takes: Escape goes
 // back; a screen may bind others (number keys pick an answer, Enter
-// confirms, arrows turn lesson pages).
+// confirms, arrows turn lesson pages, F1 opens Help). Fyne gives a key to
+// the focused widget alone, so the buttons, drop-downs, fields and answer
+// options of the screens (keyed.go, answers_row.go) pass the keys they do
+// not use on to it: the keys work whatever has the focus.
 func (r *router) typedKey(ev *fyne.KeyEvent) {
 	if f := r.keys[ev.Name]; f != nil {
 		f()
@@ -88,8 +104,13 @@ func (r *router) typedKey(ev *fyne.KeyEvent) {
 // bind makes key do f while the current screen is shown.
 func (r *router) bind(key fyne.KeyName, f func()) { r.keys[key] = f }
 
-// bindEnter makes Enter (and the keypad's) tap b when it is shown and enabled.
-func (r *router) bindEnter(b *widget.Button) {
+// bindEnter makes Enter (and the keypad's) tap b when it is shown and
+// enabled; b is a button (widget.Button or keyButton).
+func (r *router) bindEnter(o fyne.CanvasObject) {
+	b, ok := asButton(o)
+	if !ok {
+		return
+	}
 	press := func() {
 		if b.Visible() && !b.Disabled() && b.OnTapped != nil {
 			b.OnTapped()

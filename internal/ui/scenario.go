@@ -51,8 +51,8 @@ func (p *scenarioScreen) draw() (string, fyne.CanvasObject) {
 	switch {
 	case p.step.End:
 		body.Add(p.outcomeLabel(p.step.Outcome))
-		again := widget.NewButtonWithIcon(a.T("scenario.again"), theme.ViewRefreshIcon(), func() { playScenario(a, p.c, p.sc) })
-		done := widget.NewButtonWithIcon(a.T("result.back"), theme.NavigateBackIcon(), a.nav.to(newCourseScreen(a, p.c)))
+		again := a.nav.button(a.T("scenario.again"), theme.ViewRefreshIcon(), func() { playScenario(a, p.c, p.sc) })
+		done := a.nav.button(a.T("result.back"), theme.NavigateBackIcon(), a.nav.to(newCourseScreen(a, p.c)))
 		done.Importance = widget.HighImportance
 		a.nav.bindEnter(done)
 		buttons = container.NewHBox(again, done)
@@ -60,7 +60,7 @@ func (p *scenarioScreen) draw() (string, fyne.CanvasObject) {
 		body.Add(note("› " + t(p.chosen.Text)))
 		body.Add(p.qualityLabel(p.chosen.Quality))
 		body.Add(wrapped(t(p.chosen.Feedback)))
-		next := widget.NewButtonWithIcon(a.T("scenario.continue"), theme.NavigateNextIcon(), func() {
+		next := a.nav.button(a.T("scenario.continue"), theme.NavigateNextIcon(), func() {
 			p.step, p.chosen, p.next = p.next, nil, nil
 			a.redraw()
 		})
@@ -68,7 +68,7 @@ func (p *scenarioScreen) draw() (string, fyne.CanvasObject) {
 		a.nav.bindEnter(next)
 		buttons = next
 	default:
-		choose := widget.NewButtonWithIcon(a.T("scenario.choose"), theme.ConfirmIcon(), nil)
+		choose := a.nav.button(a.T("scenario.choose"), theme.ConfirmIcon(), nil)
 		choose.Importance = widget.HighImportance
 		choose.Disable()
 		choices := p.play.Choices(p.step)
@@ -81,6 +81,7 @@ func (p *scenarioScreen) draw() (string, fyne.CanvasObject) {
 				}
 				choose.Enable()
 			})
+			row.keys = a.nav.typedKey
 			rows = append(rows, row)
 			body.Add(row)
 			if i < len(numberKeys) {
@@ -139,7 +140,7 @@ func (s *courseScreen) scenarioRow(sc *course.Scenario, runs int, best string) f
 	if runs > 0 {
 		info = a.T("scenario.summary", "Runs", runs, "Best", a.T("scenario.outcome."+best))
 	}
-	play := widget.NewButtonWithIcon(a.T("scenario.play"), theme.MediaPlayIcon(), func() { playScenario(a, c, sc) })
+	play := a.nav.button(a.T("scenario.play"), theme.MediaPlayIcon(), func() { playScenario(a, c, sc) })
 	return container.NewBorder(nil, nil, nil, container.NewVBox(play),
 		container.NewVBox(wrapped(sc.Title.In(a.courseLang(c), c.DefaultLanguage)), note(info)))
 }

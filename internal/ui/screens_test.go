@@ -106,6 +106,7 @@ func TestEveryScreenIsTranslated(t *testing.T) {
 			d.tap(d.T("contacts.add"))
 			snap("contacts-edit")
 			d.tap(d.T("nav.back"))
+			d.tap(d.T("contacts.unsaved.leave")) // the contact added is not saved
 			d.tap(d.T("trainer.keys"))
 			snap("keys")
 			d.tap(d.T("nav.back"))

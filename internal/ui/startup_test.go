@@ -155,7 +155,7 @@ func TestThePickerMakesOnlyTheProfilesInView(t *testing.T) {
 	profiles := 0
 	var list *widget.List
 	for _, o := range d.visible() {
-		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Learner ") {
+		if b, ok := asButton(o); ok && strings.HasPrefix(b.Text, "Learner ") {
 			profiles++
 		}
 		if l, ok := o.(*widget.List); ok {

@@ -111,7 +111,9 @@ func (a *App) showSync() {
 		title := a.T("sync.title")
 		statusBox := container.NewVBox(status)
 		body := container.NewVBox(
-			widget.NewCard(a.T("sync.status"), "", statusBox),
+			// The title as text that wraps: a Card's title does not, and in
+			// Russian at the largest text it widened the window.
+			widget.NewCard("", "", container.NewVBox(heading(a.T("sync.status")), statusBox)),
 			container.NewHBox(run.now, run.cancel, export),
 			container.NewHBox(a.receiptButton(status, result), a.exchangeButton(status)),
 			run.bar, result,
