@@ -29,8 +29,9 @@ func (s *catalogueScreen) draw() (string, fyne.CanvasObject) {
 	}
 	who := widget.NewLabel(a.T("catalogue.greeting", "Name", a.learner.Name))
 	switchUser := widget.NewButtonWithIcon(a.T("catalogue.switch"), theme.AccountIcon(), a.nav.to(newProfilesScreen(a)))
-	guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), s.onGuide)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(guide, switchUser), who), s.reviewCard())
+	guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.InfoIcon(), s.onGuide)
+	search := widget.NewButtonWithIcon(a.T("lessons.search"), theme.SearchIcon(), func() { a.nav.open(newLessonSearchScreen(a)) })
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(search, guide, switchUser), who), s.reviewCard())
 	title := a.T("catalogue.title")
 	body := container.NewBorder(top, nil, nil, nil, culledScroll(list))
 	return title, a.screen(title, nil, container.NewPadded(body))

@@ -150,4 +150,10 @@ func walkMainScreens(t *testing.T, d *driver, golden func(name string)) {
 	d.answer(c, qu, wrong(qu))
 	d.tap(d.T("quiz.check"))
 	golden("quiz-feedback")
+
+	d.tap(d.T("nav.back")) // the course
+	d.tap(d.T("nav.back")) // the catalogue
+	d.tap(d.T("lessons.search"))
+	d.typeInto(d.T("lessons.search.placeholder"), map[string]string{"en": "passports", "ru": "паспорта", "uz": "pasportlar"}[lang])
+	golden("lesson-search")
 }

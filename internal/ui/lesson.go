@@ -18,10 +18,19 @@ type lessonScreen struct {
 	a *App
 	c *course.Course
 	i int
+	// From a lesson search: the words to mark, and Back to the search.
+	hit  string
+	back func()
 }
 
 func newLessonScreen(a *App, c *course.Course, i int) *lessonScreen {
 	return &lessonScreen{a: a, c: c, i: i}
+}
+
+// newLessonScreenAt opens lesson i of c from a search for query, its hits
+// marked (lessonsearch.go); back returns to the search.
+func newLessonScreenAt(a *App, c *course.Course, i int, query string, back func()) *lessonScreen {
+	return &lessonScreen{a: a, c: c, i: i, hit: query, back: back}
 }
 
 func (s *lessonScreen) opened() {
@@ -39,6 +48,7 @@ func (s *lessonScreen) draw() (string, fyne.CanvasObject) {
 		a.fail("error.load", err)
 	}
 	body := renderLesson(c, md)
+	hit := markHits(body, s.hit)
 	prev := widget.NewButtonWithIcon(a.T("lesson.previous"), theme.NavigateBackIcon(), a.nav.to(newLessonScreen(a, c, i-1)))
 	if i == 0 {
 		prev.Disable()
@@ -58,9 +68,16 @@ func (s *lessonScreen) draw() (string, fyne.CanvasObject) {
 	where := widget.NewLabel(a.T("lesson.position", "N", i+1, "Total", len(c.Lessons)))
 	nav := container.NewHBox(prev, layout.NewSpacer(), where, layout.NewSpacer(), next)
 	title := l.Title.In(lang, c.DefaultLanguage)
-	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), nav), nil, nil,
-		culledScroll(container.NewPadded(body)))
-	return title, a.screen(fmt.Sprintf("%s — %s", c.Title.In(lang, c.DefaultLanguage), title), a.nav.to(newCourseScreen(a, c)), content)
+	scroll := culledScroll(container.NewPadded(body))
+	if hit != nil { // opened from a search: at its first hit
+		scrollToOnce(scroll, body.(*fyne.Container), hit)
+	}
+	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), nav), nil, nil, scroll)
+	back := a.nav.to(newCourseScreen(a, c))
+	if s.back != nil {
+		back = s.back
+	}
+	return title, a.screen(fmt.Sprintf("%s — %s", c.Title.In(lang, c.DefaultLanguage), title), back, content)
 }
 
 // done marks the lesson read, then goes on to next.
