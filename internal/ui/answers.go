@@ -225,7 +225,7 @@ func newMatchInput(a *App, qu *course.Question, rightOrder []string, lang, fallb
 		sel := widget.NewSelect(in.rights, nil)
 		sel.OnChanged = func(text string) {
 			long := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width > room
-			whole.SetText("→ " + text)
+			whole.SetText("› " + text)
 			whole.Hidden = !long
 			whole.Refresh()
 			changed()
@@ -286,10 +286,10 @@ func (a *App) matchVerdicts(qu *course.Question, r quiz.Response, lang, fallback
 		if id := picked[p.ID]; id != "" {
 			pick = pairByID(qu, id).Right.In(lang, fallback)
 		}
-		verdict := wrapped("✓ " + a.T("quiz.match.row.right"))
+		verdict := wrapped("+ " + a.T("quiz.match.row.right"))
 		verdict.Importance = widget.SuccessImportance
 		if picked[p.ID] != p.ID {
-			verdict = wrapped("✗ " + a.T("quiz.match.row.wrong", "Right", p.Right.In(lang, fallback)))
+			verdict = wrapped("× " + a.T("quiz.match.row.wrong", "Right", p.Right.In(lang, fallback)))
 			verdict.Importance = widget.DangerImportance
 		}
 		box.Add(container.NewGridWithColumns(2, strong(p.Left.In(lang, fallback)), container.NewVBox(wrapped(pick), verdict)))

@@ -68,25 +68,25 @@ func TestALongMatchingOptionIsShownWhole(t *testing.T) {
 	in.set(quiz.Key(qu))
 	var whole []string
 	for _, o := range visibleUnder(in.object()) {
-		if p, ok := o.(*paragraph); ok && strings.HasPrefix(p.Text(), "→ ") {
+		if p, ok := o.(*paragraph); ok && strings.HasPrefix(p.Text(), "› ") {
 			whole = append(whole, p.Text())
 		}
 	}
-	if len(whole) != 1 || whole[0] != "→ "+long {
+	if len(whole) != 1 || whole[0] != "› "+long {
 		t.Errorf("shown whole: %q", whole)
 	}
 }
 
-// verdictCounts counts the rows marked right (✓, in the success colour)
-// and wrong (✗, in the danger colour) among objects.
+// verdictCounts counts the rows marked right (+, in the success colour)
+// and wrong (×, in the danger colour) among objects.
 func verdictCounts(objects []fyne.CanvasObject) (right, wrong int) {
 	for _, o := range objects {
 		p, ok := o.(*paragraph)
 		switch {
 		case !ok:
-		case strings.HasPrefix(p.Text(), "✓ ") && p.Importance == widget.SuccessImportance:
+		case strings.HasPrefix(p.Text(), "+ ") && p.Importance == widget.SuccessImportance:
 			right++
-		case strings.HasPrefix(p.Text(), "✗ ") && p.Importance == widget.DangerImportance:
+		case strings.HasPrefix(p.Text(), "× ") && p.Importance == widget.DangerImportance:
 			wrong++
 		}
 	}

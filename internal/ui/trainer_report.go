@@ -65,7 +65,7 @@ func (s *reportScreen) draw() (string, fyne.CanvasObject) {
 	export := widget.NewButtonWithIcon(a.T("report.csv"), theme.DocumentSaveIcon(), s.onExport)
 	totals := widget.NewButtonWithIcon(a.T("report.totals"), theme.ListIcon(), s.onTotals)
 	archive := widget.NewButtonWithIcon(a.T("report.archive"), theme.DeleteIcon(), s.onArchive)
-	unpin := widget.NewButtonWithIcon(a.T("report.pin"), theme.VisibilityOffIcon(), s.onRemovePIN)
+	unpin := widget.NewButtonWithIcon(a.T("report.pin"), lockIcon, s.onRemovePIN)
 	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(totals, export, unpin, archive)), nil, nil, body)
 	return title, a.screen(title, a.nav.to(newTrainerScreen(a)), content)
 }
