@@ -318,10 +318,10 @@ func (a *App) matchVerdicts(qu *course.Question, r quiz.Response, lang, fallback
 		if id := picked[p.ID]; id != "" {
 			pick = pairByID(qu, id).Right.In(lang, fallback)
 		}
-		verdict := wrapped(a.T("quiz.match.row.right"))
+		verdict := wrapped("+ " + a.T("quiz.match.row.right"))
 		verdict.Importance = widget.SuccessImportance
 		if picked[p.ID] != p.ID {
-			verdict = wrapped(a.T("quiz.match.row.wrong", "Right", p.Right.In(lang, fallback)))
+			verdict = wrapped("× " + a.T("quiz.match.row.wrong", "Right", p.Right.In(lang, fallback)))
 			verdict.Importance = widget.DangerImportance
 		}
 		box.Add(container.NewGridWithColumns(2, strong(p.Left.In(lang, fallback)), container.NewVBox(wrapped(pick), verdict)))

@@ -29,8 +29,11 @@ func (s *catalogueScreen) draw() (string, fyne.CanvasObject) {
 	}
 	who := widget.NewLabel(a.T("catalogue.greeting", "Name", a.learner.Name))
 	switchUser := a.nav.button(a.T("catalogue.switch"), theme.AccountIcon(), a.nav.to(newProfilesScreen(a)))
-	guide := a.nav.button(a.T("guide.title"), theme.SearchIcon(), s.onGuide)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(guide, switchUser), who), s.reviewCard())
+	guide := a.nav.button(a.T("guide.title"), theme.InfoIcon(), s.onGuide)
+	search := a.nav.button(a.T("lessons.search"), theme.SearchIcon(), func() { a.nav.open(newLessonSearchScreen(a)) })
+	// The buttons on a line of their own: beside the greeting, three were too
+	// wide for 1024 px at the largest text in Russian.
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(search, guide, switchUser)), who, s.reviewCard())
 	title := a.T("catalogue.title")
 	body := container.NewBorder(top, nil, nil, nil, culledScroll(list))
 	return title, a.screen(title, nil, container.NewPadded(body))
@@ -59,20 +62,35 @@ func (s *catalogueScreen) courseCard(c *course.Course) fyne.CanvasObject {
 	a := s.a
 	lang := a.courseLang(c)
 	p := a.progressIn(c)
+	// The count in words beside a thin bar: "0 of 5 done" written inside a
+	// full-height bar looked like a button.
 	bar := widget.NewProgressBar()
 	bar.SetValue(float64(p.Percent()) / 100)
-	bar.TextFormatter = func() string { return a.T("catalogue.progress", "Done", p.Done, "Total", p.Total) }
+	bar.TextFormatter = func() string { return "" }
+	done := container.NewVBox(note(a.T("catalogue.progress", "Done", p.Done, "Total", p.Total)), container.New(thinLayout{}, bar))
 	open := a.nav.button(a.T("catalogue.open"), theme.NavigateNextIcon(), a.nav.to(newCourseScreen(a, c)))
 	open.Importance = widget.HighImportance
 	// The card's own title does not wrap; a long Uzbek title would widen the window.
 	title := newParagraph(c.Title.In(lang, c.DefaultLanguage), fyne.TextStyle{Bold: true})
 	title.size = theme.SizeNameSubHeadingText
-	card := container.NewVBox(title, a.courseIntro(c), container.NewBorder(nil, nil, nil, open, bar))
+	card := container.NewVBox(title, a.courseIntro(c), container.NewBorder(nil, nil, nil, open, done))
 	if mark := a.unfinishedMark(c, p); mark != nil {
 		card.Add(mark)
 	}
 	return panel(card)
 }
+
+// thinLayout lays a progress bar out as a thin line across its width.
+type thinLayout struct{}
+
+func (thinLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Resize(fyne.NewSize(size.Width, size.Height))
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (thinLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, 2*theme.Padding()) }
 
 // panel sets content apart on a plain rounded background. Fyne's Card
 // draws a shadow of eight gradients and refreshes all of its content when

@@ -152,8 +152,14 @@ func walkMainScreens(t *testing.T, d *driver, golden func(name string)) {
 	d.tap(d.T("quiz.check"))
 	golden("quiz-feedback")
 
+	d.tap(d.T("nav.back")) // the course
+	d.tap(d.T("nav.back")) // the catalogue
+	d.tap(d.T("lessons.search"))
+	d.typeInto(d.T("lessons.search.placeholder"), map[string]string{"en": "passports", "ru": "паспорта", "uz": "pasportlar"}[lang])
+	golden("lesson-search")
 	// Issue 16 items 3 and 5: the history, a past attempt, the idle lock and its setting.
-	d.tap(d.T("nav.back"))
+	d.tap(d.T("nav.back")) // the catalogue, from the lesson search
+	d.openCourse(c)
 	d.tap(d.T("history.open"))
 	golden("history")
 	d.tap(d.T("history.answers"))

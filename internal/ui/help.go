@@ -76,10 +76,15 @@ func (s *helpScreen) draw() (string, fyne.CanvasObject) {
 	return title, a.screen(title, back, container.NewVScroll(container.NewPadded(body)))
 }
 
-// aboutText is the version, build date and commit of this build.
+// aboutText is the version, build date and commit of this build; a
+// build the toolchain recorded no commit for (go run, make run) says it
+// is a development build rather than "unknown · unknown".
 func (s *helpScreen) aboutText() string {
 	b := s.a.build
-	return fmt.Sprintf("Ogoh %s · %s · %s", b.Version, b.Date, b.Commit)
+	if b.Commit == "" || b.Commit == "unknown" {
+		return fmt.Sprintf("Ogoh %s · %s", b.Version, s.a.T("help.build.dev"))
+	}
+	return fmt.Sprintf("Ogoh %s · %s · %s", b.Version, b.Date[:min(10, len(b.Date))], b.Commit)
 }
 
 // Build identifies this build of the app, for the About section.

@@ -18,13 +18,21 @@ type lessonScreen struct {
 	a *App
 	c *course.Course
 	i int
-	// back is the way back; nil: the course page. A lesson opened from a
-	// quiz's result (Read again) goes back to that result.
+	// hit: from a lesson search, the words to mark. back is the way back;
+	// nil: the course page. A lesson opened from a quiz's result (Read
+	// again) goes back to that result, and one from a search to the search.
+	hit  string
 	back func()
 }
 
 func newLessonScreen(a *App, c *course.Course, i int) *lessonScreen {
 	return &lessonScreen{a: a, c: c, i: i}
+}
+
+// newLessonScreenAt opens lesson i of c from a search for query, its hits
+// marked (lessonsearch.go); back returns to the search.
+func newLessonScreenAt(a *App, c *course.Course, i int, query string, back func()) *lessonScreen {
+	return &lessonScreen{a: a, c: c, i: i, hit: query, back: back}
 }
 
 func (s *lessonScreen) opened() {
@@ -42,6 +50,7 @@ func (s *lessonScreen) draw() (string, fyne.CanvasObject) {
 		a.fail("error.load", err)
 	}
 	body := renderLesson(c, md)
+	hit := markHits(body, s.hit)
 	prev := a.nav.button(a.T("lesson.previous"), theme.NavigateBackIcon(), a.nav.to(newLessonScreen(a, c, i-1)))
 	if i == 0 {
 		prev.Disable()
@@ -61,8 +70,11 @@ func (s *lessonScreen) draw() (string, fyne.CanvasObject) {
 	where := widget.NewLabel(a.T("lesson.position", "N", i+1, "Total", len(c.Lessons)))
 	nav := container.NewHBox(prev, layout.NewSpacer(), where, layout.NewSpacer(), a.handoutButton(c, l.ID), next)
 	title := l.Title.In(lang, c.DefaultLanguage)
-	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), nav), nil, nil,
-		culledScroll(container.NewPadded(body)))
+	scroll := culledScroll(container.NewPadded(body))
+	if hit != nil { // opened from a search: at its first hit
+		scrollToOnce(scroll, body.(*fyne.Container), hit)
+	}
+	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), nav), nil, nil, scroll)
 	back := s.back
 	if back == nil {
 		back = a.nav.to(newCourseScreen(a, c))

@@ -40,7 +40,7 @@ func (a *App) profileList(learners []domain.Learner, pick func(domain.Learner)) 
 			b.SetText(text)
 			icon := theme.AccountIcon()
 			if l.PINHash != "" {
-				icon = theme.VisibilityOffIcon()
+				icon = lockIcon
 			}
 			b.SetIcon(icon)
 			b.OnTapped = func() { pick(l) }

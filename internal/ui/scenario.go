@@ -46,7 +46,7 @@ func (p *scenarioScreen) draw() (string, fyne.CanvasObject) {
 	if p.step.ID == p.sc.Start {
 		body.Add(note(t(p.sc.Intro)))
 	}
-	body.Add(strong(t(p.step.Text)))
+	body.Add(wrapped(t(p.step.Text))) // a passage runs to paragraphs: plain text, not all bold
 	var buttons fyne.CanvasObject
 	switch {
 	case p.step.End:
@@ -138,7 +138,7 @@ func (s *courseScreen) scenarioRow(sc *course.Scenario, runs int, best string) f
 	a, c := s.a, s.c
 	info := a.T("scenario.never")
 	if runs > 0 {
-		info = a.T("scenario.summary", "Runs", runs, "Best", a.T("scenario.outcome."+best))
+		info = a.loc.N("scenario.summary", runs, "Runs", runs, "Best", a.T("scenario.outcome."+best))
 	}
 	play := a.nav.button(a.T("scenario.play"), theme.MediaPlayIcon(), func() { playScenario(a, c, sc) })
 	return container.NewBorder(nil, nil, nil, container.NewVBox(play),

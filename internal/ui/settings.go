@@ -86,6 +86,9 @@ func (s *settingsScreen) draw() (string, fyne.CanvasObject) {
 	sync := widget.NewButtonWithIcon(a.T("sync.title"), theme.UploadIcon(), a.showSync)
 	trainer := widget.NewButtonWithIcon(a.T("trainer.title"), theme.AccountIcon(), func() { openTrainer(a) })
 	title := a.T("settings.title")
-	return title, a.screen(title, back, container.NewVScroll(container.NewPadded(container.NewVBox(form, note, widget.NewSeparator(),
-		container.NewHBox(sync, trainer, a.recordButton())))))
+	// Sync and Trainer mode stay in sight below the scroll: at the end of it
+	// they were half cut off at 600 px in Russian.
+	buttons := container.NewVBox(widget.NewSeparator(), container.NewHBox(sync, trainer, a.recordButton()))
+	return title, a.screen(title, back, container.NewBorder(nil, buttons, nil, nil,
+		container.NewVScroll(container.NewPadded(container.NewVBox(form, note)))))
 }

@@ -126,7 +126,10 @@ func (s *installedScreen) draw() (string, fyne.CanvasObject) {
 		c := c
 		name := wrapped(c.Title.In(a.courseLang(c), c.DefaultLanguage) + " — " + c.Version)
 		if !a.lib.IsInstalled(c.ID) {
-			box.Add(container.NewBorder(nil, nil, nil, note(a.T("trainer.bundled")), name))
+			// A single line beside the name: a wrapped note there was as narrow as
+			// its longest letter and read "pc".
+			status := widget.NewLabelWithStyle(a.T("trainer.bundled"), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
+			box.Add(container.NewBorder(nil, nil, nil, status, name))
 			continue
 		}
 		remove := widget.NewButtonWithIcon(a.T("contacts.remove"), theme.DeleteIcon(), func() {

@@ -65,7 +65,7 @@ func (s *reportScreen) draw() (string, fyne.CanvasObject) {
 	export := widget.NewButtonWithIcon(a.T("report.csv"), theme.DocumentSaveIcon(), s.onExport)
 	totals := widget.NewButtonWithIcon(a.T("report.totals"), theme.ListIcon(), s.onTotals)
 	archive := widget.NewButtonWithIcon(a.T("report.archive"), theme.DeleteIcon(), s.onArchive)
-	unpin := widget.NewButtonWithIcon(a.T("report.pin"), theme.VisibilityOffIcon(), s.onRemovePIN)
+	unpin := widget.NewButtonWithIcon(a.T("report.pin"), lockIcon, s.onRemovePIN)
 	certificate := widget.NewButtonWithIcon(a.T("report.certificate"), theme.DocumentSaveIcon(), s.onCertificate)
 	// One row of actions, scrolled sideways where a language's words are
 	// long, so the table keeps its height for 15 learners at 1024×600.
