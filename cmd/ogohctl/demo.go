@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"time"
@@ -35,7 +36,11 @@ func demoSeed(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	end := time.Now().UTC().Truncate(time.Minute)
 	clock := end.AddDate(0, 0, -o.days)
-	dev, err := progress.Open(ctx, o.dir, nil, progress.WithClock(func() time.Time { return clock }), progress.Unsynced())
+	// The quizzes' draws come from the seed too, or the same seed would
+	// draw other questions and make other data.
+	draws := rand.New(rand.NewPCG(o.seed, o.seed^0xd2a3))
+	dev, err := progress.Open(ctx, o.dir, nil, progress.WithClock(func() time.Time { return clock }),
+		progress.WithSeed(draws.Int64), progress.Unsynced())
 	if err != nil {
 		return failed(stderr, err)
 	}
