@@ -30,7 +30,7 @@ func removableIn(mounts io.Reader, removableDevice func(dev string) bool) []Plac
 		}
 		dir := unescapeMount(f[1])
 		if underMediaFolder(dir) || removableDevice(f[0]) {
-			out = append(out, Place{Path: dir, Label: filepath.Base(dir), Removable: true})
+			out = append(out, Place{Path: dir, Label: filepath.Base(dir), Removable: true, Kind: KindRemovable})
 		}
 	}
 	return out

@@ -20,7 +20,7 @@ func removable() []Place {
 		if target, err := os.Readlink(path); err == nil && target == "/" {
 			continue
 		}
-		out = append(out, Place{Path: path, Label: e.Name(), Removable: true})
+		out = append(out, Place{Path: path, Label: e.Name(), Removable: true, Kind: KindRemovable})
 	}
 	return out
 }

@@ -28,7 +28,7 @@ func removable() []Place {
 			continue
 		}
 		if t, _, _ := getDriveType.Call(uintptr(unsafe.Pointer(p))); t == driveRemovable {
-			out = append(out, Place{Path: root, Label: root, Removable: true})
+			out = append(out, Place{Path: root, Label: root, Removable: true, Kind: KindRemovable})
 		}
 	}
 	return out

@@ -22,6 +22,7 @@ import (
 
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/domain"
+	"github.com/ogoh/ogoh/internal/drives"
 	"github.com/ogoh/ogoh/internal/i18n"
 	"github.com/ogoh/ogoh/internal/library"
 	"github.com/ogoh/ogoh/internal/progress"
@@ -78,6 +79,11 @@ type App struct {
 	jobs       sync.WaitGroup
 	probeMark  fyne.CanvasObject // the start-up benchmark's mark (probe.go)
 	idle       idleWatch         // the shared-device lock's input and clock (idle.go)
+	// places are where the file chooser looks first: the removable drives,
+	// then home (drives.Places; tests give their own stick).
+	places     func() []drives.Place
+	lastFolder string       // the folder last chosen, for the next chooser without a stick
+	chooser    *fileChooser // the file chooser while one is open
 }
 
 // New builds the window and shows the profile picker.
@@ -86,6 +92,7 @@ func New(fy fyne.App, opts Options) *App {
 	a := &App{
 		fy: fy, dev: opts.Device, svc: opts.Device.Service, courses: opts.Device.Courses, guide: opts.Guide, lib: opts.Device.Library,
 		build: opts.Build, bundle: opts.Bundle, dataDir: opts.Device.DataDir, ctx: context.Background(), do: fyne.Do,
+		places: drives.Places,
 	}
 	a.background = a.goBackground
 	display, displayErr := a.svc.Display(a.ctx)

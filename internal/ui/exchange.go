@@ -15,13 +15,7 @@ import (
 // mode, newer courses and the contacts; it takes this device's progress.
 func (a *App) exchangeButton(status *paragraph) *widget.Button {
 	return widget.NewButtonWithIcon(a.T("exchange.open"), theme.StorageIcon(), func() {
-		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-			if err != nil || dir == nil {
-				return
-			}
-			a.exchangeWith(dir.Path(), status)
-		}, a.win)
-		d.Show()
+		a.askFolder(func(dir string) { a.exchangeWith(dir, status) })
 	})
 }
 

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -45,21 +44,6 @@ func (a *App) pocketCardButton() *widget.Button {
 	return widget.NewButtonWithIcon(a.T("handout.card"), theme.DocumentPrintIcon(), func() {
 		a.askSave(fmt.Sprintf("ogoh-pocket-card-%s.pdf", a.loc.Lang), a.savePocketCard)
 	})
-}
-
-// askSave asks where to save a file, proposing name, and hands the
-// chosen path to save.
-func (a *App) askSave(name string, save func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		save(path)
-	}, a.win)
-	d.SetFileName(name)
-	d.Show()
 }
 
 // saveHandout writes the lesson (or the whole course) in the language

@@ -3,12 +3,9 @@ package ui
 import (
 	"crypto/ed25519"
 	"errors"
-	"io"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -60,16 +57,7 @@ func (s *lockSetupScreen) draw() (string, fyne.CanvasObject) {
 
 // onAddKey lets the trainer pick the organisation's .pub file.
 func (s *lockSetupScreen) onAddKey() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		data, _ := io.ReadAll(io.LimitReader(r, 4096))
-		r.Close()
-		s.addKey(string(data))
-	}, s.a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pub"}))
-	d.Show()
+	s.a.askOpen([]string{".pub"}, func(path string) { s.addKey(readKeyFile(path)) })
 }
 
 // addKey takes the trainer key from a .pub file's text.

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -122,22 +121,6 @@ func (s *receiveScreen) draw() (string, fyne.CanvasObject) {
 	}
 	title := strings.TrimSuffix(a.T("move.in"), "…")
 	return title, a.screen(title, a.nav.to(newReportScreen(a)), container.NewVScroll(container.NewPadded(body)))
-}
-
-// askOpen asks for a file to open, of one of exts when given.
-func (a *App) askOpen(exts []string, open func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		open(path)
-	}, a.win)
-	if len(exts) > 0 {
-		d.SetFilter(storage.NewExtensionFileFilter(exts))
-	}
-	d.Show()
 }
 
 // loadDevices adds the devices of a device file to those the screen

@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -61,13 +60,7 @@ func (s *postsScreen) draw() (string, fyne.CanvasObject) {
 // chooseFolder imports every sync file in a folder the trainer picks: a
 // stick's ogoh-exchange folder (or the stick itself), or from-posts.
 func (s *postsScreen) chooseFolder() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil || dir == nil {
-			return
-		}
-		s.importFrom(dir.Path())
-	}, s.a.win)
-	d.Show()
+	s.a.askFolder(s.importFrom)
 }
 
 // importFrom imports the sync files under dir off the UI thread, the same
@@ -119,16 +112,7 @@ func (s *postsScreen) importedText(got []hub.Imported) string {
 }
 
 func (s *postsScreen) chooseCSV() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		s.writeCSV(path)
-	}, s.a.win)
-	d.SetFileName("ogoh-posts.csv")
-	d.Show()
+	s.a.askSave("ogoh-posts.csv", s.writeCSV)
 }
 
 // writeCSV writes the devices' table to path and the learners' beside it

@@ -4,8 +4,6 @@ import (
 	"math"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,15 +14,7 @@ import (
 // statements it confirms are delivered, and the next export leaves them out.
 func (a *App) receiptButton(status, result *paragraph) *widget.Button {
 	return widget.NewButtonWithIcon(a.T("sync.receipt.read"), theme.DocumentIcon(), func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
-			a.readReceipt(path, status, result)
-		}, a.win)
-		d.Show()
+		a.askOpen([]string{".ogohreceipt"}, func(path string) { a.readReceipt(path, status, result) })
 	})
 }
 

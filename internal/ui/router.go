@@ -37,6 +37,10 @@ type router struct {
 	back    func()         // Escape: the current screen's way back
 	keys    map[fyne.KeyName]func()
 	input   func() // told of each screen drawn: input for the idle lock (idle.go)
+	// modal, while a dialog of the app's own (the file chooser) is open,
+	// takes every key first: Escape closes the dialog, not the screen
+	// behind it.
+	modal func(*fyne.KeyEvent)
 }
 
 func newRouter(win fyne.Window) *router {
@@ -92,6 +96,10 @@ func (r *router) returnHere() func() {
 // options of the screens (keyed.go, answers_row.go) pass the keys they do
 // not use on to it: the keys work whatever has the focus.
 func (r *router) typedKey(ev *fyne.KeyEvent) {
+	if r.modal != nil {
+		r.modal(ev)
+		return
+	}
 	if f := r.keys[ev.Name]; f != nil {
 		f()
 		return

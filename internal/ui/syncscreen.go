@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -214,21 +213,12 @@ func (a *App) deviceText() string {
 // e.g. on a USB stick.
 func (a *App) exportButton(status, result *paragraph) *widget.Button {
 	return widget.NewButtonWithIcon(a.T("sync.export"), theme.DocumentSaveIcon(), func() {
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil || w == nil {
-				return
-			}
-			path := w.URI().Path()
-			w.Close()
-			a.exportTo(path, status, result)
-		}, a.win)
 		name, err := a.svc.SyncFileName(a.ctx, time.Now())
 		if err != nil {
 			a.logError(err)
 			name = "ogoh.ogohsync"
 		}
-		d.SetFileName(name)
-		d.Show()
+		a.askSave(name, func(path string) { a.exportTo(path, status, result) })
 	})
 }
 

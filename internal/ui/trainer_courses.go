@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,16 +18,7 @@ import (
 // onImport lets the trainer pick a pack, e.g. from a USB stick.
 func (s *trainerScreen) onImport() {
 	a := s.a
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		a.importPack(path, false)
-	}, a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".ogoh"}))
-	d.Show()
+	a.askOpen([]string{".ogoh"}, func(path string) { a.importPack(path, false) })
 }
 
 // importPack checks and installs a pack off the UI thread, with a

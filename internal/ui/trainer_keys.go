@@ -3,13 +3,10 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -64,16 +61,7 @@ func (s *keysScreen) draw() (string, fyne.CanvasObject) {
 		box.Add(wrapped(a.T("trainer.keys.empty")))
 	}
 	add := widget.NewButtonWithIcon(a.T("trainer.key.add"), theme.ContentAddIcon(), func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			data, _ := io.ReadAll(io.LimitReader(r, 4096))
-			r.Close()
-			a.trustKey(string(data))
-		}, a.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".pub"}))
-		d.Show()
+		a.askOpen([]string{".pub"}, func(path string) { a.trustKey(readKeyFile(path)) })
 	})
 	add.Importance = widget.HighImportance
 	box.Add(container.NewHBox(add))

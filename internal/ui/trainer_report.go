@@ -247,16 +247,7 @@ func (s *reportScreen) onTotals() {
 
 func (s *reportScreen) onExport() {
 	a := s.a
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		a.exportReport(path)
-	}, a.win)
-	d.SetFileName(fmt.Sprintf("ogoh-report-%s.csv", time.Now().Format("2006-01-02")))
-	d.Show()
+	a.askSave(fmt.Sprintf("ogoh-report-%s.csv", time.Now().Format("2006-01-02")), a.exportReport)
 }
 
 // newTightCell holds a label or a button a little shorter than its own

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -84,14 +83,7 @@ func (s *verifyScreen) check() {
 // onDevices lets the trainer open a device file: another post's .pub or
 // a forwarder's devices.json.
 func (s *verifyScreen) onDevices() {
-	dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		s.loadDevices(path)
-	}, s.a.win).Show()
+	s.a.askOpen([]string{".pub", ".json"}, s.loadDevices)
 }
 
 // loadDevices adds the devices of the file at path to those the screen
