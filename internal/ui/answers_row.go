@@ -107,3 +107,49 @@ func newToggle(text string, on bool) *optionRow {
 	r.setSelected(on)
 	return r
 }
+
+// radioRows is a one-of choice on the router's screens (the theme, the
+// text size, a profile's role) made of option rows: Tab reaches each,
+// Space picks it, and the keys a row does not use (F1, Escape, Enter) go
+// to the router. Fyne's RadioGroup gives the focus to items of its own
+// that drop them.
+type radioRows struct {
+	widget.BaseWidget
+	Options   []string
+	Selected  string
+	OnChanged func(string)
+	rows      []*optionRow
+	box       *fyne.Container
+}
+
+func (r *router) radio(options []string, horizontal bool) *radioRows {
+	g := &radioRows{Options: options}
+	g.box = container.NewVBox()
+	if horizontal {
+		g.box = container.NewGridWithColumns(max(len(options), 1))
+	}
+	for _, o := range options {
+		row := newOptionRow(o, false, func() { g.SetSelected(o) })
+		row.keys = r.typedKey
+		g.rows = append(g.rows, row)
+		g.box.Add(row)
+	}
+	g.ExtendBaseWidget(g)
+	return g
+}
+
+func (g *radioRows) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(g.box) }
+
+// SetSelected picks option, and says so to OnChanged when it changed.
+func (g *radioRows) SetSelected(option string) {
+	if option == g.Selected {
+		return
+	}
+	g.Selected = option
+	for i, row := range g.rows {
+		row.setSelected(g.Options[i] == option)
+	}
+	if g.OnChanged != nil {
+		g.OnChanged(option)
+	}
+}

@@ -57,19 +57,19 @@ func newBankImportScreen(a *App) *bankImportScreen {
 func (s *bankImportScreen) draw() (string, fyne.CanvasObject) {
 	a := s.a
 	a.awaitCourses()
-	pick := widget.NewButtonWithIcon(a.T("bank.file"), theme.FolderOpenIcon(), func() {
+	pick := a.nav.button(a.T("bank.file"), theme.FolderOpenIcon(), func() {
 		a.askOpen([]string{".gift", ".xml", ".txt"}, s.pick)
 	})
 	courses := make([]string, len(a.courses))
 	for i, c := range a.courses {
 		courses[i] = c.Title.In(a.courseLang(c), c.DefaultLanguage)
 	}
-	which := widget.NewSelect(courses, nil)
+	which := a.nav.newSelect(courses, nil)
 	if s.course < len(courses) {
 		which.SetSelectedIndex(s.course)
 	}
 	which.OnChanged = func(string) { s.course = which.SelectedIndex(); s.result = ""; a.redraw() }
-	lang := widget.NewSelect(languageNames(), nil)
+	lang := a.nav.newSelect(languageNames(), nil)
 	lang.SetSelected(languageName(s.lang))
 	lang.OnChanged = func(name string) { s.lang = languageCode(name); s.result = ""; a.redraw() }
 	form := widget.NewForm(widget.NewFormItem(a.T("bank.course"), which), widget.NewFormItem(a.T("bank.lang"), lang))
@@ -162,7 +162,7 @@ func (s *bankImportScreen) preview() fyne.CanvasObject {
 	for _, n := range s.bank.Notes {
 		box.Add(note(a.T("bank.note.line", "Line", n.Line) + " " + n.Msg))
 	}
-	do := widget.NewButtonWithIcon(a.T("bank.import"), theme.ConfirmIcon(), s.confirm)
+	do := a.nav.button(a.T("bank.import"), theme.ConfirmIcon(), s.confirm)
 	do.Importance = widget.HighImportance
 	if len(qs) == 0 {
 		do.Disable()

@@ -28,7 +28,7 @@ func (s *catalogueScreen) draw() (string, fyne.CanvasObject) {
 		list.Add(empty)
 	}
 	who := widget.NewLabel(a.T("catalogue.greeting", "Name", a.learner.Name))
-	switchUser := a.nav.button(a.T("catalogue.switch"), theme.AccountIcon(), a.nav.to(newProfilesScreen(a)))
+	switchUser := a.nav.button(a.T("nav.switch"), theme.AccountIcon(), a.switchLearner)
 	guide := a.nav.button(a.T("guide.title"), theme.InfoIcon(), s.onGuide)
 	search := a.nav.button(a.T("lessons.search"), theme.SearchIcon(), func() { a.nav.open(newLessonSearchScreen(a)) })
 	// The buttons on a line of their own: beside the greeting, three were too

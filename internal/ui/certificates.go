@@ -29,12 +29,12 @@ func passedCourse(c *course.Course, p progress.CourseProgress) bool {
 
 // certificateButton is "Save certificate…" for the learner studying c
 // once they have passed it; nil before.
-func (a *App) certificateButton(c *course.Course, p progress.CourseProgress) *widget.Button {
+func (a *App) certificateButton(c *course.Course, p progress.CourseProgress) *keyButton {
 	if a.learner == nil || !passedCourse(c, p) {
 		return nil
 	}
 	id, lang := a.learner.ID, a.loc.Lang
-	b := widget.NewButtonWithIcon(a.T("cert.save"), theme.DocumentSaveIcon(), func() { a.askCertificate(id, c, lang) })
+	b := a.nav.button(a.T("cert.save"), theme.DocumentSaveIcon(), func() { a.askCertificate(id, c, lang) })
 	b.Importance = widget.HighImportance
 	return b
 }

@@ -125,7 +125,7 @@ func (s *contactsScreen) draw() (string, fyne.CanvasObject) {
 		f := contactForm{a.entry(c.Organisation, a.T("contacts.organisation.placeholder")), a.entry(c.Role, ""), a.entry(c.Phone, ""),
 			a.entry(c.Address, ""), a.entry(c.Hours, "")}
 		forms = append(forms, f)
-		remove := widget.NewButtonWithIcon(a.T("contacts.remove"), theme.DeleteIcon(), func() {
+		remove := a.nav.button(a.T("contacts.remove"), theme.DeleteIcon(), func() {
 			cur := read()
 			s.edit(append(cur[:i:i], cur[i+1:]...), "")
 		})
@@ -141,10 +141,10 @@ func (s *contactsScreen) draw() (string, fyne.CanvasObject) {
 	if len(list) == 0 {
 		box.Add(wrapped(a.T("contacts.none.editor")))
 	}
-	add := widget.NewButtonWithIcon(a.T("contacts.add"), theme.ContentAddIcon(), func() {
+	add := a.nav.button(a.T("contacts.add"), theme.ContentAddIcon(), func() {
 		s.edit(append(read(), domain.Contact{}), "")
 	})
-	save := widget.NewButtonWithIcon(a.T("sync.save"), theme.DocumentSaveIcon(), func() {
+	save := a.nav.button(a.T("sync.save"), theme.DocumentSaveIcon(), func() {
 		cur := read()
 		if err := a.svc.SetContacts(a.ctx, cur); err != nil {
 			a.fail("error.save", err)

@@ -50,7 +50,7 @@ func (s *courseScreen) draw() (string, fyne.CanvasObject) {
 	}
 	body.Add(widget.NewCard(a.T("course.quizzes"), "", quizzes))
 	body.Add(a.courseActions(c, p))
-	body.Add(container.NewHBox(widget.NewButtonWithIcon(a.T("history.open"), theme.HistoryIcon(), a.nav.to(newHistoryScreen(a, c)))))
+	body.Add(container.NewHBox(a.nav.button(a.T("history.open"), theme.HistoryIcon(), a.nav.to(newHistoryScreen(a, c)))))
 	if c.ShowContacts {
 		body.Add(widget.NewCard(a.T("contacts.for.post"), "", a.contactList()))
 	}

@@ -395,10 +395,10 @@ func (d *driver) typeInto(placeholder, text string) {
 	test.Type(e, text)
 }
 
-func (d *driver) radioWith(option string) *widget.RadioGroup {
+func (d *driver) radioWith(option string) *radioRows {
 	d.t.Helper()
 	for _, o := range d.visible() {
-		if r, ok := o.(*widget.RadioGroup); ok && slices.Contains(r.Options, option) {
+		if r, ok := o.(*radioRows); ok && slices.Contains(r.Options, option) {
 			return r
 		}
 	}
@@ -409,11 +409,8 @@ func (d *driver) radioWith(option string) *widget.RadioGroup {
 func (d *driver) selects() []*widget.Select {
 	var out []*widget.Select
 	for _, o := range d.visible() {
-		switch s := o.(type) {
-		case *widget.Select:
+		if s, ok := asSelect(o); ok {
 			out = append(out, s)
-		case *keySelect:
-			out = append(out, &s.Select)
 		}
 	}
 	return out
@@ -430,7 +427,7 @@ func (d *driver) createProfile(name, role, post, pin string) {
 	if pin != "" {
 		d.typeInto(d.T("profile.pin.placeholder"), pin)
 		for _, o := range d.visible() { // the repeat field has no placeholder
-			if e, ok := o.(*widget.Entry); ok && e.Password && e.PlaceHolder == "" {
+			if e, ok := asEntry(o); ok && e.Password && e.PlaceHolder == "" {
 				test.Type(e, pin)
 			}
 		}
@@ -446,7 +443,7 @@ func (d *driver) createProfile(name, role, post, pin string) {
 func (d *driver) typeRepeat(pin string) {
 	d.t.Helper()
 	for _, o := range d.visible() {
-		if e, ok := o.(*widget.Entry); ok && e.Password && e.PlaceHolder == "" {
+		if e, ok := asEntry(o); ok && e.Password && e.PlaceHolder == "" {
 			test.Type(e, pin)
 			return
 		}

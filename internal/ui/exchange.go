@@ -13,8 +13,8 @@ import (
 // exchangeButton does a trainer's visit in one step (issue 12): the stick
 // the trainer prepared gives this device its receipt and, in trainer
 // mode, newer courses and the contacts; it takes this device's progress.
-func (a *App) exchangeButton(status *paragraph) *widget.Button {
-	return widget.NewButtonWithIcon(a.T("exchange.open"), theme.StorageIcon(), func() {
+func (a *App) exchangeButton(status *paragraph) *keyButton {
+	return a.nav.button(a.T("exchange.open"), theme.StorageIcon(), func() {
 		a.askFolder(func(dir string) { a.exchangeWith(dir, status) })
 	})
 }

@@ -120,7 +120,7 @@ func (c *fileChooser) build(name string) {
 	c.problem.Wrapping = fyne.TextWrapWord
 	c.problem.Importance = widget.DangerImportance
 	c.places = container.NewVBox()
-	c.list = newKeyList(a.nav, func() int { return len(c.rows) }, c.rowLabel)
+	c.list = chooserList(a.nav, func() int { return len(c.rows) }, c.rowLabel)
 	c.list.OnSelected = c.selected
 	c.ok = a.nav.button(c.okLabel(), c.okIcon(), c.confirm)
 	c.ok.Importance = widget.HighImportance
@@ -423,39 +423,16 @@ func (c *fileChooser) finish(path string) {
 	c.done(path)
 }
 
-// keyList is the chooser's folder list: arrows move, Space takes the
-// line, Enter too; other keys go to the router, which gives them to the
-// chooser.
-type keyList struct {
-	widget.List
-	nav *router
-}
-
-func newKeyList(nav *router, length func() int, row func(int) (string, fyne.Resource)) *keyList {
-	l := &keyList{nav: nav}
-	l.Length = length
-	l.CreateItem = func() fyne.CanvasObject {
+// chooserList is the folder list: an icon and a name a line.
+func chooserList(nav *router, length func() int, row func(int) (string, fyne.Resource)) *keyList {
+	return nav.list(length, func() fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), nil, widget.NewLabel(""))
-	}
-	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		text, icon := row(i)
 		box := o.(*fyne.Container)
 		box.Objects[0].(*widget.Label).SetText(text)
 		box.Objects[1].(*widget.Icon).SetResource(icon)
-	}
-	l.ExtendBaseWidget(l)
-	return l
-}
-
-// TypedKey moves and takes lines as a list does; Escape and the rest go
-// to the router.
-func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeySpace, fyne.KeyUp, fyne.KeyDown:
-		l.List.TypedKey(ev)
-	default:
-		l.nav.typedKey(ev)
-	}
+	})
 }
 
 // readKeyFile is the text of a .pub file, its first 4 KB: a key is a

@@ -60,7 +60,7 @@ func walkMainScreens(t *testing.T, d *driver, golden func(name string)) {
 	golden("profiles-empty")
 	d.createProfile("Dilnoza Karimova", "border-guard", "Post 12", "1234")
 	golden("catalogue")
-	d.tap(d.T("catalogue.switch"))
+	d.tap(d.T("nav.switch"))
 	golden("profiles")
 	d.tap("Dilnoza Karimova — " + d.T("role.border-guard") + ", Post 12")
 	golden("profile-pin")
@@ -80,7 +80,7 @@ func walkMainScreens(t *testing.T, d *driver, golden func(name string)) {
 	d.tap(d.T("nav.back"))
 
 	d.clock.t = d.clock.t.AddDate(0, 0, 1) // the missed question is due the next day
-	d.tap(d.T("catalogue.switch"))
+	d.tap(d.T("nav.switch"))
 	d.tap("Dilnoza Karimova — " + d.T("role.border-guard") + ", Post 12")
 	d.typeInto(d.T("pin.placeholder"), "1234")
 	d.tap(d.T("pin.open"))

@@ -44,7 +44,7 @@ func (s *guideScreen) draw() (string, fyne.CanvasObject) {
 			sc.ScrollToTop()
 		}
 	}
-	search := widget.NewEntry()
+	search := a.nav.entry()
 	search.SetPlaceHolder(a.T("guide.search"))
 	search.SetText(s.query)
 	search.OnChanged = func(text string) { s.query = text; fill() }
@@ -69,7 +69,7 @@ func (s *guideScreen) filter(changed func()) fyne.CanvasObject {
 	for _, name := range reference.Settings {
 		names = append(names, a.T("guide.setting."+name))
 	}
-	filter := widget.NewSelect(names, nil)
+	filter := a.nav.newSelect(names, nil)
 	filter.SetSelectedIndex(indexOf(append([]string{""}, reference.Settings...), s.setting))
 	filter.OnChanged = func(string) {
 		if i := filter.SelectedIndex(); i > 0 {

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/domain"
@@ -29,8 +28,8 @@ func (a *App) courseActions(c *course.Course, p progress.CourseProgress) fyne.Ca
 
 // handoutButton is "Print handout…" for the lesson lessonID of c, or
 // for the whole course when it is "".
-func (a *App) handoutButton(c *course.Course, lessonID string) *widget.Button {
-	return widget.NewButtonWithIcon(a.T("handout.print"), theme.DocumentPrintIcon(), func() {
+func (a *App) handoutButton(c *course.Course, lessonID string) *keyButton {
+	return a.nav.button(a.T("handout.print"), theme.DocumentPrintIcon(), func() {
 		name := c.ID
 		if lessonID != "" {
 			name += "-" + lessonID
@@ -40,8 +39,8 @@ func (a *App) handoutButton(c *course.Course, lessonID string) *widget.Button {
 }
 
 // pocketCardButton is the quick reference's "Pocket card…".
-func (a *App) pocketCardButton() *widget.Button {
-	return widget.NewButtonWithIcon(a.T("handout.card"), theme.DocumentPrintIcon(), func() {
+func (a *App) pocketCardButton() *keyButton {
+	return a.nav.button(a.T("handout.card"), theme.DocumentPrintIcon(), func() {
 		a.askSave(fmt.Sprintf("ogoh-pocket-card-%s.pdf", a.loc.Lang), a.savePocketCard)
 	})
 }

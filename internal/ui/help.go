@@ -20,8 +20,8 @@ func (s *welcomeScreen) draw() (string, fyne.CanvasObject) {
 	next := a.nav.button(a.T("welcome.start"), theme.NavigateNextIcon(), s.onStart)
 	next.Importance = widget.HighImportance
 	a.nav.bindEnter(next)
-	guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), func() { a.nav.open(newGuideScreen(a, a.nav.to(s))) })
-	lang := widget.NewSelect(languageNames(), nil)
+	guide := a.nav.button(a.T("guide.title"), theme.SearchIcon(), func() { a.nav.open(newGuideScreen(a, a.nav.to(s))) })
+	lang := a.nav.newSelect(languageNames(), nil)
 	lang.SetSelected(languageName(a.loc.Lang))
 	lang.OnChanged = func(name string) {
 		if code := languageCode(name); code != a.loc.Lang {
@@ -65,6 +65,7 @@ func (s *helpScreen) draw() (string, fyne.CanvasObject) {
 		widget.NewFormItem("Space", wrapped(a.T("help.key.space"))),
 		widget.NewFormItem("Left / Right", wrapped(a.T("help.key.arrows"))),
 		widget.NewFormItem("Esc", wrapped(a.T("help.key.escape"))),
+		widget.NewFormItem("F1", wrapped(a.T("help.key.f1"))),
 	)
 	body := container.NewVBox(
 		widget.NewCard(a.T("help.use"), "", container.NewVBox(wrapped(a.T("help.use.text")), wrapped(a.T("welcome.offline")))),

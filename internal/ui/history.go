@@ -55,7 +55,7 @@ func (s *historyScreen) attempts(q *course.Quiz) fyne.CanvasObject {
 		}
 		line := wrapped(a.T("history.attempt", "When", att.FinishedAt.Local().Format("2006-01-02 15:04"),
 			"Score", att.Score, "Max", att.Max, "Percent", att.Score*100/max(att.Max, 1), "Verdict", verdict))
-		open := widget.NewButtonWithIcon(a.T("history.answers"), theme.DocumentIcon(), a.nav.to(newPastAttemptScreen(a, s.c, att)))
+		open := a.nav.button(a.T("history.answers"), theme.DocumentIcon(), a.nav.to(newPastAttemptScreen(a, s.c, att)))
 		box.Add(container.NewBorder(nil, nil, nil, open, line))
 	}
 	return box

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/quiz"
@@ -84,7 +83,7 @@ func TestHistoryShowsEveryAttemptWithItsAnswersAndThePlays(t *testing.T) {
 func (d *driver) buttonsWith(text string) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	for _, o := range d.visible() {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := asButton(o); ok && b.Text == text {
 			out = append(out, b)
 		}
 	}

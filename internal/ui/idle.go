@@ -212,7 +212,7 @@ type idleLockScreen struct {
 	a     *App
 	l     domain.Learner
 	back  screen // the screen left; nil: the catalogue
-	pin   *widget.Entry
+	pin   *keyEntry
 	wrong *paragraph
 }
 
@@ -223,19 +223,19 @@ func (s *idleLockScreen) draw() (string, fyne.CanvasObject) {
 		minutes = lock.Minutes
 	}
 	body := container.NewVBox(wrapped(a.T("idle.explain", "Minutes", minutes)))
-	cont := widget.NewButtonWithIcon(a.T("idle.continue", "Name", s.l.Name), theme.ConfirmIcon(), s.onContinue)
+	cont := a.nav.button(a.T("idle.continue", "Name", s.l.Name), theme.ConfirmIcon(), s.onContinue)
 	cont.Importance = widget.HighImportance
 	s.pin, s.wrong = nil, wrapped("")
 	s.wrong.Importance = widget.DangerImportance
 	if s.l.PINHash != "" {
-		s.pin = widget.NewPasswordEntry()
+		s.pin = a.nav.passwordEntry()
 		s.pin.SetPlaceHolder(a.T("pin.placeholder"))
 		s.pin.OnSubmitted = func(string) { s.onContinue() }
 		body.Add(widget.NewForm(widget.NewFormItem(a.T("pin.label"), s.pin)))
 		body.Add(s.wrong)
 		a.nav.focus = s.pin
 	}
-	other := widget.NewButtonWithIcon(a.T("idle.other"), theme.AccountIcon(), a.switchLearner)
+	other := a.nav.button(a.T("idle.other"), theme.AccountIcon(), a.switchLearner)
 	body.Add(container.NewHBox(cont, other))
 	a.nav.bindEnter(cont)
 	title := a.T("idle.title", "Name", s.l.Name)
@@ -280,7 +280,7 @@ func (s *idleLockScreen) refuse(msg string) {
 // with no input before it locks.
 type idleSettingScreen struct {
 	a       *App
-	minutes *widget.Entry
+	minutes *keyEntry
 	problem *paragraph
 }
 
@@ -292,13 +292,13 @@ func (s *idleSettingScreen) draw() (string, fyne.CanvasObject) {
 	if err != nil {
 		a.logError(err)
 	}
-	s.minutes = widget.NewEntry()
+	s.minutes = a.nav.entry()
 	s.minutes.SetPlaceHolder(a.T("idle.minutes"))
 	s.minutes.SetText(strconv.Itoa(lock.Minutes))
 	s.minutes.OnSubmitted = func(string) { s.onSave() }
 	s.problem = wrapped("")
 	s.problem.Importance = widget.DangerImportance
-	save := widget.NewButtonWithIcon(a.T("idle.save"), theme.DocumentSaveIcon(), s.onSave)
+	save := a.nav.button(a.T("idle.save"), theme.DocumentSaveIcon(), s.onSave)
 	save.Importance = widget.HighImportance
 	a.nav.focus = s.minutes
 	body := container.NewVBox(wrapped(a.T("idle.setting.text", "Max", progress.MaxIdleMinutes)),

@@ -5,6 +5,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -62,15 +66,82 @@ func (r *router) newSelect(options []string, changed func(string)) *keySelect {
 	return s
 }
 
-// TypedKey opens the list or steps through it as a Select does; other
-// keys go to the router.
+// TypedKey opens the list on Space, or steps through it as a Select
+// does; other keys go to the router.
 func (s *keySelect) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
-	case fyne.KeySpace, fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight:
+	case fyne.KeySpace:
+		s.openList()
+	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight:
 		s.Select.TypedKey(ev)
 	default:
 		s.nav.typedKey(ev)
 	}
+}
+
+// Tapped opens the list.
+func (s *keySelect) Tapped(*fyne.PointEvent) {
+	if !s.Disabled() {
+		s.openList()
+	}
+}
+
+// openList shows the options below the drop-down (above it when there is
+// more room there), each whole: Fyne's own list is one line an option
+// and cuts a long one (a matching question's sentence) with "…". Tab
+// and Space, or a tap, pick one; Escape closes the list.
+func (s *keySelect) openList() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(s)
+	if c == nil || len(s.Options) == 0 {
+		return
+	}
+	box := container.NewVBox()
+	var pop *widget.PopUp
+	closeList := func() { pop.Hide(); c.Focus(s) }
+	var first fyne.Focusable
+	for _, o := range s.Options {
+		row := newOptionRow(o, false, func() { closeList(); s.SetSelected(o) })
+		row.setSelected(o == s.Selected)
+		row.keys = func(ev *fyne.KeyEvent) {
+			switch {
+			case ev.Name == fyne.KeyEscape:
+				closeList()
+			case isEnter(ev.Name):
+				row.Tapped(nil)
+			default:
+				s.nav.typedKey(ev)
+			}
+		}
+		if first == nil || o == s.Selected {
+			first = row
+		}
+		box.Add(row)
+	}
+	pop = widget.NewPopUp(container.NewVScroll(box), c)
+	pos, size := s.listPlace(c, box)
+	pop.ShowAtPosition(pos)
+	pop.Resize(size)
+	c.Focus(first)
+}
+
+// listPlace is where the open list goes and its size: as wide as the
+// drop-down (wider, up to the window, for a narrow one), as tall as its
+// options, below the drop-down or above it, within the window.
+func (s *keySelect) listPlace(c fyne.Canvas, box *fyne.Container) (fyne.Position, fyne.Size) {
+	pad := theme.Padding()
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(s)
+	win := c.Size()
+	width := min(max(s.Size().Width, 360), win.Width-2*pad)
+	x := min(at.X, win.Width-width-pad)
+	box.Resize(fyne.NewSize(width, box.MinSize().Height))
+	height := box.MinSize().Height + 2*pad
+	below := win.Height - (at.Y + s.Size().Height) - pad
+	above := at.Y - pad
+	if height <= below || below >= above {
+		return fyne.NewPos(x, at.Y+s.Size().Height), fyne.NewSize(width, min(height, below))
+	}
+	height = min(height, above)
+	return fyne.NewPos(x, at.Y-height), fyne.NewSize(width, height)
 }
 
 // keyEntry is a one-line text field that passes F1 and Escape to the
@@ -83,6 +154,64 @@ type keyEntry struct {
 // entry is a text field on the router's screens.
 func (r *router) entry() *keyEntry {
 	e := &keyEntry{nav: r}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// passwordEntry is a PIN or password field on the router's screens, with
+// an eye to show what was typed (Fyne's own is made for its own entry
+// only).
+func (r *router) passwordEntry() *keyEntry {
+	e := &keyEntry{nav: r}
+	e.Password = true
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	e.ActionItem = newRevealer(e)
+	return e
+}
+
+// revealer is the eye in a password field: a tap shows the text, another
+// hides it again.
+type revealer struct {
+	widget.BaseWidget
+	icon  *widget.Icon
+	entry *keyEntry
+}
+
+func newRevealer(e *keyEntry) *revealer {
+	r := &revealer{icon: widget.NewIcon(theme.VisibilityOffIcon()), entry: e}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *revealer) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewCenter(r.icon))
+}
+
+// MinSize is that of Fyne's own eye: the icon with padding round it.
+func (r *revealer) MinSize() fyne.Size {
+	return fyne.NewSquareSize(theme.IconInlineSize() + 2*theme.InnerPadding())
+}
+
+// Tapped shows or hides the text.
+func (r *revealer) Tapped(*fyne.PointEvent) {
+	r.entry.Password = !r.entry.Password
+	r.icon.SetResource(theme.VisibilityOffIcon())
+	if !r.entry.Password {
+		r.icon.SetResource(theme.VisibilityIcon())
+	}
+	r.entry.Refresh()
+}
+
+// Cursor is the pointer over the eye.
+func (r *revealer) Cursor() desktop.Cursor { return desktop.DefaultCursor }
+
+// multiLineEntry is a field for several lines of text (a pasted
+// certificate) on the router's screens.
+func (r *router) multiLineEntry() *keyEntry {
+	e := &keyEntry{nav: r}
+	e.MultiLine = true
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	e.ExtendBaseWidget(e)
 	return e
@@ -193,4 +322,100 @@ func markFocus(ring *canvas.Rectangle, focused bool, w fyne.Widget) {
 	ring.CornerRadius = th.Size(theme.SizeNameInputRadius)
 	ring.Show()
 	ring.Refresh()
+}
+
+// asSelect is the Fyne drop-down of o, a plain one or a keySelect.
+func asSelect(o fyne.CanvasObject) (*widget.Select, bool) {
+	switch s := o.(type) {
+	case *widget.Select:
+		return s, true
+	case *keySelect:
+		return &s.Select, true
+	}
+	return nil, false
+}
+
+// keyList is a list on the router's screens: arrows move, Space takes the
+// line; other keys go to the router (F1, Escape, and, under the file
+// chooser, Enter).
+type keyList struct {
+	widget.List
+	nav *router
+}
+
+func (r *router) list(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *keyList {
+	l := &keyList{nav: r}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey moves and takes lines as a list does; the rest go to the
+// router.
+func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeySpace, fyne.KeyUp, fyne.KeyDown:
+		l.List.TypedKey(ev)
+	default:
+		l.nav.typedKey(ev)
+	}
+}
+
+// keyTable is a table on the router's screens: arrows move, Space takes
+// the cell; other keys go to the router.
+type keyTable struct {
+	widget.Table
+	nav *router
+}
+
+func (r *router) table(length func() (int, int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *keyTable {
+	t := &keyTable{nav: r}
+	t.Length, t.CreateCell, t.UpdateCell = length, create, update
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// TypedKey moves and takes cells as a table does; the rest go to the
+// router.
+func (t *keyTable) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeySpace, fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight:
+		t.Table.TypedKey(ev)
+	default:
+		t.nav.typedKey(ev)
+	}
+}
+
+// formActions are a form's Cancel and Submit as the router's buttons:
+// Fyne's Form makes its own, which keep F1 and Escape. No cancel: no
+// Cancel button. Enter in each of fields submits, as in Fyne's Form.
+func (a *App) formActions(submitText string, submit, cancel func(), fields ...*keyEntry) fyne.CanvasObject {
+	row := container.NewHBox(layout.NewSpacer())
+	if cancel != nil {
+		row.Add(a.nav.button(a.T("dialog.cancel"), theme.CancelIcon(), cancel))
+	}
+	ok := a.nav.button(submitText, theme.ConfirmIcon(), submit)
+	ok.Importance = widget.HighImportance
+	row.Add(ok)
+	for _, f := range fields {
+		if f.OnSubmitted == nil {
+			f.OnSubmitted = func(string) { submit() }
+		}
+	}
+	return row
+}
+
+// modalKeys gives the keys to dialog d while it is open: Escape closes it,
+// Enter does enter, and the screen behind gets none (Escape would
+// otherwise go back behind the dialog).
+func (a *App) modalKeys(d dialog.Dialog, enter func()) {
+	a.nav.modal = func(ev *fyne.KeyEvent) {
+		switch {
+		case ev.Name == fyne.KeyEscape:
+			d.Hide()
+		case isEnter(ev.Name) && enter != nil:
+			enter()
+		}
+	}
+	d.SetOnClosed(func() { a.nav.modal = nil })
 }

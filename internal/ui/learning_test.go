@@ -147,7 +147,7 @@ func TestMissedQuestionsComeBackTheNextDay(t *testing.T) {
 	d.see(d.T("review.none")) // not due on the same day
 
 	d.clock.t = d.clock.t.AddDate(0, 0, 1)
-	d.tap(d.T("catalogue.switch"))
+	d.tap(d.T("nav.switch"))
 	d.tap("Malika — " + d.T("role.other"))
 	d.see(d.loc.N("review.due", 1))
 	d.tap(d.T("review.start"))

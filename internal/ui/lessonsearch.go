@@ -54,7 +54,7 @@ func (s *lessonSearchScreen) draw() (string, fyne.CanvasObject) {
 		s.fill(results)
 		scroll.ScrollToTop()
 	}
-	search := widget.NewEntry()
+	search := a.nav.entry()
 	search.SetPlaceHolder(a.T("lessons.search.placeholder"))
 	search.SetText(s.query)
 	search.OnChanged = func(text string) { s.query = text; fill() }
@@ -125,7 +125,7 @@ func (s *lessonSearchScreen) hitCard(h lessonHit) fyne.CanvasObject {
 	a := s.a
 	c := h.c
 	lang := a.courseLang(c)
-	read := widget.NewButtonWithIcon(a.T("lessons.search.read"), theme.DocumentIcon(), func() {
+	read := a.nav.button(a.T("lessons.search.read"), theme.DocumentIcon(), func() {
 		a.nav.open(newLessonScreenAt(a, c, h.i, s.query, a.nav.to(s)))
 	})
 	where := note(c.Title.In(lang, c.DefaultLanguage))

@@ -21,7 +21,7 @@ import (
 type lockSetupScreen struct {
 	a           *App
 	back, next  func()
-	pin, repeat *widget.Entry
+	pin, repeat *keyEntry
 	problem     *paragraph
 	keyNote     *paragraph
 	trainerKey  ed25519.PublicKey // from the .pub file added; nil: none
@@ -33,25 +33,23 @@ func newLockSetupScreen(a *App, back, next func()) *lockSetupScreen {
 
 func (s *lockSetupScreen) draw() (string, fyne.CanvasObject) {
 	a := s.a
-	s.pin = widget.NewPasswordEntry()
+	s.pin = a.nav.passwordEntry()
 	s.pin.SetPlaceHolder(a.T("pin.placeholder"))
-	s.repeat = widget.NewPasswordEntry()
+	s.repeat = a.nav.passwordEntry()
 	s.problem = wrapped("")
 	s.problem.Importance = widget.DangerImportance
 	s.keyNote = note("")
 	s.trainerKey = nil // the form starts afresh, key and all
-	addKey := widget.NewButtonWithIcon(a.T("trainer.setup.key"), theme.ContentAddIcon(), s.onAddKey)
+	addKey := a.nav.button(a.T("trainer.setup.key"), theme.ContentAddIcon(), s.onAddKey)
 	form := widget.NewForm(
 		widget.NewFormItem(a.T("trainer.pin"), s.pin),
 		widget.NewFormItem(a.T("profile.pin.repeat"), s.repeat),
 		widget.NewFormItem("", container.NewVBox(container.NewHBox(addKey), s.keyNote)),
 	)
-	form.SubmitText = a.T("trainer.setup.continue")
-	form.OnSubmit = s.onSubmit
-	s.repeat.OnSubmitted = func(string) { s.onSubmit() }
+	actions := a.formActions(a.T("trainer.setup.continue"), s.onSubmit, nil, s.pin, s.repeat)
 	a.nav.focus = s.pin
 	title := a.T("trainer.setup.title")
-	body := container.NewVBox(wrapped(a.T("trainer.setup.text")), form, s.problem)
+	body := container.NewVBox(wrapped(a.T("trainer.setup.text")), form, actions, s.problem)
 	return title, a.screen(title, s.back, container.NewVScroll(container.NewPadded(body)))
 }
 

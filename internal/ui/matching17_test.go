@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/internal/course"
@@ -34,7 +35,7 @@ func TestCheckedMatchingShowsEachRowsPickAndVerdict(t *testing.T) {
 			in.disable()
 			objects := visibleUnder(in.object())
 			for _, o := range objects {
-				if _, ok := o.(*widget.Select); ok {
+				if _, ok := asSelect(o); ok {
 					t.Fatal("a checked answer still shows its (greyed) drop-downs")
 				}
 			}
@@ -91,4 +92,58 @@ func verdictCounts(objects []fyne.CanvasObject) (right, wrong int) {
 		}
 	}
 	return right, wrong
+}
+
+// TestAnOpenDropDownShowsLongOptionsWhole: the open list of a matching
+// question's drop-down shows each option whole, wrapped, within the
+// window (Fyne's own list cut them with "…"); Space on one picks it, and
+// Escape closes the list without a pick.
+func TestAnOpenDropDownShowsLongOptionsWhole(t *testing.T) {
+	d := start(t, t.TempDir(), "en")
+	defer d.close()
+	long := strings.Repeat("a long description of what the traveller says about the job ", 3)
+	qu := &course.Question{ID: "m", Type: "matching", Pairs: []course.Pair{
+		{ID: "x", Left: course.Text{"en": "X"}, Right: course.Text{"en": long}},
+		{ID: "y", Left: course.Text{"en": "Y"}, Right: course.Text{"en": "short"}}}}
+	in := d.app.newAnswerInput(qu, []string{"x", "y"}, "en", "en", func() {})
+	d.app.win.SetContent(in.object())
+	var sel *keySelect
+	for _, o := range visibleUnder(in.object()) {
+		if s, ok := o.(*keySelect); ok && sel == nil {
+			sel = s
+		}
+	}
+	if sel == nil {
+		t.Fatal("no drop-down")
+	}
+	test.Tap(sel)
+	overlay := d.app.win.Canvas().Overlays().Top()
+	if overlay == nil {
+		t.Fatal("tapping the drop-down opened no list")
+	}
+	d.shot(t, "dropdown-open")
+	var shown []string
+	for _, o := range visibleUnder(overlay) {
+		if r, ok := o.(*optionRow); ok {
+			shown = append(shown, r.label.Text())
+			if right := fyne.CurrentApp().Driver().AbsolutePositionForObject(r).X + r.Size().Width; right > d.app.win.Canvas().Size().Width {
+				t.Errorf("the option %q runs off the window (to x=%.0f)", r.label.Text(), right)
+			}
+		}
+	}
+	if strings.Join(shown, "|") != strings.Join(sel.Options, "|") {
+		t.Fatalf("the open list shows %q; want every option whole: %q", shown, sel.Options)
+	}
+	d.press(fyne.KeyEscape)
+	if d.app.win.Canvas().Overlays().Top() != nil || sel.Selected != "" {
+		t.Fatalf("Escape left the list open or picked %q", sel.Selected)
+	}
+	test.Tap(sel)
+	for d.app.win.Canvas().Focused().(*optionRow).label.Text() != long {
+		d.press(fyne.KeyTab)
+	}
+	d.press(fyne.KeySpace)
+	if sel.Selected != long || d.app.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Space picked %q, the list open: %v", sel.Selected, d.app.win.Canvas().Overlays().Top() != nil)
+	}
 }

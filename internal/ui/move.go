@@ -19,8 +19,8 @@ import (
 // for another device, or arrives from one.
 func (s *reportScreen) moveButtons() fyne.CanvasObject {
 	a := s.a
-	out := widget.NewButtonWithIcon(a.T("move.out"), theme.MailSendIcon(), s.onMoveOut)
-	in := widget.NewButtonWithIcon(a.T("move.in"), theme.DownloadIcon(), a.nav.to(newReceiveScreen(a)))
+	out := a.nav.button(a.T("move.out"), theme.MailSendIcon(), s.onMoveOut)
+	in := a.nav.button(a.T("move.in"), theme.DownloadIcon(), a.nav.to(newReceiveScreen(a)))
 	return container.NewHBox(out, in)
 }
 
@@ -99,14 +99,14 @@ func newReceiveScreen(a *App) *receiveScreen { return &receiveScreen{a: a, known
 
 func (s *receiveScreen) draw() (string, fyne.CanvasObject) {
 	a := s.a
-	devices := widget.NewButtonWithIcon(a.T("move.in.devices"), theme.FolderOpenIcon(), func() {
+	devices := a.nav.button(a.T("move.in.devices"), theme.FolderOpenIcon(), func() {
 		a.askOpen(nil, s.loadDevices)
 	})
 	known := a.T("move.in.devices.none")
 	if s.source != "" {
 		known = a.T("verify.devices.also", "File", s.source, "Count", len(s.known))
 	}
-	file := widget.NewButtonWithIcon(a.T("move.in.file"), theme.FileIcon(), func() {
+	file := a.nav.button(a.T("move.in.file"), theme.FileIcon(), func() {
 		a.askOpen([]string{".ogohmove"}, s.receive)
 	})
 	file.Importance = widget.HighImportance
@@ -116,7 +116,7 @@ func (s *receiveScreen) draw() (string, fyne.CanvasObject) {
 		widget.NewSeparator(), result)
 	if s.pending != "" {
 		path := s.pending
-		anyway := widget.NewButtonWithIcon(a.T("move.in.anyway"), theme.ConfirmIcon(), func() { s.receiveFrom(path, nil) })
+		anyway := a.nav.button(a.T("move.in.anyway"), theme.ConfirmIcon(), func() { s.receiveFrom(path, nil) })
 		body.Add(container.NewHBox(anyway))
 	}
 	title := strings.TrimSuffix(a.T("move.in"), "…")
@@ -167,8 +167,8 @@ func (s *receiveScreen) receiveFrom(path string, known cert.Devices) {
 
 // recordButton is the learner's own record, as JSON, from their
 // settings; hidden on the profile picker's.
-func (a *App) recordButton() *widget.Button {
-	b := widget.NewButtonWithIcon(a.T("record.export"), theme.DocumentSaveIcon(), nil)
+func (a *App) recordButton() *keyButton {
+	b := a.nav.button(a.T("record.export"), theme.DocumentSaveIcon(), nil)
 	if a.learner == nil {
 		b.Hide()
 		return b

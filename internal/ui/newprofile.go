@@ -27,10 +27,10 @@ func openNewProfile(a *App) {
 // the form's, made anew on each draw.
 type profileScreen struct {
 	a                             *App
-	name, post, staff, pin, again *widget.Entry
-	role                          *widget.RadioGroup
+	name, post, staff, pin, again *keyEntry
+	role                          *radioRows
 	roles                         []string // the roles' names, in domain.Roles' order
-	lang                          *widget.Select
+	lang                          *keySelect
 	problem                       *widget.Label
 }
 
@@ -38,23 +38,23 @@ func newProfileScreen(a *App) *profileScreen { return &profileScreen{a: a} }
 
 func (s *profileScreen) draw() (string, fyne.CanvasObject) {
 	a := s.a
-	s.name = widget.NewEntry()
+	s.name = a.nav.entry()
 	s.name.SetPlaceHolder(a.T("profile.name.placeholder"))
 	s.roles = make([]string, len(domain.Roles))
 	for i, r := range domain.Roles {
 		s.roles[i] = a.T("role." + string(r))
 	}
-	s.role = widget.NewRadioGroup(s.roles, nil)
+	s.role = a.nav.radio(s.roles, false)
 	s.role.SetSelected(s.roles[0])
-	s.post = widget.NewEntry()
+	s.post = a.nav.entry()
 	s.post.SetPlaceHolder(a.T("profile.post.placeholder"))
-	s.staff = widget.NewEntry()
+	s.staff = a.nav.entry()
 	s.staff.SetPlaceHolder(a.T("profile.staff.placeholder"))
-	s.lang = widget.NewSelect(languageNames(), nil)
+	s.lang = a.nav.newSelect(languageNames(), nil)
 	s.lang.SetSelected(languageName(a.loc.Lang))
-	s.pin = widget.NewPasswordEntry()
+	s.pin = a.nav.passwordEntry()
 	s.pin.SetPlaceHolder(a.T("profile.pin.placeholder"))
-	s.again = widget.NewPasswordEntry()
+	s.again = a.nav.passwordEntry()
 	s.problem = widget.NewLabel("")
 	s.problem.Importance = widget.DangerImportance
 	s.problem.Wrapping = fyne.TextWrapWord
@@ -68,13 +68,10 @@ func (s *profileScreen) draw() (string, fyne.CanvasObject) {
 		widget.NewFormItem(a.T("profile.pin"), s.pin),
 		widget.NewFormItem(a.T("profile.pin.repeat"), s.again),
 	)
-	form.SubmitText = a.T("profile.create")
-	form.OnSubmit = s.onCreate
-	form.CancelText = a.T("dialog.cancel")
-	form.OnCancel = a.nav.to(newProfilesScreen(a))
+	actions := a.formActions(a.T("profile.create"), s.onCreate, a.nav.to(newProfilesScreen(a)), s.name, s.post, s.staff, s.pin, s.again)
 	hint := note(a.T("profile.pin.hint"))
 	title := a.T("profile.new.title")
-	body := container.NewVScroll(container.NewPadded(container.NewVBox(form, hint, s.problem)))
+	body := container.NewVScroll(container.NewPadded(container.NewVBox(form, actions, hint, s.problem)))
 	a.nav.focus = s.name
 	return title, a.screen(title, a.nav.to(newProfilesScreen(a)), body)
 }

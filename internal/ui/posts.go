@@ -44,9 +44,9 @@ func (s *postsScreen) draw() (string, fyne.CanvasObject) {
 	if err != nil {
 		s.result.SetText(a.errorText(err))
 	}
-	importButton := widget.NewButtonWithIcon(a.T("posts.import"), theme.FolderOpenIcon(), s.chooseFolder)
+	importButton := a.nav.button(a.T("posts.import"), theme.FolderOpenIcon(), s.chooseFolder)
 	importButton.Importance = widget.HighImportance
-	csvButton := widget.NewButtonWithIcon(a.T("posts.csv"), theme.DocumentSaveIcon(), s.chooseCSV)
+	csvButton := a.nav.button(a.T("posts.csv"), theme.DocumentSaveIcon(), s.chooseCSV)
 	body := container.NewVBox(container.NewHBox(importButton, csvButton), s.result)
 	if len(devices) == 0 {
 		body.Add(wrapped(a.T("posts.empty")))

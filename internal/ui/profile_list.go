@@ -23,16 +23,16 @@ func (a *App) profileList(learners []domain.Learner, pick func(domain.Learner)) 
 		}
 		return m
 	}
-	list := widget.NewList(
+	list := a.nav.list(
 		func() int { return len(learners) },
 		func() fyne.CanvasObject {
-			b := widget.NewButtonWithIcon("", theme.AccountIcon(), nil)
+			b := a.nav.button("", theme.AccountIcon(), nil)
 			b.Alignment = widget.ButtonAlignLeading
 			return b
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			l := learners[i]
-			b := o.(*widget.Button)
+			b := o.(*keyButton)
 			text := a.profileLabel(l)
 			if unfinished(l.ID) {
 				text += " · " + a.T("profiles.unfinished")

@@ -46,9 +46,9 @@ func (s *profilesScreen) draw() (string, fyne.CanvasObject) {
 	if len(learners) > searchFrom {
 		list = s.searchable(learners)
 	}
-	create := widget.NewButtonWithIcon(a.T("profiles.new"), theme.ContentAddIcon(), func() { openNewProfile(a) })
+	create := a.nav.button(a.T("profiles.new"), theme.ContentAddIcon(), func() { openNewProfile(a) })
 	create.Importance = widget.HighImportance
-	guide := widget.NewButtonWithIcon(a.T("guide.title"), theme.SearchIcon(), func() { a.nav.open(newGuideScreen(a, a.nav.to(s))) })
+	guide := a.nav.button(a.T("guide.title"), theme.SearchIcon(), func() { a.nav.open(newGuideScreen(a, a.nav.to(s))) })
 	intro := wrapped(a.T("profiles.intro"))
 	body := container.NewBorder(intro, container.NewVBox(widget.NewSeparator(), container.NewGridWithColumns(2, guide, create)), nil, nil,
 		list)
@@ -75,7 +75,7 @@ func (s *profilesScreen) searchable(learners []domain.Learner) fyne.CanvasObject
 		}
 		shown.Add(a.profileList(keep, s.onPick))
 	}
-	search := widget.NewEntry()
+	search := a.nav.entry()
 	search.SetPlaceHolder(a.T("profiles.search"))
 	search.SetText(s.query)
 	search.OnChanged = func(text string) { s.query = text; fill() }
@@ -92,7 +92,7 @@ func (s *profilesScreen) onPick(l domain.Learner) {
 		a.enter(l)
 		return
 	}
-	pin := widget.NewPasswordEntry()
+	pin := a.nav.passwordEntry()
 	pin.SetPlaceHolder(a.T("pin.placeholder"))
 	wrong := widget.NewLabel("")
 	wrong.Importance = widget.DangerImportance
@@ -121,13 +121,14 @@ func (s *profilesScreen) onPick(l domain.Learner) {
 		a.win.Canvas().Focus(pin)
 	}
 	pin.OnSubmitted = func(string) { submit() }
-	open := widget.NewButtonWithIcon(a.T("pin.open"), theme.ConfirmIcon(), submit)
+	open := a.nav.button(a.T("pin.open"), theme.ConfirmIcon(), submit)
 	open.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon(a.T("dialog.cancel"), theme.CancelIcon(), func() { d.Hide() })
+	cancel := a.nav.button(a.T("dialog.cancel"), theme.CancelIcon(), func() { d.Hide() })
 	body := container.NewVBox(widget.NewForm(widget.NewFormItem(a.T("pin.label"), pin)), wrong,
 		container.NewCenter(container.NewHBox(cancel, open)))
 	d = dialog.NewCustomWithoutButtons(a.T("pin.title", "Name", l.Name), body, a.win)
 	d.Resize(fyne.NewSize(420, 220))
+	a.modalKeys(d, submit)
 	d.Show()
 	a.win.Canvas().Focus(pin)
 }

@@ -5,15 +5,14 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/internal/progress"
 )
 
 // receiptButton reads a receipt the trainer carried back (issue 12): the
 // statements it confirms are delivered, and the next export leaves them out.
-func (a *App) receiptButton(status, result *paragraph) *widget.Button {
-	return widget.NewButtonWithIcon(a.T("sync.receipt.read"), theme.DocumentIcon(), func() {
+func (a *App) receiptButton(status, result *paragraph) *keyButton {
+	return a.nav.button(a.T("sync.receipt.read"), theme.DocumentIcon(), func() {
 		a.askOpen([]string{".ogohreceipt"}, func(path string) { a.readReceipt(path, status, result) })
 	})
 }

@@ -49,7 +49,7 @@ func TestEveryScreenIsTranslated(t *testing.T) {
 			snap("new-profile")
 			d.tap(d.T("nav.back"))
 			d.createProfile("Dilnoza Karimova", "border-guard", "Post 12", "1234")
-			d.tap(d.T("catalogue.switch"))
+			d.tap(d.T("nav.switch"))
 			snap("profiles")
 			d.tap("Dilnoza Karimova — " + d.T("role.border-guard") + ", Post 12")
 			snap("pin")

@@ -40,7 +40,7 @@ func newSettingsScreen(a *App, back func()) *settingsScreen { return &settingsSc
 
 func (s *settingsScreen) draw() (string, fyne.CanvasObject) {
 	a, back := s.a, s.back
-	lang := widget.NewSelect(languageNames(), nil)
+	lang := a.nav.newSelect(languageNames(), nil)
 	lang.SetSelected(languageName(a.loc.Lang))
 	lang.OnChanged = func(name string) {
 		if code := languageCode(name); code != a.loc.Lang {
@@ -51,8 +51,7 @@ func (s *settingsScreen) draw() (string, fyne.CanvasObject) {
 	for i, t := range progress.Themes {
 		labels[i] = a.T("settings.theme." + string(t))
 	}
-	th := widget.NewRadioGroup(labels, nil)
-	th.Horizontal = a.textScale() == 1 // stacked when text is large, to fit a small screen
+	th := a.nav.radio(labels, a.textScale() == 1) // stacked when text is large, to fit a small screen
 	th.SetSelected(labels[max(0, slices.Index(progress.Themes, a.display.Theme))])
 	th.OnChanged = func(label string) {
 		d := a.display
@@ -62,8 +61,7 @@ func (s *settingsScreen) draw() (string, fyne.CanvasObject) {
 		}
 	}
 	sizes := []string{a.T("settings.text.normal"), a.T("settings.text.large"), a.T("settings.text.larger")}
-	size := widget.NewRadioGroup(sizes, nil)
-	size.Horizontal = a.textScale() == 1
+	size := a.nav.radio(sizes, a.textScale() == 1)
 	size.SetSelected(sizes[a.display.TextSize])
 	size.OnChanged = func(label string) {
 		d := a.display
@@ -75,16 +73,20 @@ func (s *settingsScreen) draw() (string, fyne.CanvasObject) {
 	}
 	data := widget.NewLabel(a.dataDir)
 	data.Wrapping = fyne.TextWrapBreak
-	data.Selectable = true
+	// A button copies the folder's path: a selectable label would take
+	// the focus and keep F1 and Escape.
+	copyData := a.nav.button(a.T("settings.data.copy"), theme.ContentCopyIcon(), func() {
+		a.fy.Clipboard().SetContent(a.dataDir)
+	})
 	note := note(a.T("settings.language.note"))
 	form := widget.NewForm(
 		widget.NewFormItem(a.T("settings.language"), lang),
 		widget.NewFormItem(a.T("settings.theme"), th),
 		widget.NewFormItem(a.T("settings.text"), size),
-		widget.NewFormItem(a.T("settings.data"), data),
+		widget.NewFormItem(a.T("settings.data"), container.NewBorder(nil, nil, nil, copyData, data)),
 	)
-	sync := widget.NewButtonWithIcon(a.T("sync.title"), theme.UploadIcon(), a.showSync)
-	trainer := widget.NewButtonWithIcon(a.T("trainer.title"), theme.AccountIcon(), func() { openTrainer(a) })
+	sync := a.nav.button(a.T("sync.title"), theme.UploadIcon(), a.showSync)
+	trainer := a.nav.button(a.T("trainer.title"), theme.AccountIcon(), func() { openTrainer(a) })
 	title := a.T("settings.title")
 	// Sync and Trainer mode stay in sight below the scroll: at the end of it
 	// they were half cut off at 600 px in Russian.

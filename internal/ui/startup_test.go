@@ -13,7 +13,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
@@ -153,12 +152,12 @@ func TestThePickerMakesOnlyTheProfilesInView(t *testing.T) {
 	defer d.close()
 	d.see(d.T("profiles.title"))
 	profiles := 0
-	var list *widget.List
+	var list *keyList
 	for _, o := range d.visible() {
 		if b, ok := asButton(o); ok && strings.HasPrefix(b.Text, "Learner ") {
 			profiles++
 		}
-		if l, ok := o.(*widget.List); ok {
+		if l, ok := o.(*keyList); ok {
 			list = l
 		}
 	}

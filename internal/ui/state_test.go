@@ -99,7 +99,7 @@ func TestAQuizLeftHalfWayIsShownAsSuch(t *testing.T) {
 			d.tap(d.T("nav.back"))
 			d.see(d.T("catalogue.unfinished", "Quiz", q.Title.In(c.Lang(lang), c.DefaultLanguage)))
 			d.shotAs(lang + "-unfinished-catalogue")
-			d.tap(d.T("catalogue.switch"))
+			d.tap(d.T("nav.switch"))
 			d.see("Aziz — " + d.T("role.border-guard") + ", Post 3 · " + d.T("profiles.unfinished"))
 			d.shotAs(lang + "-unfinished-profiles")
 		})

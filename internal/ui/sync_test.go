@@ -122,7 +122,7 @@ func TestSyncWithTheLRSDownLosesNothing(t *testing.T) {
 func (d *driver) passwordEntry() *widget.Entry {
 	d.t.Helper()
 	for _, o := range d.visible() {
-		if e, ok := o.(*widget.Entry); ok && e.Password {
+		if e, ok := asEntry(o); ok && e.Password {
 			return e
 		}
 	}

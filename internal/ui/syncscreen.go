@@ -34,23 +34,24 @@ func (a *App) showSync() {
 			a.fail("error.load", err)
 		}
 		status := wrapped(a.syncStatusText())
-		endpoint := widget.NewEntry()
+		endpoint := a.nav.entry()
 		endpoint.SetPlaceHolder("https://lrs.example.org/xAPI/")
 		endpoint.SetText(saved.Endpoint)
-		user := widget.NewEntry()
+		user := a.nav.entry()
 		user.SetPlaceHolder(a.T("sync.user.placeholder"))
 		user.SetText(saved.User)
-		password := widget.NewPasswordEntry()
+		password := a.nav.passwordEntry()
 		password.SetPlaceHolder(a.T("sync.password.keep"))
 		if saved.Password == "" {
 			password.SetPlaceHolder("")
 		}
-		home := widget.NewEntry()
+		home := a.nav.entry()
 		home.SetText(cfg.HomePage)
-		base := widget.NewEntry()
+		base := a.nav.entry()
 		base.SetText(cfg.ActivityBase)
 		names := newToggle(a.T("sync.send.names"), cfg.SendNames)
 		staff := newToggle(a.T("sync.staff.numbers"), cfg.StaffNumbers)
+		names.keys, staff.keys = a.nav.typedKey, a.nav.typedKey
 		result := wrapped("")
 
 		entered := func() domain.LRS {
@@ -60,7 +61,7 @@ func (a *App) showSync() {
 			}
 			return l
 		}
-		save := widget.NewButtonWithIcon(a.T("sync.save"), theme.DocumentSaveIcon(), func() {
+		save := a.nav.button(a.T("sync.save"), theme.DocumentSaveIcon(), func() {
 			cfg.HomePage, cfg.ActivityBase = home.Text, base.Text
 			cfg.SendNames, cfg.StaffNumbers = names.selected, staff.selected
 			err := a.svc.SaveSyncSettings(a.ctx, entered(), cfg)
@@ -78,7 +79,7 @@ func (a *App) showSync() {
 			}
 			result.SetText(text)
 		})
-		test := widget.NewButtonWithIcon(a.T("sync.test"), theme.SearchIcon(), func() {
+		test := a.nav.button(a.T("sync.test"), theme.SearchIcon(), func() {
 			result.SetText(a.T("sync.testing"))
 			l := entered()
 			a.background(func() {
@@ -132,7 +133,7 @@ func (a *App) showSync() {
 
 // syncControls are "Sync now", its progress bar and its cancel button.
 type syncControls struct {
-	now, cancel *widget.Button
+	now, cancel *keyButton
 	bar         *widget.ProgressBar
 }
 
@@ -140,13 +141,13 @@ func (a *App) syncRunner(status, result *paragraph) syncControls {
 	c := syncControls{bar: widget.NewProgressBar()}
 	c.bar.Hide()
 	var stop context.CancelFunc
-	c.cancel = widget.NewButtonWithIcon(a.T("dialog.cancel"), theme.CancelIcon(), func() {
+	c.cancel = a.nav.button(a.T("dialog.cancel"), theme.CancelIcon(), func() {
 		if stop != nil {
 			stop()
 		}
 	})
 	c.cancel.Hide()
-	c.now = widget.NewButtonWithIcon(a.T("sync.now"), theme.UploadIcon(), func() {
+	c.now = a.nav.button(a.T("sync.now"), theme.UploadIcon(), func() {
 		st, _ := a.svc.SyncStatus(a.ctx)
 		ctx, cancel := context.WithCancel(a.ctx)
 		stop = cancel
@@ -180,9 +181,9 @@ func (a *App) syncRunner(status, result *paragraph) syncControls {
 // retryButton queues the statements set aside again; it shows only while
 // some are. An LRS set up wrongly, or an older Ogoh, may have set good
 // statements aside.
-func (a *App) retryButton(status, result *paragraph) *widget.Button {
-	var b *widget.Button
-	b = widget.NewButtonWithIcon(a.T("sync.retry"), theme.ViewRefreshIcon(), func() {
+func (a *App) retryButton(status, result *paragraph) *keyButton {
+	var b *keyButton
+	b = a.nav.button(a.T("sync.retry"), theme.ViewRefreshIcon(), func() {
 		n, err := a.svc.RetrySetAside(a.ctx)
 		if err != nil {
 			a.fail("error.save", err)
@@ -211,8 +212,8 @@ func (a *App) deviceText() string {
 
 // exportButton writes the unsent statements to a file the user picks,
 // e.g. on a USB stick.
-func (a *App) exportButton(status, result *paragraph) *widget.Button {
-	return widget.NewButtonWithIcon(a.T("sync.export"), theme.DocumentSaveIcon(), func() {
+func (a *App) exportButton(status, result *paragraph) *keyButton {
+	return a.nav.button(a.T("sync.export"), theme.DocumentSaveIcon(), func() {
 		name, err := a.svc.SyncFileName(a.ctx, time.Now())
 		if err != nil {
 			a.logError(err)

@@ -37,7 +37,7 @@ func openTrainer(a *App) {
 // trainerPINScreen asks for the trainer PIN.
 type trainerPINScreen struct {
 	a       *App
-	pin     *widget.Entry
+	pin     *keyEntry
 	problem *paragraph
 }
 
@@ -45,17 +45,16 @@ func newTrainerPINScreen(a *App) *trainerPINScreen { return &trainerPINScreen{a:
 
 func (s *trainerPINScreen) draw() (string, fyne.CanvasObject) {
 	a := s.a
-	s.pin = widget.NewPasswordEntry()
+	s.pin = a.nav.passwordEntry()
 	s.pin.SetPlaceHolder(a.T("pin.placeholder"))
 	s.problem = wrapped("")
 	s.problem.Importance = widget.DangerImportance
 	s.pin.OnSubmitted = func(string) { s.onSubmit() }
 	form := widget.NewForm(widget.NewFormItem(a.T("trainer.pin"), s.pin))
-	form.SubmitText = a.T("pin.open")
-	form.OnSubmit = s.onSubmit
+	actions := a.formActions(a.T("pin.open"), s.onSubmit, nil)
 	a.nav.focus = s.pin
 	title := a.T("trainer.title")
-	return title, a.screen(title, a.backToSettings, container.NewPadded(container.NewVBox(wrapped(a.T("trainer.enter.pin")), form, s.problem)))
+	return title, a.screen(title, a.backToSettings, container.NewPadded(container.NewVBox(wrapped(a.T("trainer.enter.pin")), form, actions, s.problem)))
 }
 
 // onSubmit opens trainer mode with the right PIN; a wrong one is said
@@ -108,8 +107,8 @@ func (a *App) showTrainer() { a.nav.open(newTrainerScreen(a)) }
 func (s *trainerScreen) draw() (string, fyne.CanvasObject) {
 	a := s.a
 	a.awaitCourses()
-	button := func(id string, icon fyne.Resource, f func()) *widget.Button {
-		b := widget.NewButtonWithIcon(a.T(id), icon, f)
+	button := func(id string, icon fyne.Resource, f func()) *keyButton {
+		b := a.nav.button(a.T(id), icon, f)
 		b.Alignment = widget.ButtonAlignLeading
 		return b
 	}

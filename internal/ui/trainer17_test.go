@@ -39,10 +39,10 @@ func (d *driver) addLearners(n int) []domain.Learner {
 // to bottom, each its cells' texts left to right.
 func (d *driver) tableRows() [][]string {
 	d.t.Helper()
-	var table *widget.Table
+	var table *keyTable
 	objects := d.visible()
 	for _, o := range objects {
-		if t, ok := o.(*widget.Table); ok {
+		if t, ok := o.(*keyTable); ok {
 			table = t
 		}
 	}
@@ -200,8 +200,8 @@ func TestProfilePickerSearchesOnceItIsLong(t *testing.T) {
 				t.Errorf("the search kept others: %s", d.texts())
 			}
 			d.tap(want)
-			d.see(d.T("catalogue.switch"))
-			d.tap(d.T("catalogue.switch"))
+			d.see(d.T("nav.switch"))
+			d.tap(d.T("nav.switch"))
 			d.typeInto(d.T("profiles.search"), "zzzz")
 			d.see(d.T("profiles.search.none"))
 		})
@@ -211,7 +211,7 @@ func TestProfilePickerSearchesOnceItIsLong(t *testing.T) {
 func (d *driver) placeholders() []string {
 	var out []string
 	for _, o := range d.visible() {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := asEntry(o); ok {
 			out = append(out, e.PlaceHolder)
 		}
 	}

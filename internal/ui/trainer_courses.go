@@ -122,7 +122,7 @@ func (s *installedScreen) draw() (string, fyne.CanvasObject) {
 			box.Add(container.NewBorder(nil, nil, nil, status, name))
 			continue
 		}
-		remove := widget.NewButtonWithIcon(a.T("contacts.remove"), theme.DeleteIcon(), func() {
+		remove := a.nav.button(a.T("contacts.remove"), theme.DeleteIcon(), func() {
 			dialog.NewCustomConfirm(a.T("trainer.remove.title"), a.T("contacts.remove"), a.T("dialog.cancel"),
 				wrapped(a.T("trainer.remove.confirm", "Course", c.Title.In(a.courseLang(c), c.DefaultLanguage))), func(ok bool) {
 					if !ok {

@@ -27,7 +27,7 @@ func (s *keysScreen) draw() (string, fyne.CanvasObject) {
 	case errors.Is(err, library.ErrKeysTampered):
 		warn := wrapped(a.T("trainer.keys.tampered"))
 		warn.Importance = widget.DangerImportance
-		reset := widget.NewButtonWithIcon(a.T("trainer.keys.reset"), theme.DeleteIcon(), func() {
+		reset := a.nav.button(a.T("trainer.keys.reset"), theme.DeleteIcon(), func() {
 			if err := a.lib.ResetTrust(a.ctx); err != nil {
 				a.fail("error.save", err)
 			}
@@ -48,7 +48,7 @@ func (s *keysScreen) draw() (string, fyne.CanvasObject) {
 		if list := signed[k.ID()]; len(list) > 0 {
 			info = a.T("trainer.key.signed", "Courses", strings.Join(list, ", "))
 		}
-		remove := widget.NewButtonWithIcon(a.T("contacts.remove"), theme.DeleteIcon(), func() {
+		remove := a.nav.button(a.T("contacts.remove"), theme.DeleteIcon(), func() {
 			if err := a.lib.Untrust(a.ctx, k.ID()); err != nil {
 				a.fail("error.save", err)
 			}
@@ -60,7 +60,7 @@ func (s *keysScreen) draw() (string, fyne.CanvasObject) {
 	if len(keys) == 0 {
 		box.Add(wrapped(a.T("trainer.keys.empty")))
 	}
-	add := widget.NewButtonWithIcon(a.T("trainer.key.add"), theme.ContentAddIcon(), func() {
+	add := a.nav.button(a.T("trainer.key.add"), theme.ContentAddIcon(), func() {
 		a.askOpen([]string{".pub"}, func(path string) { a.trustKey(readKeyFile(path)) })
 	})
 	add.Importance = widget.HighImportance

@@ -30,7 +30,7 @@ type reportScreen struct {
 	filter progress.ReportFilter
 	by     progress.ReportColumn
 	down   bool
-	table  *widget.Table
+	table  *keyTable
 }
 
 func newReportScreen(a *App) *reportScreen { return &reportScreen{a: a} }
@@ -62,11 +62,11 @@ func (s *reportScreen) draw() (string, fyne.CanvasObject) {
 	if len(s.all) > 0 {
 		body = container.NewBorder(s.filters(), nil, nil, nil, s.newTable())
 	}
-	export := widget.NewButtonWithIcon(a.T("report.csv"), theme.DocumentSaveIcon(), s.onExport)
-	totals := widget.NewButtonWithIcon(a.T("report.totals"), theme.ListIcon(), s.onTotals)
-	archive := widget.NewButtonWithIcon(a.T("report.archive"), theme.DeleteIcon(), s.onArchive)
-	unpin := widget.NewButtonWithIcon(a.T("report.pin"), lockIcon, s.onRemovePIN)
-	certificate := widget.NewButtonWithIcon(a.T("report.certificate"), theme.DocumentSaveIcon(), s.onCertificate)
+	export := a.nav.button(a.T("report.csv"), theme.DocumentSaveIcon(), s.onExport)
+	totals := a.nav.button(a.T("report.totals"), theme.ListIcon(), s.onTotals)
+	archive := a.nav.button(a.T("report.archive"), theme.DeleteIcon(), s.onArchive)
+	unpin := a.nav.button(a.T("report.pin"), lockIcon, s.onRemovePIN)
+	certificate := a.nav.button(a.T("report.certificate"), theme.DocumentSaveIcon(), s.onCertificate)
 	// One row of actions, scrolled sideways where a language's words are
 	// long, so the table keeps its height for 15 learners at 1024×600.
 	actions := container.NewHScroll(container.NewHBox(totals, export, certificate, unpin, archive, s.moveButtons()))
@@ -137,12 +137,12 @@ func (s *reportScreen) filters() fyne.CanvasObject {
 
 // choice is a drop-down of values named by name, with all first (the
 // value ""); picking one sets *into and shows the rows it keeps.
-func (s *reportScreen) choice(values []string, all string, name func(string) string, into *string) *widget.Select {
+func (s *reportScreen) choice(values []string, all string, name func(string) string, into *string) *keySelect {
 	names := []string{all}
 	for _, v := range values[1:] {
 		names = append(names, name(v))
 	}
-	sel := widget.NewSelect(names, nil)
+	sel := s.a.nav.newSelect(names, nil)
 	sel.SetSelectedIndex(max(slices.Index(values, *into), 0))
 	sel.OnChanged = func(string) {
 		*into = values[max(sel.SelectedIndex(), 0)]
@@ -152,9 +152,9 @@ func (s *reportScreen) choice(values []string, all string, name func(string) str
 }
 
 // newTable is the table of rows, one line a row, headings that sort.
-func (s *reportScreen) newTable() *widget.Table {
+func (s *reportScreen) newTable() *keyTable {
 	a := s.a
-	t := widget.NewTable(
+	t := a.nav.table(
 		func() (int, int) { return len(s.rows), len(reportColumns) },
 		func() fyne.CanvasObject { return newTightCell(widget.NewLabel(""), 0.75) },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -164,13 +164,13 @@ func (s *reportScreen) newTable() *widget.Table {
 		})
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
+		b := a.nav.button("", nil, nil)
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
 		return newTightCell(b, 0.75)
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		b := o.(*fyne.Container).Objects[0].(*widget.Button)
+		b := o.(*fyne.Container).Objects[0].(*keyButton)
 		c := reportColumns[id.Col]
 		b.SetText(a.T(c.id))
 		b.SetIcon(nil)

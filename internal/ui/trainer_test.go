@@ -155,7 +155,7 @@ func TestTrainerRemovesAForgottenPIN(t *testing.T) {
 	d.tap(d.T("nav.back"))
 	d.tap(d.T("trainer.leave"))
 	d.tap(d.T("nav.back"))
-	d.tap(d.T("catalogue.switch"))
+	d.tap(d.T("nav.switch"))
 	d.tap("Forgetful — " + d.T("role.border-guard") + ", Post 3")
 	d.see(d.T("catalogue.greeting", "Name", "Forgetful"))
 
@@ -182,7 +182,7 @@ func TestADeletedTrainerLockKeepsTrainerModeShut(t *testing.T) {
 			d.tap(d.T("trainer.title"))
 			d.see(d.T("trainer.tampered", "Folder", d.app.dataDir))
 			for _, o := range d.visible() {
-				if e, ok := o.(*widget.Entry); ok && e.Password {
+				if e, ok := asEntry(o); ok && e.Password {
 					t.Fatal("a PIN field is offered after the lock was deleted")
 				}
 			}

@@ -29,19 +29,19 @@ func newVerifyScreen(a *App) *verifyScreen { return &verifyScreen{a: a, known: c
 
 func (s *verifyScreen) draw() (string, fyne.CanvasObject) {
 	a := s.a
-	id := widget.NewEntry()
+	id := a.nav.entry()
 	id.SetPlaceHolder(a.T("verify.id.placeholder"))
 	id.SetText(s.id)
 	id.OnChanged = func(t string) { s.id = t }
-	text := widget.NewMultiLineEntry()
+	text := a.nav.multiLineEntry()
 	text.SetPlaceHolder(a.T("verify.text.placeholder"))
 	text.SetText(s.text)
 	text.SetMinRowsVisible(4)
 	text.Wrapping = fyne.TextWrapBreak
 	text.OnChanged = func(t string) { s.text = t }
-	check := widget.NewButtonWithIcon(a.T("verify.check"), theme.ConfirmIcon(), s.check)
+	check := a.nav.button(a.T("verify.check"), theme.ConfirmIcon(), s.check)
 	check.Importance = widget.HighImportance
-	devices := widget.NewButtonWithIcon(a.T("verify.devices"), theme.FolderOpenIcon(), s.onDevices)
+	devices := a.nav.button(a.T("verify.devices"), theme.FolderOpenIcon(), s.onDevices)
 	known := a.T("verify.devices.this")
 	if s.source != "" {
 		known = a.T("verify.devices.also", "File", s.source, "Count", len(s.known))

@@ -142,7 +142,7 @@ func (d *driver) walkScenario(w windowWatch, c *course.Course, sc *course.Scenar
 func (d *driver) walkReview(w windowWatch) {
 	d.t.Helper()
 	d.clock.t = d.clock.t.AddDate(0, 0, 1)
-	d.tap(d.T("catalogue.switch"))
+	d.tap(d.T("nav.switch"))
 	w.still("the profile picker with a profile")
 	d.tap("Gulnora Abdullayeva — " + d.T("role.labour-inspector") + ", Toshkent viloyati")
 	w.still("the catalogue with questions due")
