@@ -106,6 +106,7 @@ title.en = "From Aiken"
 [[sources]]
 id = "src"
 title = "A source"
+description.en = "What the course takes from it."
 `,
 		"lessons/en/intro.md": "# Intro\n",
 	}

@@ -26,3 +26,30 @@ func TestValidatePrintsProblemsAndExitsOne(t *testing.T) {
 		t.Errorf("unknown command: exit %d, %q", code, errOut.String())
 	}
 }
+
+// TestValidateWarnsOfARepeatedInstruction: a trainer checking a course
+// hears of a question that repeats what the quiz screen already says, and
+// the course still passes.
+func TestValidateWarnsOfARepeatedInstruction(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../docs/example-course")); err != nil {
+		t.Fatal(err)
+	}
+	quiz := filepath.Join(dir, "quiz.toml")
+	data, err := os.ReadFile(quiz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = []byte(strings.Replace(string(data), `text.en = "Which of these are means?"`, `text.en = "Which of these are means? Choose all that apply."`, 1))
+	if err := os.WriteFile(quiz, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut strings.Builder
+	if code := run([]string{"course", "validate", dir}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d, want 0: a warning does not fail the course\n%s", code, out.String())
+	}
+	want := dir + `: warning: example-course [en]: quiz.toml: question "means" repeats "Choose all that apply."`
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, out.String())
+	}
+}

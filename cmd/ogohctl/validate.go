@@ -13,7 +13,8 @@ import (
 
 // courseValidate checks each course folder and prints every problem found;
 // it exits 1 if any folder has a problem. A valid course whose answers give
-// themselves away by their shape (course.CueWarnings) gets warnings, which
+// themselves away by their shape, or whose questions repeat the instruction
+// the quiz screen shows (course.Warnings), gets warnings, which
 // do not change the exit status.
 func courseValidate(paths []string, stdout, stderr io.Writer) int {
 	if len(paths) == 0 {
@@ -41,7 +42,7 @@ func courseValidate(paths []string, stdout, stderr io.Writer) int {
 			status = 1
 		default:
 			fmt.Fprintf(stdout, "%s: ok (%s %s, %d lessons, %d quizzes)\n", dir, c.ID, c.Version, len(c.Lessons), len(c.Quizzes))
-			for _, w := range course.CueWarnings(c) {
+			for _, w := range course.Warnings(c) {
 				fmt.Fprintf(stdout, "%s: warning: %s\n", dir, w)
 			}
 		}

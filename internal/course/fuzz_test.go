@@ -93,6 +93,7 @@ title.en = "L"
 [[sources]]
 id = "s"
 title = "S"
+description.en = "D"
 `)
 	var ok bytes.Buffer
 	png.Encode(&ok, image.NewGray(image.Rect(0, 0, 4, 3)))

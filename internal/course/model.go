@@ -112,13 +112,17 @@ var (
 	Qualities = []string{"best", "acceptable", "poor"}
 )
 
-// Source is a document the course cites.
+// Source is a document the course cites. Title is the document's title as
+// published, in the language it was published in, never translated;
+// Description says, in each of the course's languages, what the document
+// is and what the course takes from it.
 type Source struct {
-	ID        string `toml:"id"`
-	Title     string `toml:"title"`
-	Publisher string `toml:"publisher"`
-	Year      int    `toml:"year"`
-	URL       string `toml:"url"`
+	ID          string `toml:"id"`
+	Title       string `toml:"title"`
+	Description Text   `toml:"description"`
+	Publisher   string `toml:"publisher"`
+	Year        int    `toml:"year"`
+	URL         string `toml:"url"`
 }
 
 // Question is one quiz question. The answer key is stated once, by option

@@ -70,6 +70,7 @@ title.en = "Bank"
 [[sources]]
 id = "src"
 title = "A source"
+description.en = "What the course takes from it."
 `,
 		"lessons/en/intro.md": "# Intro\n",
 		"bank.toml":           string(quiz),

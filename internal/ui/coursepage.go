@@ -104,8 +104,14 @@ func (s *courseScreen) quizRow(q *course.Quiz, p progress.CourseProgress) fyne.C
 
 func (s *courseScreen) sourceList() fyne.CanvasObject {
 	box := container.NewVBox()
+	lang := s.a.courseLang(s.c)
 	for _, src := range s.c.Sources {
+		// What the source is, in the learner's language, then its title
+		// as published (never translated).
 		text := src.Title
+		if d := src.Description.In(lang, s.c.DefaultLanguage); d != "" {
+			text = d + "\n" + src.Title
+		}
 		if src.Publisher != "" {
 			text += " — " + src.Publisher
 		}
