@@ -80,10 +80,27 @@ func InstructionWarnings(c *Course) []string {
 	return out
 }
 
-// Warnings are every warning about c: the cues and the repeated
-// instructions.
+// Warnings are every warning about c: the cues, the repeated
+// instructions and the sources without a description.
 func Warnings(c *Course) []string {
-	return append(CueWarnings(c), InstructionWarnings(c)...)
+	out := append(CueWarnings(c), InstructionWarnings(c)...)
+	return append(out, SourceWarnings(c)...)
+}
+
+// SourceWarnings names each source without a description in a language
+// the course offers: its title stays as published, so a learner reading
+// in another language would not know what it is.
+func SourceWarnings(c *Course) []string {
+	var out []string
+	for _, s := range c.Sources {
+		for _, lang := range c.Languages {
+			if strings.TrimSpace(s.Description[lang]) == "" {
+				out = append(out, fmt.Sprintf("%s [%s]: course.toml: source %q has no description (description.%s): the title stays as published, the description says in the learner's language what it is",
+					c.ID, lang, s.ID, lang))
+			}
+		}
+	}
+	return out
 }
 
 // splitSentences splits at a full stop, question or exclamation mark
