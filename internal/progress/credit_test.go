@@ -132,7 +132,13 @@ func storedAgreesWithTheResult(t *testing.T, svc *progress.Service, learnerID st
 	if again := h.Result(); again.Points != r.Points || again.Percent != r.Percent || again.Passed != r.Passed {
 		t.Errorf("the stored answers score %+v, the quiz said %+v", again, r)
 	}
-	p, err := svc.CourseProgress(ctx, learnerID, c)
+	coursePageShowsTheBest(t, svc, learnerID, c, r)
+}
+
+// coursePageShowsTheBest: the course page's best attempt is r.
+func coursePageShowsTheBest(t *testing.T, svc *progress.Service, learnerID string, c *course.Course, r quiz.Result) {
+	t.Helper()
+	p, err := svc.CourseProgress(context.Background(), learnerID, c)
 	must(t, err)
 	if best := p.Quizzes["check"]; best.BestPoints != r.Points || best.BestMax != 6 || best.BestPercent() != partialPercent || !best.Passed {
 		t.Errorf("the course page's best: %+v (%d%%), want 5.67 of 6 (%d%%)", best, best.BestPercent(), partialPercent)

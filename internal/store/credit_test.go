@@ -55,7 +55,15 @@ func TestPartialCreditIsStoredAndReadBack(t *testing.T) {
 	db.Close()
 
 	db = storetest.MustOpen(t, file, time.Now) // as after a restart
-	got, err := db.Attempt(ctx, a.ID)
+	attemptReadsBackItsCredit(t, db, a.ID)
+	partialCreditReadEverywhere(t, db, l.ID)
+}
+
+// attemptReadsBackItsCredit checks the attempt of
+// TestPartialCreditIsStoredAndReadBack as the store reads it.
+func attemptReadsBackItsCredit(t *testing.T, db *store.DB, id string) {
+	t.Helper()
+	got, err := db.Attempt(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +74,6 @@ func TestPartialCreditIsStoredAndReadBack(t *testing.T) {
 		t.Errorf("attempt read back score %d, points %v of %d (%d%%), passed %v; want 1, 1.67 of 2 (83%%), passed",
 			got.Score, got.Points, got.Max, got.Percent(), got.Passed)
 	}
-	partialCreditReadEverywhere(t, db, l.ID)
 }
 
 // partialCreditReadEverywhere checks the readers other than the attempt
@@ -163,17 +170,7 @@ func TestMigratingKeepsAnOldAttemptsScore(t *testing.T) {
 	if v, _ := db.SchemaVersion(ctx); v != latestMigration(t) {
 		t.Fatalf("schema version %d after opening, want %d", v, latestMigration(t))
 	}
-	old, err := db.Attempt(ctx, "old")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if old.Score != 2 || old.Points != 2 || old.Max != 3 || old.Percent() != 66 || old.Passed {
-		t.Errorf("the old attempt reads %d right, %v points of %d (%d%%), passed %v; want 2, 2 of 3 (66%%), not passed",
-			old.Score, old.Points, old.Max, old.Percent(), old.Passed)
-	}
-	if credits := creditsOf(old.Answers); credits != "1 1 0" {
-		t.Errorf("the old answers' credits are %s, want 1 1 0 (right, right, wrong)", credits)
-	}
+	oldAttemptReadsAsBefore(t, db)
 	if s, _ := db.QuizSummaries(ctx, "learner-1", "c"); s["q"].BestPoints != 2 || s["q"].BestPercent() != 66 || !s["q"].Open {
 		t.Errorf("the course page's summary %+v", s["q"])
 	}
@@ -183,6 +180,24 @@ func TestMigratingKeepsAnOldAttemptsScore(t *testing.T) {
 	open, err := db.OpenAttempt(ctx, "learner-1", "c", "q")
 	if err != nil || open.ID != "open" || creditsOf(open.Answers) != "0" || open.Points != 0 {
 		t.Errorf("the attempt left open resumes as %+v, %v", open, err)
+	}
+}
+
+// oldAttemptReadsAsBefore checks the finished attempt of
+// TestMigratingKeepsAnOldAttemptsScore: 2 right of 3, its answers
+// earning 1, 1 and 0.
+func oldAttemptReadsAsBefore(t *testing.T, db *store.DB) {
+	t.Helper()
+	old, err := db.Attempt(context.Background(), "old")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if old.Score != 2 || old.Points != 2 || old.Max != 3 || old.Percent() != 66 || old.Passed {
+		t.Errorf("the old attempt reads %d right, %v points of %d (%d%%), passed %v; want 2, 2 of 3 (66%%), not passed",
+			old.Score, old.Points, old.Max, old.Percent(), old.Passed)
+	}
+	if credits := creditsOf(old.Answers); credits != "1 1 0" {
+		t.Errorf("the old answers' credits are %s, want 1 1 0 (right, right, wrong)", credits)
 	}
 }
 
