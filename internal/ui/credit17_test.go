@@ -43,15 +43,19 @@ func TestFourOfSixPairsShowAsTwoThirds(t *testing.T) {
 			partial := d.T("result.partial", "Points", tc.points, "Max", 6)
 			d.see(d.T("result.score", "Score", 5, "Max", 6, "Percent", 94))
 			d.see(partial)
+			d.shot(t, "credit-result")
 
 			d.app.nav.open(newCourseScreen(d.app, c))
 			d.see(d.T("quiz.summary", "Best", tc.points, "Max", 6, "Percent", 94, "Attempts", 1) + " · " + d.T("quiz.passed"))
+			d.shot(t, "credit-course")
 			d.app.nav.open(newHistoryScreen(d.app, c))
 			when := att.FinishedAt.Local().Format("2006-01-02 15:04")
 			d.see(d.T("history.attempt", "When", when, "Score", tc.points, "Max", 6, "Percent", 94, "Verdict", d.T("history.passed")))
+			d.shot(t, "credit-history")
 			d.tap(d.T("history.answers"))
 			d.see(d.T("result.score", "Score", 5, "Max", 6, "Percent", 94))
 			d.see(partial)
+			d.shot(t, "credit-attempt")
 		})
 	}
 }
