@@ -1,6 +1,9 @@
 package domain
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // Attempt is one try at a quiz.
 type Attempt struct {
@@ -15,9 +18,34 @@ type Attempt struct {
 	PassMark      int
 	StartedAt     time.Time
 	FinishedAt    time.Time // zero while in progress
-	Score, Max    int
+	Score         int       // questions fully right
+	Points        float64   // what the answers earned: Score plus partial credit (docs/course-format.md, Scoring)
+	Max           int       // questions asked
 	Passed        bool
 	Answers       []Answer // in the order given
+}
+
+// Percent is the attempt's score in percent, as its pass was decided.
+func (a *Attempt) Percent() int { return Percent(a.Points, a.Max) }
+
+// AttemptResult is what a finished attempt scored, as it is stored.
+type AttemptResult struct {
+	Score  int     // questions fully right
+	Points float64 // Score plus the partial credit of the others
+	Max    int     // questions asked
+	Passed bool
+}
+
+// Percent is points over max in percent, rounded down, so that 79.9%
+// never passes an 80% mark: the one rule for an attempt's percentage,
+// from the quiz's result to the trainer's table and the certificate.
+// It is worked out in hundredths of a percent first, so that 5 of 6
+// thirds are not rounded below their share by floating point.
+func Percent(points float64, max int) int {
+	if max <= 0 {
+		return 0
+	}
+	return int(math.Round(points*10000/float64(max))) / 100
 }
 
 // Finished reports whether the attempt was completed.
@@ -28,18 +56,23 @@ type Answer struct {
 	Position   int
 	QuestionID string
 	Response   []string
-	Correct    bool
+	Correct    bool    // fully right
+	Credit     float64 // the share of the question earned, 0..1: 1 when Correct; a matching question's pairs matched right
 	AnsweredAt time.Time
 }
 
 // QuizSummary is what the course page shows of a learner's attempts.
 type QuizSummary struct {
-	Attempts  int // finished
-	BestScore int
-	BestMax   int
-	Passed    bool
-	Open      bool // an unfinished attempt waits to be resumed
+	Attempts   int     // finished
+	BestScore  int     // questions fully right in the best attempt
+	BestPoints float64 // what the best attempt earned, partial credit included
+	BestMax    int
+	Passed     bool
+	Open       bool // an unfinished attempt waits to be resumed
 }
+
+// BestPercent is the best attempt's percentage.
+func (q QuizSummary) BestPercent() int { return Percent(q.BestPoints, q.BestMax) }
 
 // LessonState is a learner's progress in one lesson.
 type LessonState struct {

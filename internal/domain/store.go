@@ -38,7 +38,7 @@ type ProgressStore interface {
 	OpenAttempt(ctx context.Context, learnerID, courseID, quizID string) (*Attempt, error)
 	Attempt(ctx context.Context, id string) (*Attempt, error)
 	SaveAnswer(ctx context.Context, attemptID string, ans Answer, review *ReviewChange, out ...Statement) error
-	FinishAttempt(ctx context.Context, attemptID string, score, max int, passed bool, out ...Statement) error
+	FinishAttempt(ctx context.Context, attemptID string, r AttemptResult, out ...Statement) error
 	QuizSummaries(ctx context.Context, learnerID, courseID string) (map[string]QuizSummary, error)
 
 	ReviewItem(ctx context.Context, learnerID, courseID, quizID, questionID string) (ReviewItem, bool, error)

@@ -109,7 +109,7 @@ type LearnerRow struct {
 	Courses      []string // completed, by course ID
 	QuizzesTaken int
 	QuizzesPass  int
-	BestPercent  int // mean of the best scaled score of each quiz taken; -1 with none
+	BestPercent  int // mean of the best scaled score of each quiz taken, rounded down; -1 with none
 	LastActivity time.Time
 }
 
@@ -136,8 +136,8 @@ func (h *Hub) Learners() []LearnerRow {
 				row.QuizzesPass++
 			}
 		}
-		if row.QuizzesTaken > 0 {
-			row.BestPercent = int(100*sum/float64(row.QuizzesTaken) + 0.5)
+		if row.QuizzesTaken > 0 { // rounded down as the device rounds a quiz's percent
+			row.BestPercent = domain.Percent(sum, row.QuizzesTaken)
 		}
 		out = append(out, row)
 	}

@@ -90,12 +90,15 @@ func (a *Attempt) OptionOrder(qu *course.Question) []string {
 }
 
 // Answer scores resp and commits it before returning, so the next
-// question is shown only once this answer is on disk.
+// question is shown only once this answer is on disk, with the credit it
+// earned (a matching question's share of pairs matched right): the
+// attempt's result is worked out from these credits.
 func (s *Service) Answer(ctx context.Context, a *Attempt, qu *course.Question, resp quiz.Response) (bool, error) {
 	if !quiz.Complete(qu, resp) {
 		return false, fmt.Errorf("answer to %s is incomplete", qu.ID)
 	}
-	ans := domain.Answer{Position: len(a.Answers), QuestionID: qu.ID, Response: resp, Correct: quiz.Correct(qu, resp)}
+	ans := domain.Answer{Position: len(a.Answers), QuestionID: qu.ID, Response: resp,
+		Correct: quiz.Correct(qu, resp), Credit: quiz.Credit(qu, resp)}
 	st := s.xapi.QuestionAnswered(a.subject, a.Quiz, qu, a.ID, resp, ans.Correct)
 	review, err := s.reviewChange(ctx, a.LearnerID, a.CourseID, a.QuizID, qu.ID, ans.Correct)
 	if err != nil {
@@ -114,7 +117,8 @@ func (s *Service) Finish(ctx context.Context, a *Attempt) (quiz.Result, error) {
 	r := a.Result()
 	sub := a.subject
 	out := s.xapi.QuizFinished(sub, a.Quiz, a.ID, r.Points, r.Max, r.Passed, s.now().Sub(a.StartedAt))
-	if err := s.db.FinishAttempt(ctx, a.ID, r.Score, r.Max, r.Passed, out...); err != nil {
+	res := domain.AttemptResult{Score: r.Score, Points: r.Points, Max: r.Max, Passed: r.Passed}
+	if err := s.db.FinishAttempt(ctx, a.ID, res, out...); err != nil {
 		return quiz.Result{}, err
 	}
 	if r.Passed {
@@ -130,7 +134,9 @@ func (s *Service) Finish(ctx context.Context, a *Attempt) (quiz.Result, error) {
 	return r, nil
 }
 
-// Result scores the attempt from its recorded answers.
+// Result scores the attempt from its recorded answers and the credit
+// each earned as it was given, so a resumed attempt scores as the answers
+// were scored then, whatever the course says now.
 func (a *Attempt) Result() quiz.Result {
 	var order []string
 	for _, qu := range a.Questions() {
@@ -140,9 +146,7 @@ func (a *Attempt) Result() quiz.Result {
 	credit := map[string]float64{}
 	for i, ans := range a.Answers {
 		answers[i] = quiz.Answer{QuestionID: ans.QuestionID, Correct: ans.Correct}
-		if qu := a.Quiz.Question(ans.QuestionID); qu != nil {
-			credit[ans.QuestionID] = quiz.Credit(qu, ans.Response)
-		}
+		credit[ans.QuestionID] = ans.Credit
 	}
 	return quiz.ScoreWithCredit(order, answers, credit, a.PassMark)
 }

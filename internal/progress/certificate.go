@@ -42,27 +42,26 @@ func (s *Service) Certificate(ctx context.Context, learnerID string, c *course.C
 }
 
 // fromAttempts fills the date, score and version from one passing
-// attempt per quiz of c; ok is false while a quiz is not passed. Quizzes
+// attempt per quiz of c (the score: the points earned, partial credit
+// included, over the questions asked, as a quiz's percentage is); ok is false while a quiz is not passed. Quizzes
 // the course no longer has do not count.
 func fromAttempts(c *course.Course, passed []domain.Attempt) (rec domain.Certificate, ok bool) {
 	byQuiz := map[string]domain.Attempt{}
 	for _, a := range passed {
 		byQuiz[a.QuizID] = a
 	}
-	score, max := 0, 0
+	points, max := 0.0, 0
 	for _, q := range c.Quizzes {
 		a, found := byQuiz[q.ID]
 		if !found {
 			return rec, false
 		}
-		score, max = score+a.Score, max+a.Max
+		points, max = points+a.Points, max+a.Max
 		if a.FinishedAt.After(rec.Passed) {
 			rec.Passed, rec.CourseVersion = a.FinishedAt, a.CourseVersion
 		}
 	}
-	if max > 0 {
-		rec.Score = score * 100 / max
-	}
+	rec.Score = domain.Percent(points, max)
 	return rec, true
 }
 

@@ -67,6 +67,7 @@ type attemptJSON struct {
 	Started       time.Time    `json:"started"`
 	Finished      *time.Time   `json:"finished,omitempty"`
 	Score         int          `json:"score"`
+	Points        *float64     `json:"points,omitempty"` // absent in records written before partial credit: Score
 	Max           int          `json:"max"`
 	Passed        bool         `json:"passed"`
 	Answers       []answerJSON `json:"answers"`
@@ -77,6 +78,7 @@ type answerJSON struct {
 	Question string    `json:"question"`
 	Response []string  `json:"response"`
 	Correct  bool      `json:"correct"`
+	Credit   *float64  `json:"credit,omitempty"` // absent in records written before partial credit: 1 if correct, else 0
 	Answered time.Time `json:"answered"`
 }
 
@@ -142,9 +144,11 @@ func toJSON(rec domain.LearnerRecord, device string, exported time.Time) recordJ
 func attemptToJSON(a domain.Attempt) attemptJSON {
 	out := attemptJSON{ID: a.ID, Course: a.CourseID, CourseVersion: a.CourseVersion, Quiz: a.QuizID, Language: a.Language,
 		Seed: a.Seed, Questions: append([]string{}, a.QuestionIDs...), PassMark: a.PassMark, Started: a.StartedAt.UTC(),
-		Finished: optional(a.FinishedAt), Score: a.Score, Max: a.Max, Passed: a.Passed, Answers: []answerJSON{}}
+		Finished: optional(a.FinishedAt), Score: a.Score, Points: &a.Points, Max: a.Max, Passed: a.Passed, Answers: []answerJSON{}}
 	for _, ans := range a.Answers {
-		out.Answers = append(out.Answers, answerJSON{ans.Position, ans.QuestionID, append([]string{}, ans.Response...), ans.Correct, ans.AnsweredAt.UTC()})
+		credit := ans.Credit
+		out.Answers = append(out.Answers, answerJSON{ans.Position, ans.QuestionID, append([]string{}, ans.Response...), ans.Correct,
+			&credit, ans.AnsweredAt.UTC()})
 	}
 	return out
 }
@@ -180,10 +184,20 @@ func fromJSON(in recordJSON) (domain.LearnerRecord, error) {
 func attemptFromJSON(a attemptJSON) domain.Attempt {
 	out := domain.Attempt{ID: a.ID, CourseID: a.Course, CourseVersion: a.CourseVersion, QuizID: a.Quiz, Language: a.Language,
 		Seed: a.Seed, QuestionIDs: a.Questions, PassMark: a.PassMark, StartedAt: a.Started, FinishedAt: required(a.Finished),
-		Score: a.Score, Max: a.Max, Passed: a.Passed}
+		Score: a.Score, Points: float64(a.Score), Max: a.Max, Passed: a.Passed}
+	if a.Points != nil {
+		out.Points = *a.Points
+	}
 	for _, ans := range a.Answers {
-		out.Answers = append(out.Answers, domain.Answer{Position: ans.Position, QuestionID: ans.Question, Response: ans.Response,
-			Correct: ans.Correct, AnsweredAt: ans.Answered})
+		in := domain.Answer{Position: ans.Position, QuestionID: ans.Question, Response: ans.Response,
+			Correct: ans.Correct, AnsweredAt: ans.Answered}
+		switch {
+		case ans.Credit != nil:
+			in.Credit = min(max(*ans.Credit, 0), 1)
+		case ans.Correct:
+			in.Credit = 1
+		}
+		out.Answers = append(out.Answers, in)
 	}
 	return out
 }

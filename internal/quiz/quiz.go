@@ -6,13 +6,13 @@ package quiz
 
 import (
 	"hash/fnv"
-	"math"
 	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/domain"
 )
 
 // Draw picks q.Draw questions from the pool and shuffles them, by seed.
@@ -143,11 +143,7 @@ func ScoreWithCredit(order []string, answers []Answer, credit map[string]float64
 		r.Points += min(max(credit[id], 0), 1)
 		r.Missed = append(r.Missed, id)
 	}
-	if r.Max > 0 {
-		// In hundredths of a percent first, so that 5 of 6 thirds are not
-		// rounded below their share by floating point.
-		r.Percent = int(math.Round(r.Points*10000/float64(r.Max))) / 100
-	}
+	r.Percent = domain.Percent(r.Points, r.Max)
 	r.Passed = r.Max > 0 && r.Percent >= passMark
 	return r
 }

@@ -86,8 +86,8 @@ func (s *DB) SaveAnswer(ctx context.Context, attemptID string, ans domain.Answer
 			return fmt.Errorf("save answer to %s: attempt %s is finished", ans.QuestionID, attemptID)
 		}
 		_, err = tx.ExecContext(ctx,
-			`INSERT INTO attempt_answer (attempt_id, position, question_id, response, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			attemptID, ans.Position, ans.QuestionID, string(resp), ans.Correct, s.stamp())
+			`INSERT INTO attempt_answer (attempt_id, position, question_id, response, correct, credit, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			attemptID, ans.Position, ans.QuestionID, string(resp), ans.Correct, ans.Credit, s.stamp())
 		if isConstraint(err) {
 			return fmt.Errorf("save answer to %s: %w", ans.QuestionID, domain.ErrAlreadyAnswered)
 		}
@@ -101,12 +101,13 @@ func (s *DB) SaveAnswer(ctx context.Context, attemptID string, ans domain.Answer
 	})
 }
 
-// FinishAttempt records the result of an attempt.
-func (s *DB) FinishAttempt(ctx context.Context, attemptID string, score, max int, passed bool, out ...domain.Statement) error {
+// FinishAttempt records the result of an attempt: the questions fully
+// right, the points earned with partial credit, and the pass.
+func (s *DB) FinishAttempt(ctx context.Context, attemptID string, r domain.AttemptResult, out ...domain.Statement) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx,
-			`UPDATE quiz_attempt SET finished_at = ?, score = ?, max_score = ?, passed = ? WHERE id = ? AND finished_at IS NULL`,
-			s.stamp(), score, max, passed, attemptID)
+			`UPDATE quiz_attempt SET finished_at = ?, score = ?, points = ?, max_score = ?, passed = ? WHERE id = ? AND finished_at IS NULL`,
+			s.stamp(), r.Score, r.Points, r.Max, r.Passed, attemptID)
 		if err != nil {
 			return fmt.Errorf("finish attempt %s: %w", attemptID, err)
 		}
@@ -145,11 +146,12 @@ func (s *DB) QuizSummaries(ctx context.Context, learnerID, courseID string) (map
 	return out, s.fillBest(ctx, learnerID, courseID, out)
 }
 
-// fillBest reads the score and max of each quiz's best finished attempt.
+// fillBest reads the score, points and max of each quiz's best finished
+// attempt: the one that earned the most, partial credit included.
 func (s *DB) fillBest(ctx context.Context, learnerID, courseID string, out map[string]domain.QuizSummary) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT quiz_id, score, max_score FROM quiz_attempt
+	rows, err := s.db.QueryContext(ctx, `SELECT quiz_id, score, points, max_score FROM quiz_attempt
 		WHERE learner_id = ? AND course_id = ? AND finished_at IS NOT NULL
-		ORDER BY quiz_id, CAST(score AS REAL) / MAX(max_score, 1) DESC, finished_at`, learnerID, courseID)
+		ORDER BY quiz_id, points / MAX(max_score, 1) DESC, finished_at`, learnerID, courseID)
 	if err != nil {
 		return fmt.Errorf("best scores of %s: %w", courseID, err)
 	}
@@ -157,11 +159,12 @@ func (s *DB) fillBest(ctx context.Context, learnerID, courseID string, out map[s
 	for rows.Next() {
 		var id string
 		var score, max int
-		if err := rows.Scan(&id, &score, &max); err != nil {
+		var points float64
+		if err := rows.Scan(&id, &score, &points, &max); err != nil {
 			return err
 		}
 		if q := out[id]; q.BestMax == 0 {
-			q.BestScore, q.BestMax = score, max
+			q.BestScore, q.BestPoints, q.BestMax = score, points, max
 			out[id] = q
 		}
 	}
@@ -169,14 +172,14 @@ func (s *DB) fillBest(ctx context.Context, learnerID, courseID string, out map[s
 }
 
 const attemptColumns = `id, learner_id, course_id, course_version, quiz_id, language, seed, question_ids, pass_mark,
-	started_at, finished_at, COALESCE(score, 0), COALESCE(max_score, 0), COALESCE(passed, 0)`
+	started_at, finished_at, COALESCE(score, 0), COALESCE(points, 0), COALESCE(max_score, 0), COALESCE(passed, 0)`
 
 func scanAttempt(r scanner) (*domain.Attempt, error) {
 	var a domain.Attempt
 	var order string
 	var started, finished sql.NullString
 	err := r.Scan(&a.ID, &a.LearnerID, &a.CourseID, &a.CourseVersion, &a.QuizID, &a.Language, &a.Seed, &order, &a.PassMark,
-		&started, &finished, &a.Score, &a.Max, &a.Passed)
+		&started, &finished, &a.Score, &a.Points, &a.Max, &a.Passed)
 	if err != nil {
 		return nil, err
 	}
@@ -189,7 +192,7 @@ func scanAttempt(r scanner) (*domain.Attempt, error) {
 
 func (s *DB) answers(ctx context.Context, attemptID string) ([]domain.Answer, error) {
 	rows, err := s.db.QueryContext(ctx,
-		`SELECT position, question_id, response, correct, answered_at FROM attempt_answer WHERE attempt_id = ? ORDER BY position`, attemptID)
+		`SELECT position, question_id, response, correct, credit, answered_at FROM attempt_answer WHERE attempt_id = ? ORDER BY position`, attemptID)
 	if err != nil {
 		return nil, fmt.Errorf("answers of attempt %s: %w", attemptID, err)
 	}
@@ -199,7 +202,7 @@ func (s *DB) answers(ctx context.Context, attemptID string) ([]domain.Answer, er
 		var a domain.Answer
 		var resp string
 		var at sql.NullString
-		if err := rows.Scan(&a.Position, &a.QuestionID, &resp, &a.Correct, &at); err != nil {
+		if err := rows.Scan(&a.Position, &a.QuestionID, &resp, &a.Correct, &a.Credit, &at); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(resp), &a.Response); err != nil {

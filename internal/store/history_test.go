@@ -27,7 +27,7 @@ func TestHistoryIsTheLearnersOwnFinishedAttemptsNewestFirst(t *testing.T) {
 			t.Fatal(err)
 		}
 		if finish {
-			if err := db.FinishAttempt(ctx, a.ID, 1, 1, true); err != nil {
+			if err := db.FinishAttempt(ctx, a.ID, domain.AttemptResult{Score: 1, Points: 1, Max: 1, Passed: true}); err != nil {
 				t.Fatal(err)
 			}
 		}

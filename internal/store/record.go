@@ -183,23 +183,23 @@ func importCompletions(ctx context.Context, tx *sql.Tx, rec *domain.LearnerRecor
 func importAttempts(ctx context.Context, tx *sql.Tx, rec *domain.LearnerRecord) error {
 	for _, a := range rec.Attempts {
 		order, _ := json.Marshal(a.QuestionIDs)
-		var score, max, passed any
+		var score, points, max, passed any
 		if a.Finished() {
-			score, max, passed = a.Score, a.Max, a.Passed
+			score, points, max, passed = a.Score, a.Points, a.Max, a.Passed
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO quiz_attempt (id, learner_id, course_id, course_version, quiz_id, language, seed,
-				question_ids, pass_mark, started_at, finished_at, score, max_score, passed)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+				question_ids, pass_mark, started_at, finished_at, score, points, max_score, passed)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
 			a.ID, rec.Learner.ID, a.CourseID, a.CourseVersion, a.QuizID, a.Language, a.Seed, string(order), a.PassMark,
-			formatTime(a.StartedAt), optionalTime(a.FinishedAt), score, max, passed)
+			formatTime(a.StartedAt), optionalTime(a.FinishedAt), score, points, max, passed)
 		if err != nil {
 			return err
 		}
 		for _, ans := range a.Answers {
 			resp, _ := json.Marshal(ans.Response)
-			_, err := tx.ExecContext(ctx, `INSERT INTO attempt_answer (attempt_id, position, question_id, response, correct, answered_at)
-				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-				a.ID, ans.Position, ans.QuestionID, string(resp), ans.Correct, formatTime(ans.AnsweredAt))
+			_, err := tx.ExecContext(ctx, `INSERT INTO attempt_answer (attempt_id, position, question_id, response, correct, credit, answered_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+				a.ID, ans.Position, ans.QuestionID, string(resp), ans.Correct, ans.Credit, formatTime(ans.AnsweredAt))
 			if err != nil {
 				return err
 			}

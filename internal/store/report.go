@@ -9,7 +9,9 @@ import (
 )
 
 // Report lists every active learner's progress in every course they
-// started, in one query, by name then course.
+// started, in one query, by name then course. The best percent is
+// domain.Percent of the points earned, partial credit included, written
+// in SQL.
 func (s *DB) Report(ctx context.Context) ([]domain.ReportRow, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		WITH pairs AS (
@@ -21,7 +23,7 @@ func (s *DB) Report(ctx context.Context) ([]domain.ReportRow, error) {
 			FROM lesson_progress GROUP BY learner_id, course_id),
 		quizzes AS (
 			SELECT learner_id, course_id, COUNT(finished_at) AS attempts, MAX(COALESCE(passed, 0)) AS passed,
-				MAX(CASE WHEN max_score > 0 THEN score * 100 / max_score END) AS best,
+				MAX(CASE WHEN max_score > 0 THEN CAST(ROUND(points * 10000.0 / max_score) AS INTEGER) / 100 END) AS best,
 				MAX(COALESCE(finished_at, started_at)) AS last
 			FROM quiz_attempt GROUP BY learner_id, course_id)
 		SELECT l.id, l.name, l.role, l.post, p.course_id, COALESCE(ls.done, 0), COALESCE(q.attempts, 0),

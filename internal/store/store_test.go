@@ -129,7 +129,7 @@ func TestAttemptAnswersResumeAndFinish(t *testing.T) {
 	finishedTakesNoMore(t, db, l.ID, a.ID)
 	b, _ := db.CreateAttempt(ctx, domain.Attempt{LearnerID: l.ID, CourseID: "c", CourseVersion: "1.0.0", QuizID: "q",
 		Language: "en", QuestionIDs: []string{"q1", "q2"}, PassMark: 80})
-	db.FinishAttempt(ctx, b.ID, 2, 2, true)
+	db.FinishAttempt(ctx, b.ID, domain.AttemptResult{Score: 2, Points: 2, Max: 2, Passed: true})
 	sum, err := db.QuizSummaries(ctx, l.ID, "c")
 	if err != nil {
 		t.Fatal(err)
@@ -158,7 +158,7 @@ func resumesAsLeft(t *testing.T, db *store.DB, learner, attempt string) {
 func finishedTakesNoMore(t *testing.T, db *store.DB, learner, attempt string) {
 	t.Helper()
 	ctx := context.Background()
-	if err := db.FinishAttempt(ctx, attempt, 1, 3, false); err != nil {
+	if err := db.FinishAttempt(ctx, attempt, domain.AttemptResult{Score: 1, Points: 1, Max: 3}); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.SaveAnswer(ctx, attempt, domain.Answer{Position: 1, QuestionID: "q1", Response: []string{"a"}}, nil); err == nil {

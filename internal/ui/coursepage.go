@@ -83,7 +83,7 @@ func (s *courseScreen) quizRow(q *course.Quiz, p progress.CourseProgress) fyne.C
 		info = a.T("quiz.unfinished")
 	}
 	if best.Attempts > 0 {
-		info = a.T("quiz.summary", "Best", best.BestScore, "Max", best.BestMax, "Percent", best.BestScore*100/max(best.BestMax, 1), "Attempts", best.Attempts)
+		info = a.T("quiz.summary", "Best", a.points(best.BestPoints), "Max", best.BestMax, "Percent", best.BestPercent(), "Attempts", best.Attempts)
 		if best.Passed {
 			info += " · " + a.T("quiz.passed")
 		}

@@ -54,7 +54,7 @@ func (s *historyScreen) attempts(q *course.Quiz) fyne.CanvasObject {
 			verdict = a.T("history.passed")
 		}
 		line := wrapped(a.T("history.attempt", "When", att.FinishedAt.Local().Format("2006-01-02 15:04"),
-			"Score", att.Score, "Max", att.Max, "Percent", att.Score*100/max(att.Max, 1), "Verdict", verdict))
+			"Score", a.points(att.Points), "Max", att.Max, "Percent", att.Percent(), "Verdict", verdict))
 		open := a.nav.button(a.T("history.answers"), theme.DocumentIcon(), a.nav.to(newPastAttemptScreen(a, s.c, att)))
 		box.Add(container.NewBorder(nil, nil, nil, open, line))
 	}
@@ -108,7 +108,10 @@ func newPastAttemptScreen(a *App, c *course.Course, att *progress.Attempt) *past
 func (s *pastAttemptScreen) draw() (string, fyne.CanvasObject) {
 	a, c, att := s.a, s.c, s.att
 	lang := a.courseLang(c)
-	body := container.NewVBox(strong(a.T("result.score", "Score", att.Score, "Max", att.Max, "Percent", att.Score*100/max(att.Max, 1))))
+	body := container.NewVBox(strong(a.T("result.score", "Score", att.Score, "Max", att.Max, "Percent", att.Percent())))
+	if att.Points-float64(att.Score) > 0.001 { // pairs matched right in matching questions not fully right, as the result said
+		body.Add(wrapped(a.T("result.partial", "Points", a.points(att.Points), "Max", att.Max)))
+	}
 	for i, qu := range att.Questions() {
 		text := qu.Text.In(lang, c.DefaultLanguage)
 		body.Add(widget.NewSeparator())

@@ -87,10 +87,15 @@ func (s *resultScreen) draw() (string, fyne.CanvasObject) {
 	return title, a.screen(title, a.nav.to(newCourseScreen(a, c)), content)
 }
 
-// points writes a score that may be a fraction with one decimal, in the
-// way the UI language writes decimals.
+// points writes a score that may be a fraction with up to two decimals
+// (4 of 6 pairs: 0.67), in the way the UI language writes decimals; a
+// score short of a whole number is never rounded up to it.
 func (a *App) points(p float64) string {
-	t := strconv.FormatFloat(math.Floor(p*10)/10, 'f', -1, 64)
+	v := math.Round(p*100) / 100
+	if v == math.Trunc(v) && v-p > 1e-9 {
+		v = math.Floor(p*100) / 100
+	}
+	t := strconv.FormatFloat(v, 'f', -1, 64)
 	if a.loc.Lang != "en" {
 		t = strings.Replace(t, ".", ",", 1)
 	}
