@@ -17,6 +17,7 @@ mkdir -p "$out"
 tags=(-tags no_emoji) # as make build and make package do
 go build "${tags[@]}" -o "$out/ogoh" .
 go build "${tags[@]}" -o "$out/emptywindow" ./bench/emptywindow
+go build "${tags[@]}" -o "$out/textwindow" ./bench/textwindow
 # A packaged build carries FyneApp.toml's settings; go build reads them from
 # beside the binary.
 cp FyneApp.toml "$out/"
@@ -58,7 +59,7 @@ for scale in "${@:-1}"; do
 	data="$out/data-x$scale"
 	[ -f "$data/ogoh.db" ] || "$out/ogohctl" demo seed --data "$data" --learners $((25 * scale)) --days 365 >/dev/null
 	echo
-	"$out/startup" -ogoh "$out/ogoh" -empty "$out/emptywindow" -data "$data" -runs "${RUNS:-9}" "${before[@]}" \
+	"$out/startup" -ogoh "$out/ogoh" -empty "$out/emptywindow" -floor "$out/textwindow" -data "$data" -runs "${RUNS:-9}" "${before[@]}" \
 		-label "data x$scale ($((25 * scale)) learners over a year, $(du -h "$data/ogoh.db" | cut -f1) database)" || status=$?
 done
 exit $status

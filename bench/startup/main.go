@@ -42,6 +42,14 @@ type sample struct {
 	hwm    map[string]int // kB
 	goSys  map[string]int // kB the Go runtime holds; the rest of RSS is C's (Mesa, GLFW)
 	goHeap map[string]int // kB of Go heap in use
+	steps  map[string][]step
+}
+
+// step is one step of start-up the probe noted: when it ended, in ms
+// from the program's own start (after the Go runtime's).
+type step struct {
+	name string
+	ms   float64
 }
 
 // program is one Ogoh build: today's, or a revision to compare it with.
@@ -77,6 +85,7 @@ func main() {
 	before := flag.String("before", "", "an earlier Ogoh binary to measure in the same run")
 	beforeName := flag.String("before-name", "before", "the earlier binary's name in the table")
 	beforeFirst := flag.Bool("before-first", false, "the earlier binary's probe knows OGOH_PROBE=first")
+	floor := flag.String("floor", "", "the text-window binary (bench/textwindow): Fyne showing the welcome's words, nothing of Ogoh's")
 	flag.Parse()
 	if *ogoh == "" || *empty == "" || *data == "" {
 		flag.Usage()
@@ -86,7 +95,7 @@ func main() {
 	if *before != "" {
 		progs = append([]*program{{name: *beforeName, bin: *before, first: *beforeFirst}}, progs...)
 	}
-	var base []sample
+	var base, floors []sample
 	// One warm-up each (disk cache, the day's backup), then alternate so
 	// every program sees the same machine.
 	for i := -1; i < *runs; i++ {
@@ -95,12 +104,99 @@ func main() {
 		if i >= 0 {
 			base = append(base, e)
 		}
+		if *floor != "" {
+			f, err := runAgain(*floor, nil, "shown", "OGOH_PROBE=shown") // its steps noted too
+			check(err)
+			if i >= 0 {
+				floors = append(floors, f)
+			}
+		}
 		for _, p := range progs {
 			check(p.runOnce(*data, i >= 0))
 		}
 	}
 	fmt.Printf("start-up and memory, %s, median of %d runs each\n\n", *label, *runs)
-	os.Exit(table(os.Stdout, base, progs))
+	status := table(os.Stdout, base, progs)
+	stepLines(os.Stdout, base, progs[len(progs)-1])
+	if len(floors) > 0 {
+		floorLine(os.Stdout, base, floors, progs[len(progs)-1])
+	}
+	os.Exit(status)
+}
+
+// parseSteps reads "steps <stage> name=ms …" (names may hold spaces:
+// each pair ends at its number).
+func parseSteps(line string) (string, []step, bool) {
+	rest, ok := strings.CutPrefix(line, "steps ")
+	if !ok {
+		return "", nil, false
+	}
+	stage, rest, _ := strings.Cut(rest, " ")
+	var out []step
+	for rest != "" {
+		name, after, found := strings.Cut(rest, "=")
+		if !found {
+			break
+		}
+		num, next, _ := strings.Cut(after, " ")
+		var ms float64
+		if _, err := fmt.Sscanf(num, "%g", &ms); err != nil {
+			break
+		}
+		out = append(out, step{strings.TrimSpace(name), ms})
+		rest = next
+	}
+	return stage, out, true
+}
+
+// stepLines print where a first frame's time goes: the median end of
+// each step the probe noted, for the empty window and for each measure
+// of a first frame.
+func stepLines(out *os.File, base []sample, p *program) {
+	fmt.Fprintln(out, "\nwhere the first frame's time goes (median ms from the program's own start, after the Go runtime's):")
+	fmt.Fprintf(out, "- empty window: %s\n", medianSteps(base, "shown"))
+	for _, m := range measures {
+		if s := p.runs[runKey(m.probe, m.newDevice)]; m.probe == "first" && len(s) > 0 {
+			fmt.Fprintf(out, "- %s, %s: %s\n", p.name, strings.TrimSuffix(m.name, " (ms)"), medianSteps(s, m.stage))
+		}
+	}
+}
+
+func medianSteps(samples []sample, stage string) string {
+	var names []string
+	at := map[string][]float64{}
+	for _, s := range samples {
+		for _, st := range s.steps[stage] {
+			if _, seen := at[st.name]; !seen {
+				names = append(names, st.name)
+			}
+			at[st.name] = append(at[st.name], st.ms)
+		}
+	}
+	var parts []string
+	for _, n := range names {
+		parts = append(parts, fmt.Sprintf("%s %.0f", n, stats(at[n]).median))
+	}
+	if len(parts) == 0 {
+		return "(no steps noted)"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// floorLine compares the welcome with the text window, the same words in
+// Fyne's own widgets: what the text window costs over the empty window is
+// Fyne's, and what the welcome costs over the text window is Ogoh's.
+func floorLine(out *os.File, base, floors []sample, p *program) {
+	empty := stats(values(base, "shown", false)).median
+	floor := stats(values(floors, "shown", false))
+	floorMem := stats(values(floors, "shown", true)).median
+	fmt.Fprintf(out, "\nFyne's floor for the welcome's words (bench/textwindow: plain Fyne text, nothing of Ogoh's): first frame %.0f ms, %.2f× the empty window (%+.0f ms), spread %.0f%%; peak RSS %.0f MB\n",
+		floor.median, floor.median/empty, floor.median-empty, 100*floor.spread, floorMem)
+	fmt.Fprintf(out, "- its steps: %s\n", medianSteps(floors, "shown"))
+	if s := p.runs[runKey("first", true)]; len(s) > 0 {
+		welcome := stats(values(s, "first", false)).median
+		fmt.Fprintf(out, "%s's welcome over that floor: %.2f× (%+.0f ms)\n", p.name, welcome/floor.median, welcome-floor.median)
+	}
 }
 
 // runOnce runs each distinct probe of the measures once; keep is false for
@@ -305,7 +401,7 @@ func runAgain(bin string, args []string, last string, env ...string) (sample, er
 
 // run starts a program, reads its probe lines and waits for it to quit.
 func run(bin string, args []string, last string, env ...string) (sample, error) {
-	s := sample{at: map[string]time.Duration{}, hwm: map[string]int{}, goSys: map[string]int{}, goHeap: map[string]int{}}
+	s := sample{at: map[string]time.Duration{}, hwm: map[string]int{}, goSys: map[string]int{}, goHeap: map[string]int{}, steps: map[string][]step{}}
 	ctx, cancel := context.WithTimeout(context.Background(), hung)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, args...)
@@ -322,6 +418,10 @@ func run(bin string, args []string, last string, env ...string) (sample, error) 
 	}
 	lines := bufio.NewScanner(out)
 	for lines.Scan() {
+		if stage, steps, ok := parseSteps(lines.Text()); ok {
+			s.steps[stage] = steps
+			continue
+		}
 		var stage string
 		var hwm, rss, heap, sys int
 		// An older probe (BEFORE=) prints no Go figures.

@@ -36,6 +36,9 @@ type ProgressStore interface {
 
 	CreateAttempt(ctx context.Context, a Attempt, out ...Statement) (*Attempt, error)
 	OpenAttempt(ctx context.Context, learnerID, courseID, quizID string) (*Attempt, error)
+	// LearnersWithOpenAttempts are the learners with a quiz attempt not
+	// finished, of any course.
+	LearnersWithOpenAttempts(ctx context.Context) (map[string]bool, error)
 	Attempt(ctx context.Context, id string) (*Attempt, error)
 	SaveAnswer(ctx context.Context, attemptID string, ans Answer, review *ReviewChange, out ...Statement) error
 	FinishAttempt(ctx context.Context, attemptID string, r AttemptResult, out ...Statement) error

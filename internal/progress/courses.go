@@ -26,6 +26,13 @@ func (p CourseProgress) Percent() int {
 	return p.Done * 100 / p.Total
 }
 
+// LearnersWithUnfinishedQuiz are the learners who left a quiz half-way,
+// of any course (installed or not: it resumes if the course comes back).
+// It reads no course, so the profile picker can mark them at start-up.
+func (s *Service) LearnersWithUnfinishedQuiz(ctx context.Context) (map[string]bool, error) {
+	return s.db.LearnersWithOpenAttempts(ctx)
+}
+
 // CourseProgress reads a learner's progress in c. Progress is keyed by the
 // course's stable IDs, so an updated course keeps it; IDs no longer in the
 // course are ignored.

@@ -54,6 +54,28 @@ func (s *DB) OpenAttempt(ctx context.Context, learnerID, courseID, quizID string
 	return a, nil
 }
 
+// LearnersWithOpenAttempts are the learners with an unfinished attempt at
+// any quiz (the partial index quiz_attempt_open serves it).
+func (s *DB) LearnersWithOpenAttempts(ctx context.Context) (map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT learner_id FROM quiz_attempt WHERE finished_at IS NULL`)
+	if err != nil {
+		return nil, fmt.Errorf("learners with open attempts: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("learners with open attempts: %w", err)
+		}
+		out[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("learners with open attempts: %w", err)
+	}
+	return out, nil
+}
+
 // Attempt returns an attempt by ID with its answers.
 func (s *DB) Attempt(ctx context.Context, id string) (*domain.Attempt, error) {
 	a, err := scanAttempt(s.db.QueryRowContext(ctx, `SELECT `+attemptColumns+` FROM quiz_attempt WHERE id = ?`, id))

@@ -83,21 +83,6 @@ func (a *App) passedNote(c *course.Course) fyne.CanvasObject {
 		wrapped(a.T("result.next.course", "Course", title))))
 }
 
-// hasUnfinishedQuiz: the learner left a quiz half-way in some course.
-func (a *App) hasUnfinishedQuiz(learnerID string) bool {
-	for _, c := range a.courses {
-		p, err := a.svc.CourseProgress(a.ctx, learnerID, c)
-		if err != nil {
-			a.logError(err)
-			continue
-		}
-		if unfinishedQuiz(c, p) != nil {
-			return true
-		}
-	}
-	return false
-}
-
 // heading is a card's title as text that wraps (a Card's own title does
 // not, and can widen the window at the largest text).
 func heading(text string) *paragraph {

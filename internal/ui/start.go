@@ -14,6 +14,7 @@ import (
 	"github.com/ogoh/ogoh/internal/i18n"
 	"github.com/ogoh/ogoh/internal/progress"
 	"github.com/ogoh/ogoh/internal/reference"
+	"github.com/ogoh/ogoh/internal/ui/startprobe"
 )
 
 // Launch is what the app needs to start: where its data is and what is
@@ -46,13 +47,16 @@ func Start(fy fyne.App, l Launch) error {
 	opening := make(chan opened, 1)
 	go func() {
 		o := open(l)
+		startprobe.Step("data opened")
 		if fy.Metadata().Migrations["fyneDo"] {
 			warmFirstFonts()
+			startprobe.Step("fonts parsed")
 		}
 		opening <- o
 	}()
 	win := NewWindow(fy)
 	win.Show()
+	startprobe.Step("window shown")
 	o := <-opening
 	if o.err != nil {
 		return o.err
@@ -145,10 +149,12 @@ func startApp(fy fyne.App, win fyne.Window, o opened, l Launch) {
 		Device: dev, Guide: o.guide, Bundle: o.bundle, SystemLanguage: i18n.SystemLanguage(),
 		Build: l.Build, Window: win, Probe: l.Probe, ProbeOut: l.ProbeOut,
 	})
+	startprobe.Step("screen built")
 	a.StartAutoSync()
 	// Draw the first screen now: Show on a shown window paints it at once,
 	// where the event loop would wait for its next frame tick (up to 16 ms).
 	win.Show()
+	startprobe.Step("screen painted")
 	if fy.Metadata().Migrations["fyneDo"] {
 		go warmNoteFont()
 	}

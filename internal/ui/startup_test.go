@@ -172,3 +172,30 @@ func TestThePickerMakesOnlyTheProfilesInView(t *testing.T) {
 	d.tap(last)
 	d.see(d.T("catalogue.greeting", "Name", fmt.Sprintf("Learner %03d", many-1)))
 }
+
+// TestThePickerMarksAHalfDoneQuizBeforeAnyCourseIsRead: a learner who
+// left a quiz half-way is marked on the profile picker at start-up, where
+// no course file has been read yet (the mark once came from the courses,
+// and a fresh start showed none).
+func TestThePickerMarksAHalfDoneQuizBeforeAnyCourseIsRead(t *testing.T) {
+	dir := t.TempDir()
+	c := bundledCourse(t, "border-indicators")
+	before := start(t, dir, "en")
+	before.createProfile("Aziza", "other", "", "")
+	before.tap(before.T("nav.switch"))
+	before.createProfile("Bobur", "other", "", "")
+	before.openCourse(c)
+	before.tap(before.T("quiz.start"))
+	qu := before.shownQuestion(c, c.Quiz(c.Quizzes[0].ID))
+	before.answer(c, qu, keyOf(qu))
+	before.tap(before.T("quiz.check"))
+	before.close()
+
+	fsys := &countingFS{FS: courses.FS}
+	d := startLaunched(t, dir, fsys)
+	d.see("Bobur — " + d.T("role.other") + " · " + d.T("profiles.unfinished"))
+	d.see("Aziza — " + d.T("role.other"))
+	if got := fsys.files(); len(got) > 0 {
+		t.Fatalf("marking the picker opened %d course files: %v", len(got), got)
+	}
+}

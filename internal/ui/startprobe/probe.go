@@ -43,6 +43,8 @@ func Mark(content fyne.CanvasObject) (fyne.CanvasObject, <-chan struct{}) {
 // go_sys_kb=<memory the Go runtime holds>". Call it off the UI thread.
 func Report(out io.Writer, stage string, painted <-chan struct{}) {
 	Wait(painted)
+	noteStep("frame shown") // the empty window too, which runs with no OGOH_PROBE
+	writeSteps(out, stage)
 	hwm, rss := memory()
 	heap, sys := goMemory()
 	fmt.Fprintf(out, "probe %s hwm_kb=%d rss_kb=%d go_heap_kb=%d go_sys_kb=%d\n", stage, hwm, rss, heap, sys)
