@@ -141,6 +141,9 @@ func (a *App) firstRun() bool {
 	if err != nil {
 		a.logError(err)
 	}
+	if welcomed { // no need to read every profile (the picker reads them next)
+		return false
+	}
 	learners, err := a.svc.Learners(a.ctx)
 	if err != nil {
 		a.logError(err)

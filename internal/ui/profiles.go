@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -61,11 +62,14 @@ func (s *profilesScreen) searchable(learners []domain.Learner) fyne.CanvasObject
 	a := s.a
 	shown := container.NewStack()
 	fill := func() {
-		q := textsearch.Parse(s.query)
-		var keep []domain.Learner
-		for _, l := range learners {
-			if ok, _ := q.Match(a.profileLabel(l)); ok {
-				keep = append(keep, l)
+		keep := learners // nothing typed: every profile, with no label made for each (2,500 took 10 ms)
+		if strings.TrimSpace(s.query) != "" {
+			q := textsearch.Parse(s.query)
+			keep = nil
+			for _, l := range learners {
+				if ok, _ := q.Match(a.profileLabel(l)); ok {
+					keep = append(keep, l)
+				}
 			}
 		}
 		shown.RemoveAll()
