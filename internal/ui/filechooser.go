@@ -219,8 +219,8 @@ func (c *fileChooser) enter(dir string) {
 	case err != nil:
 		c.a.logError(err)
 		c.empty.SetText(c.a.T("chooser.unreadable"))
-	case len(rows) == 0 || (len(rows) == 1 && rows[0].up):
-		c.empty.SetText(c.a.T(c.emptyKey()))
+	case c.kind != chooseSave && (len(rows) == 0 || (len(rows) == 1 && rows[0].up)):
+		c.empty.SetText(c.a.T(c.emptyKey())) // saving into an empty folder needs no word
 	default:
 		c.empty.SetText("")
 		c.empty.Hide()
