@@ -136,35 +136,20 @@ func (c *fileChooser) build(name string) {
 	c.pick.Wrapping = fyne.TextWrapWord
 }
 
-func (c *fileChooser) okLabel() string {
-	switch c.kind {
-	case chooseSave:
-		return c.a.T("chooser.save")
-	case chooseFolder:
-		return c.a.T("chooser.folder.choose")
-	}
-	return c.a.T("chooser.open")
+// chooserLooks are, for each kind, the chooser's title and its main
+// button.
+var chooserLooks = map[chooseKind]struct {
+	title, ok string
+	icon      func() fyne.Resource
+}{
+	chooseOpen:   {"chooser.open.title", "chooser.open", theme.FolderOpenIcon},
+	chooseSave:   {"chooser.save.title", "chooser.save", theme.DocumentSaveIcon},
+	chooseFolder: {"chooser.folder.title", "chooser.folder.choose", theme.FolderIcon},
 }
 
-func (c *fileChooser) okIcon() fyne.Resource {
-	switch c.kind {
-	case chooseSave:
-		return theme.DocumentSaveIcon()
-	case chooseFolder:
-		return theme.FolderIcon()
-	}
-	return theme.FolderOpenIcon()
-}
-
-func (c *fileChooser) title() string {
-	switch c.kind {
-	case chooseSave:
-		return c.a.T("chooser.save.title")
-	case chooseFolder:
-		return c.a.T("chooser.folder.title")
-	}
-	return c.a.T("chooser.open.title")
-}
+func (c *fileChooser) okLabel() string       { return c.a.T(chooserLooks[c.kind].ok) }
+func (c *fileChooser) okIcon() fyne.Resource { return chooserLooks[c.kind].icon() }
+func (c *fileChooser) title() string         { return c.a.T(chooserLooks[c.kind].title) }
 
 func (c *fileChooser) show() {
 	a := c.a

@@ -61,10 +61,7 @@ func TestCheckedMatchingShowsEachRowsPickAndVerdict(t *testing.T) {
 func TestALongMatchingOptionIsShownWhole(t *testing.T) {
 	d := start(t, t.TempDir(), "en")
 	defer d.close()
-	long := strings.Repeat("a long description of what the traveller says about the job ", 3)
-	qu := &course.Question{ID: "m", Type: "matching", Pairs: []course.Pair{
-		{ID: "x", Left: course.Text{"en": "X"}, Right: course.Text{"en": long}},
-		{ID: "y", Left: course.Text{"en": "Y"}, Right: course.Text{"en": "short"}}}}
+	qu, long := longMatching()
 	in := d.app.newAnswerInput(qu, []string{"x", "y"}, "en", "en", func() {})
 	in.set(quiz.Key(qu))
 	var whole []string
@@ -101,10 +98,7 @@ func verdictCounts(objects []fyne.CanvasObject) (right, wrong int) {
 func TestAnOpenDropDownShowsLongOptionsWhole(t *testing.T) {
 	d := start(t, t.TempDir(), "en")
 	defer d.close()
-	long := strings.Repeat("a long description of what the traveller says about the job ", 3)
-	qu := &course.Question{ID: "m", Type: "matching", Pairs: []course.Pair{
-		{ID: "x", Left: course.Text{"en": "X"}, Right: course.Text{"en": long}},
-		{ID: "y", Left: course.Text{"en": "Y"}, Right: course.Text{"en": "short"}}}}
+	qu, long := longMatching()
 	in := d.app.newAnswerInput(qu, []string{"x", "y"}, "en", "en", func() {})
 	d.app.win.SetContent(in.object())
 	var sel *keySelect
@@ -146,4 +140,13 @@ func TestAnOpenDropDownShowsLongOptionsWhole(t *testing.T) {
 	if sel.Selected != long || d.app.win.Canvas().Overlays().Top() != nil {
 		t.Fatalf("Space picked %q, the list open: %v", sel.Selected, d.app.win.Canvas().Overlays().Top() != nil)
 	}
+}
+
+// longMatching is a matching question whose first right item is a long
+// sentence.
+func longMatching() (*course.Question, string) {
+	long := strings.Repeat("a long description of what the traveller says about the job ", 3)
+	return &course.Question{ID: "m", Type: "matching", Pairs: []course.Pair{
+		{ID: "x", Left: course.Text{"en": "X"}, Right: course.Text{"en": long}},
+		{ID: "y", Left: course.Text{"en": "Y"}, Right: course.Text{"en": "short"}}}}, long
 }
