@@ -385,14 +385,19 @@ func (c *fileChooser) confirmSave() {
 	}
 	path := filepath.Join(c.dir, name)
 	if _, err := os.Stat(path); err == nil {
-		a.nav.modal = nil
-		dialog.NewCustomConfirm(a.T("chooser.replace.title"), a.T("chooser.replace"), a.T("dialog.cancel"),
+		ask := dialog.NewCustomConfirm(a.T("chooser.replace.title"), a.T("chooser.replace"), a.T("dialog.cancel"),
 			wrapped(a.T("chooser.replace.text", "File", name)), func(yes bool) {
 				a.nav.modal = c.key
 				if yes {
 					c.finish(path)
 				}
-			}, a.win).Show()
+			}, a.win)
+		a.nav.modal = func(ev *fyne.KeyEvent) { // Escape answers the question, not the chooser
+			if ev.Name == fyne.KeyEscape {
+				ask.Hide()
+			}
+		}
+		ask.Show()
 		return
 	}
 	c.finish(path)

@@ -157,6 +157,11 @@ func TestSavingOverAFileAsksFirst(t *testing.T) {
 		t.Fatalf("Cancel still saved to %s", saved)
 	}
 	d.tap(d.T("chooser.save"))
+	d.key(fyne.KeyEscape) // answers the question: the chooser stays
+	if d.has(d.T("chooser.replace")) || d.app.chooser == nil || saved != "" {
+		t.Fatalf("Escape left the question open, closed the chooser or saved (%q)", saved)
+	}
+	d.tap(d.T("chooser.save"))
 	d.tap(d.T("chooser.replace"))
 	if saved != old {
 		t.Fatalf("Replace gave %q; want %q", saved, old)
