@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
@@ -132,4 +133,25 @@ func TestEscapeClosesThePINQuestionNotThePicker(t *testing.T) {
 	d.typeInto(d.T("pin.placeholder"), "4321")
 	d.press(fyne.KeyReturn)
 	d.see(d.T("catalogue.greeting", "Name", "Dilnoza"))
+}
+
+// TestThePINsEyeShowsWhatWasTyped: the eye in a PIN field shows the PIN
+// typed, and hides it again (the keyed field has an eye of its own).
+func TestThePINsEyeShowsWhatWasTyped(t *testing.T) {
+	d := start(t, t.TempDir(), "ru")
+	defer d.close()
+	openNewProfile(d.app)
+	pin := d.app.nav.current.(*profileScreen).pin
+	eye, ok := pin.ActionItem.(*revealer)
+	if !ok {
+		t.Fatalf("the PIN field has no eye: %T", pin.ActionItem)
+	}
+	test.Tap(eye)
+	if pin.Password {
+		t.Fatal("the eye did not show the PIN")
+	}
+	test.Tap(eye)
+	if !pin.Password {
+		t.Fatal("the eye did not hide the PIN again")
+	}
 }
