@@ -3,7 +3,6 @@ package course_test
 import (
 	"testing"
 
-	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/domain"
 )
@@ -15,15 +14,7 @@ import (
 // choice is the longest in at most a third of its steps. It logs every
 // course's shares, so an author sees where they stand.
 func TestAnswersAreNotGivenAwayByTheirShape(t *testing.T) {
-	list, problems := course.LoadAll(courses.FS)
-	if len(problems) > 0 {
-		t.Fatalf("bundled courses have problems:\n%v", problems)
-	}
-	example, err := course.LoadDir("../../docs/example-course")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range append(list, example) {
+	for _, c := range bundledAndExample(t) {
 		for _, cu := range course.CueShares(c) {
 			t.Log(cu)
 			for _, w := range cu.Warnings() {

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ogoh/ogoh/courses"
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/locales"
@@ -17,15 +16,7 @@ import (
 // so no question of a bundled course or the example course says it again
 // in its own text, in any language.
 func TestQuestionsDoNotRepeatTheirInstruction(t *testing.T) {
-	list, problems := course.LoadAll(courses.FS)
-	if len(problems) > 0 {
-		t.Fatalf("bundled courses have problems:\n%v", problems)
-	}
-	example, err := course.LoadDir("../../docs/example-course")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range append(list, example) {
+	for _, c := range bundledAndExample(t) {
 		for _, w := range course.InstructionWarnings(c) {
 			t.Error(w)
 		}

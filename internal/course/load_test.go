@@ -243,15 +243,7 @@ func TestBrokenScenariosNameFileAndLine(t *testing.T) {
 }
 
 func TestEveryScenarioPathReachesAnEnding(t *testing.T) {
-	list, problems := course.LoadAll(courses.FS)
-	if len(problems) > 0 {
-		t.Fatal(problems)
-	}
-	example, err := course.LoadDir("../../docs/example-course")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range append(list, example) {
+	for _, c := range bundledAndExample(t) {
 		for i := range c.Scenarios {
 			sc := &c.Scenarios[i]
 			paths := sc.Paths()
@@ -336,4 +328,19 @@ func TestAWideScenarioIsCheckedStepByStep(t *testing.T) {
 	if _, err := course.LoadDir(dir); err != nil {
 		t.Fatalf("a wide but sound scenario was refused: %v", err)
 	}
+}
+
+// bundledAndExample are the bundled courses and the example course, which
+// the checks of what a course says hold alike.
+func bundledAndExample(t *testing.T) []*course.Course {
+	t.Helper()
+	list, problems := course.LoadAll(courses.FS)
+	if len(problems) > 0 {
+		t.Fatalf("bundled courses have problems:\n%v", problems)
+	}
+	example, err := course.LoadDir("../../docs/example-course")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(list, example)
 }
