@@ -36,8 +36,9 @@ const (
 type fileChooser struct {
 	a       *App
 	kind    chooseKind
-	exts    []string // the files shown, by extension (".ogoh"); none: all
-	dir     string   // the folder shown
+	exts    []string       // the files shown, by extension (".ogoh"); none: all
+	found   []drives.Place // the places, read once as the chooser opens
+	dir     string         // the folder shown
 	rows    []chooserRow
 	chosen  string // the file picked (open)
 	done    func(path string)
@@ -81,7 +82,7 @@ func (a *App) askFolder(open func(dir string)) {
 }
 
 func (a *App) choose(kind chooseKind, exts []string, name string, done func(string)) {
-	c := &fileChooser{a: a, kind: kind, exts: exts, done: done}
+	c := &fileChooser{a: a, kind: kind, exts: exts, done: done, found: a.places()}
 	c.build(name)
 	c.show()
 	c.enter(c.startFolder())
@@ -90,7 +91,7 @@ func (a *App) choose(kind chooseKind, exts []string, name string, done func(stri
 // startFolder is the stick when one is plugged in, else the folder last
 // chosen, else the home folder.
 func (c *fileChooser) startFolder() string {
-	places := c.a.places()
+	places := c.found
 	for _, p := range places {
 		if p.Kind == drives.KindRemovable {
 			return p.Path
@@ -320,7 +321,7 @@ func (c *fileChooser) setChosen(path string) {
 func (c *fileChooser) drawPlaces() {
 	c.places.RemoveAll()
 	c.places.Add(widget.NewLabelWithStyle(c.a.T("chooser.places"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	for _, p := range c.a.places() {
+	for _, p := range c.found {
 		b := c.a.nav.button(c.placeName(p), placeIcon(p), func() { c.enter(p.Path) })
 		b.Alignment = widget.ButtonAlignLeading
 		if c.dir == p.Path {
