@@ -32,7 +32,7 @@ import (
 const lineLetters = 120
 
 func main() {
-	debug.SetGCPercent(50) // as Ogoh runs
+	debug.SetGCPercent(25) // as Ogoh runs
 	fy := app.NewWithID("org.ogoh.textwindow")
 	texts := make(chan map[string]any, 1)
 	go func() {
