@@ -65,9 +65,16 @@ var darkPalette = map[fyne.ThemeColorName]color.Color{
 	theme.ColorNameForegroundOnPrimary: color.Black,
 }
 
+// Size scales the text sizes, and squares the corners of buttons, fields
+// and selections. Fyne draws a rounded corner with a shader that works out
+// every pixel's distance to the curve; on a post's laptop with no graphics
+// driver (Mesa's software renderer, as under the benchmark) that shader
+// cost the first frame 6–9 ms of the budget's 18 (docs/performance.md).
 func (t ogohTheme) Size(n fyne.ThemeSizeName) float32 {
 	s := t.Theme.Size(n)
 	switch n {
+	case theme.SizeNameInputRadius, theme.SizeNameSelectionRadius:
+		return 0
 	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText,
 		theme.SizeNameCaptionText, theme.SizeNameInlineIcon:
 		return s * t.scale
