@@ -28,7 +28,7 @@ func TestNothingClippedOrMisleading(t *testing.T) {
 				t.Fatal(err)
 			}
 			d.app.nav.open(newProfilesScreen(d.app))
-			if b := d.button(d.app.profileLabel(d.profile("Locked"))); b.Icon != lockIcon {
+			if b := d.button(d.app.profileLabel(d.profile("Locked"))); b.Icon.Name() != lockIcon.Name() {
 				t.Errorf("a PIN profile is marked by %v, not a lock", b.Icon.Name())
 			}
 			if got := d.loc.N("scenario.summary", 1, "Runs", 1, "Best", "x"); strings.Contains(got, "1 times") {

@@ -25,6 +25,7 @@ import (
 // control of the question.
 type keyButton struct {
 	widget.Button
+	icon    fyne.Resource // as given; Button.Icon holds it tinted
 	nav     *router
 	ofInput bool // part of a question's answer: Enter goes to the router
 	focused bool
@@ -32,10 +33,23 @@ type keyButton struct {
 
 // button is a button on the router's screens.
 func (r *router) button(label string, icon fyne.Resource, tapped func()) *keyButton {
-	b := &keyButton{nav: r}
-	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b := &keyButton{nav: r, icon: icon}
+	b.Text, b.Icon, b.OnTapped = label, tinted(icon, b.Importance), tapped
 	b.ExtendBaseWidget(b)
 	return b
+}
+
+// SetIcon shows another icon, or none.
+func (b *keyButton) SetIcon(icon fyne.Resource) {
+	b.icon = icon
+	b.Refresh()
+}
+
+// Refresh tints the icon again, for the theme and importance of now: Fyne
+// refreshes every widget when the theme changes.
+func (b *keyButton) Refresh() {
+	b.Icon = tinted(b.icon, b.Importance)
+	b.Button.Refresh()
 }
 
 // TypedKey taps the button on Space (and Enter), and passes other keys on.
@@ -256,6 +270,7 @@ func asButton(o fyne.CanvasObject) (*widget.Button, bool) {
 
 // CreateRenderer draws the button with its focus ring.
 func (b *keyButton) CreateRenderer() fyne.WidgetRenderer {
+	b.Icon = tinted(b.icon, b.Importance) // a screen may have set the importance since
 	return newRinged(b.Button.CreateRenderer(), &b.focused, b)
 }
 

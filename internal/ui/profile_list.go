@@ -26,6 +26,10 @@ func (a *App) profileList(learners []domain.Learner, pick func(domain.Learner)) 
 		func() fyne.CanvasObject {
 			b := a.nav.button("", theme.AccountIcon(), nil)
 			b.Alignment = widget.ButtonAlignLeading
+			// A row shows a background only under the pointer or the
+			// focus: a panel behind each of the rows in view was a
+			// rectangle each to draw, 7 ms of the picker's first frame.
+			b.Importance = widget.LowImportance
 			return b
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -42,8 +46,8 @@ func (a *App) profileList(learners []domain.Learner, pick func(domain.Learner)) 
 			b.OnTapped = func() { pick(l) }
 			// One refresh, and none when the row shows what it showed: each
 			// re-reads the icon's SVG, and SetText and SetIcon made two.
-			if b.Text != text || b.Icon != icon {
-				b.Text, b.Icon = text, icon
+			if b.Text != text || b.icon != icon {
+				b.Text, b.icon = text, icon
 				b.Refresh()
 			}
 		})
