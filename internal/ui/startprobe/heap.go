@@ -14,13 +14,19 @@ func goMemory() (heap, sys uint64) {
 	return m.HeapInuse >> 10, m.Sys >> 10
 }
 
-// writeHeapProfile writes a heap profile at a stage to
-// $OGOH_PROBE_HEAP.<stage> when that variable is set, for pprof.
+// writeHeapProfile writes, when $OGOH_PROBE_HEAP is set, what holds the
+// memory at a stage: a heap profile for pprof to $OGOH_PROBE_HEAP.<stage>,
+// the process's mappings to <stage>.smaps and, to <stage>.present, which
+// pages of the program's own file are resident (writePresent).
 func writeHeapProfile(stage string) {
 	prefix := os.Getenv("OGOH_PROBE_HEAP")
 	if prefix == "" {
 		return
 	}
+	if data, err := os.ReadFile("/proc/self/smaps"); err == nil {
+		os.WriteFile(prefix+"."+stage+".smaps", data, 0o644)
+	}
+	writePresent(prefix + "." + stage + ".present")
 	f, err := os.Create(prefix + "." + stage)
 	if err != nil {
 		return

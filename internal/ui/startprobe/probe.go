@@ -44,6 +44,7 @@ func Mark(content fyne.CanvasObject) (fyne.CanvasObject, <-chan struct{}) {
 func Report(out io.Writer, stage string, painted <-chan struct{}) {
 	Wait(painted)
 	noteStep("frame shown") // the empty window too, which runs with no OGOH_PROBE
+	stopCPUProfile()
 	writeSteps(out, stage)
 	hwm, rss := memory()
 	heap, sys := goMemory()
