@@ -14,6 +14,9 @@ import (
 type LearnerStore interface {
 	CreateLearner(ctx context.Context, l Learner) (Learner, error)
 	Learners(ctx context.Context) ([]Learner, error)
+	// HasLearners is whether the device has an active learner, with no
+	// profile read.
+	HasLearners(ctx context.Context) (bool, error)
 	Learner(ctx context.Context, id string) (Learner, error)
 	SetLearnerLanguage(ctx context.Context, id, lang string) error
 	PINFailures(ctx context.Context, id string) (int, error)

@@ -190,6 +190,10 @@ func (s *Service) CreateLearner(ctx context.Context, n NewLearner) (domain.Learn
 // Learners lists the device's learners.
 func (s *Service) Learners(ctx context.Context) ([]domain.Learner, error) { return s.db.Learners(ctx) }
 
+// HasLearners is whether the device has a learner, with no profile read:
+// a first start has none.
+func (s *Service) HasLearners(ctx context.Context) (bool, error) { return s.db.HasLearners(ctx) }
+
 // Learner returns one learner.
 func (s *Service) Learner(ctx context.Context, id string) (domain.Learner, error) {
 	return s.db.Learner(ctx, id)

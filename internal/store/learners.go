@@ -46,6 +46,16 @@ func (s *DB) Learners(ctx context.Context) ([]domain.Learner, error) {
 	return out, rows.Err()
 }
 
+// HasLearners is whether an active learner exists.
+func (s *DB) HasLearners(ctx context.Context) (bool, error) {
+	var has bool
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM learner WHERE archived_at IS NULL)`).Scan(&has)
+	if err != nil {
+		return false, fmt.Errorf("any learner: %w", err)
+	}
+	return has, nil
+}
+
 // Learner returns one learner by ID.
 func (s *DB) Learner(ctx context.Context, id string) (domain.Learner, error) {
 	l, err := scanLearner(s.db.QueryRowContext(ctx, `SELECT `+learnerColumns+` FROM learner WHERE id = ?`, id))

@@ -181,3 +181,35 @@ func TestSettings(t *testing.T) {
 		t.Errorf("setting = %q", v)
 	}
 }
+
+// TestHasLearnersCountsOnlyActiveProfiles: a new device has no learner, a
+// created one counts, and an archived one no longer does, as the first
+// start's welcome needs.
+func TestHasLearnersCountsOnlyActiveProfiles(t *testing.T) {
+	ctx := context.Background()
+	db := open(t, filepath.Join(t.TempDir(), "ogoh.db"))
+	has := func() bool {
+		t.Helper()
+		ok, err := db.HasLearners(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	if has() {
+		t.Error("an empty device has a learner")
+	}
+	l, err := db.CreateLearner(ctx, domain.Learner{Name: "Dilnoza", Role: "border-guard", Language: "uz"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !has() {
+		t.Error("a device with a profile has none")
+	}
+	if err := db.ArchiveLearner(ctx, l.ID); err != nil {
+		t.Fatal(err)
+	}
+	if has() {
+		t.Error("an archived profile still counts")
+	}
+}

@@ -144,11 +144,14 @@ func (a *App) firstRun() bool {
 	if welcomed { // no need to read every profile (the picker reads them next)
 		return false
 	}
-	learners, err := a.svc.Learners(a.ctx)
+	// A device seeded or moved here unwelcomed may hold thousands of
+	// profiles, which the picker reads next: ask only whether there is one.
+	has, err := a.svc.HasLearners(a.ctx)
 	if err != nil {
 		a.logError(err)
+		return false // the picker says what is wrong, where the welcome would hide it
 	}
-	return !welcomed && len(learners) == 0
+	return !has
 }
 
 // Window is the main window.
