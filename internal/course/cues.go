@@ -45,6 +45,7 @@ type Cues struct {
 // CueShares measures every language of c, over all its quizzes and each
 // of its scenarios.
 func CueShares(c *Course) []Cues {
+	c.LoadParts()
 	var out []Cues
 	for _, lang := range c.Languages {
 		text := func(t Text) int { return utf8.RuneCountInString(t.In(lang, c.DefaultLanguage)) }

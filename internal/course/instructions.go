@@ -66,6 +66,7 @@ func RepeatedInstruction(k domain.Kind, lang, text string) string {
 // language, the quiz file and the question. Like CueWarnings they are for
 // the author and do not refuse the course.
 func InstructionWarnings(c *Course) []string {
+	c.LoadParts()
 	var out []string
 	for _, q := range c.Quizzes {
 		for _, qu := range q.Questions {

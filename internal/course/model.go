@@ -55,6 +55,7 @@ type Course struct {
 	// quizzes take 5 s to check.
 	manifestIndex func() lineIndex
 	lessonIDs     map[string]bool // for the checks of what names a lesson
+	parts         *parts          // LoadChecked's: the quiz pools and scenarios, read when first asked for
 }
 
 // Lesson is one lesson; its body lives in lessons/<lang>/<File>.
@@ -174,6 +175,7 @@ func (c *Course) Lesson(id string) *Lesson {
 
 // Quiz returns the quiz with id, or nil.
 func (c *Course) Quiz(id string) *Quiz {
+	c.LoadParts() // on an error the quiz has no questions, and starting it says so
 	for i := range c.Quizzes {
 		if c.Quizzes[i].ID == id {
 			return &c.Quizzes[i]
@@ -184,6 +186,7 @@ func (c *Course) Quiz(id string) *Quiz {
 
 // Scenario returns the scenario with id, or nil.
 func (c *Course) Scenario(id string) *Scenario {
+	c.LoadParts() // on an error the scenario has no steps, and starting it says so
 	for i := range c.Scenarios {
 		if c.Scenarios[i].ID == id {
 			return &c.Scenarios[i]

@@ -82,6 +82,9 @@ func TestAnUnchangedInstalledCourseIsNotCheckedAtEveryStart(t *testing.T) {
 	}
 	want, _ := course.LoadDir("../../docs/example-course")
 	got := list[0]
+	if err := got.LoadParts(); err != nil {
+		t.Fatal(err)
+	}
 	if got.ID != want.ID || len(got.Quizzes[0].Questions) != len(want.Quizzes[0].Questions) || len(got.Scenarios[0].Steps) != len(want.Scenarios[0].Steps) {
 		t.Fatalf("the course read without checks differs: %+v", got)
 	}

@@ -25,6 +25,9 @@ type Attempt struct {
 // StartOrResume returns the learner's unfinished attempt at the quiz, as
 // it was left, or starts a new one with a fresh draw.
 func (s *Service) StartOrResume(ctx context.Context, learnerID string, c *course.Course, quizID, lang string) (*Attempt, error) {
+	if err := c.LoadParts(); err != nil {
+		return nil, err
+	}
 	q := c.Quiz(quizID)
 	if q == nil {
 		return nil, fmt.Errorf("course %s has no quiz %q", c.ID, quizID)

@@ -12,6 +12,9 @@ import (
 // newest first, each with its answers, to be looked back on: the same
 // Attempt a quiz in progress is, so its questions and answers read alike.
 func (s *Service) QuizHistory(ctx context.Context, learnerID string, c *course.Course, quizID string) ([]*Attempt, error) {
+	if err := c.LoadParts(); err != nil {
+		return nil, err
+	}
 	q := c.Quiz(quizID)
 	if q == nil {
 		return nil, nil
@@ -39,6 +42,9 @@ type PastPlay struct {
 // ScenarioHistory returns the learner's finished plays of c's scenarios,
 // newest first; a play of a scenario the course dropped is left out.
 func (s *Service) ScenarioHistory(ctx context.Context, learnerID string, c *course.Course) ([]PastPlay, error) {
+	if err := c.LoadParts(); err != nil {
+		return nil, err
+	}
 	runs, err := s.db.ScenarioRuns(ctx, learnerID, c.ID)
 	if err != nil {
 		return nil, err

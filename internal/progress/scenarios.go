@@ -26,6 +26,9 @@ type ScenarioPlay struct {
 // scenario, as it was left, or starts a new one with a fresh seed. A play
 // whose path a later course version no longer has is started again.
 func (s *Service) StartOrResumeScenario(ctx context.Context, learnerID string, c *course.Course, scenarioID string) (*ScenarioPlay, error) {
+	if err := c.LoadParts(); err != nil {
+		return nil, err
+	}
 	sc := c.Scenario(scenarioID)
 	if sc == nil {
 		return nil, fmt.Errorf("course %s has no scenario %q", c.ID, scenarioID)
