@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -21,8 +22,11 @@ type tintKey struct {
 	colour color.NRGBA
 }
 
-// tints holds the icons tinted so far. Only the UI thread makes buttons.
-var tints = map[tintKey]fyne.Resource{}
+// tints holds the icons tinted so far.
+var (
+	tintsMu sync.Mutex // buttons are made on the UI thread; a lock costs nothing beside an SVG
+	tints   = map[tintKey]fyne.Resource{}
+)
 
 // tinted is a button's themed icon as Fyne would draw it now, coloured
 // once and kept. Fyne's themed icon colours its SVG anew (an XML parse and
@@ -37,6 +41,8 @@ func tinted(icon fyne.Resource, importance widget.Importance) fyne.Resource {
 		return icon
 	}
 	key := tintKey{th.Name(), color.NRGBAModel.Convert(theme.Color(th.ThemeColorName())).(color.NRGBA)}
+	tintsMu.Lock()
+	defer tintsMu.Unlock()
 	if r, ok := tints[key]; ok {
 		return r
 	}

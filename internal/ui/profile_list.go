@@ -27,7 +27,7 @@ func (a *App) profileList(learners []domain.Learner, pick func(domain.Learner)) 
 			b.Alignment = widget.ButtonAlignLeading
 			// Only a PIN profile has an icon, its lock, after the name, so
 			// that names line up: a person's icon on every row was an SVG
-			// to read and an image to draw each, 5 ms of the first frame.
+			// to read and an image to draw each, 7 ms of the first frame.
 			b.IconPlacement = widget.ButtonIconTrailingText
 			// A row shows a background only under the pointer or the
 			// focus: a panel behind each of the rows in view was a
