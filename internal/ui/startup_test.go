@@ -18,6 +18,7 @@ import (
 	"github.com/ogoh/ogoh/internal/course"
 	"github.com/ogoh/ogoh/internal/domain"
 	"github.com/ogoh/ogoh/internal/progress"
+	"github.com/ogoh/ogoh/internal/quiz"
 	"github.com/ogoh/ogoh/quickref"
 )
 
@@ -181,4 +182,53 @@ func TestThePickerMarksAHalfDoneQuizBeforeAnyCourseIsRead(t *testing.T) {
 	if got := fsys.files(); len(got) > 0 {
 		t.Fatalf("marking the picker opened %d course files: %v", len(got), got)
 	}
+}
+
+// TestACourseReadAtStartUpOpensItsQuizAndScenarioWhenAsked: the app's
+// courses come without their quiz pools and scenarios (course.LoadChecked),
+// which are read the first time a learner opens one. The quiz then shows
+// its questions, answers them with feedback, and the scenario its intro
+// and first step, as from a course read whole.
+func TestACourseReadAtStartUpOpensItsQuizAndScenarioWhenAsked(t *testing.T) {
+	dir := t.TempDir()
+	before := start(t, dir, "en")
+	before.createProfile("Aziza", "border-guard", "", "")
+	before.close()
+	fsys := &countingFS{FS: courses.FS}
+	d := startLaunched(t, dir, fsys)
+	d.tap("Aziza — " + d.T("role.border-guard"))
+	var c *course.Course
+	for _, bc := range d.app.courses {
+		if bc.ID == "border-indicators" {
+			c = bc
+		}
+	}
+	if c == nil {
+		t.Fatal("no border-indicators course")
+	}
+	opened := func(file string) bool {
+		return slices.ContainsFunc(fsys.files(), func(name string) bool { return strings.HasSuffix(name, "border-indicators/"+file) })
+	}
+	d.openCourse(c)
+	q, sc := &c.Quizzes[0], &c.Scenarios[0]
+	if opened(q.File) || opened(sc.File) {
+		t.Fatalf("the course page read %s or %s before either was opened", q.File, sc.File)
+	}
+
+	d.tap(d.T("quiz.start"))
+	if !opened(q.File) {
+		t.Fatalf("the quiz started without reading %s", q.File)
+	}
+	qu := d.shownQuestion(c, q)
+	d.answer(c, qu, quiz.Key(qu))
+	d.tap(d.T("quiz.check"))
+	d.see(d.T("quiz.right"))
+
+	d.tap(d.T("nav.back")) // to the course page
+	d.tapNth(d.T("scenario.play"), 0)
+	if !opened(sc.File) {
+		t.Fatalf("the scenario started without reading %s", sc.File)
+	}
+	d.see(sc.Intro.In("en", c.DefaultLanguage))
+	d.see(sc.Step(sc.Start).Text.In("en", c.DefaultLanguage))
 }
