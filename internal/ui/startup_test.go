@@ -61,6 +61,19 @@ func startLaunched(t *testing.T, dir string, fsys fs.FS) *driver {
 	return d
 }
 
+// launchedWithProfile starts the app as Start does, on a device with one
+// profile (made before, by a start of its own), counting the course files
+// it opens.
+func launchedWithProfile(t *testing.T, name, role string) (*driver, *countingFS) {
+	t.Helper()
+	dir := t.TempDir()
+	before := start(t, dir, "en")
+	before.createProfile(name, role, "", "")
+	before.close()
+	fsys := &countingFS{FS: courses.FS}
+	return startLaunched(t, dir, fsys), fsys
+}
+
 // TestTheWelcomeReadsNoCourseFile: a new device's first screen shows no
 // course, so its start-up opens none of the course files (issue 18).
 func TestTheWelcomeReadsNoCourseFile(t *testing.T) {
@@ -77,13 +90,7 @@ func TestTheWelcomeReadsNoCourseFile(t *testing.T) {
 // shows (each course's manifest, and the quiz and scenario files the
 // learner's progress and reviews come from) and no lesson until one is read.
 func TestThePickerReadsNoCourseFile(t *testing.T) {
-	dir := t.TempDir()
-	before := start(t, dir, "en")
-	before.createProfile("Aziza", "other", "", "")
-	before.close()
-
-	fsys := &countingFS{FS: courses.FS}
-	d := startLaunched(t, dir, fsys)
+	d, fsys := launchedWithProfile(t, "Aziza", "other")
 	d.see(d.T("profiles.title"))
 	if got := fsys.files(); len(got) > 0 {
 		t.Fatalf("the profile picker's start-up opened %d course files: %v", len(got), got)
@@ -190,12 +197,7 @@ func TestThePickerMarksAHalfDoneQuizBeforeAnyCourseIsRead(t *testing.T) {
 // its questions, answers them with feedback, and the scenario its intro
 // and first step, as from a course read whole.
 func TestACourseReadAtStartUpOpensItsQuizAndScenarioWhenAsked(t *testing.T) {
-	dir := t.TempDir()
-	before := start(t, dir, "en")
-	before.createProfile("Aziza", "border-guard", "", "")
-	before.close()
-	fsys := &countingFS{FS: courses.FS}
-	d := startLaunched(t, dir, fsys)
+	d, fsys := launchedWithProfile(t, "Aziza", "border-guard")
 	d.tap("Aziza — " + d.T("role.border-guard"))
 	var c *course.Course
 	for _, bc := range d.app.courses {
