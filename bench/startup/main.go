@@ -85,7 +85,7 @@ func main() {
 	before := flag.String("before", "", "an earlier Ogoh binary to measure in the same run")
 	beforeName := flag.String("before-name", "before", "the earlier binary's name in the table")
 	beforeFirst := flag.Bool("before-first", false, "the earlier binary's probe knows OGOH_PROBE=first")
-	floor := flag.String("floor", "", "the text-window binary (bench/textwindow): Fyne showing the welcome's words, nothing of Ogoh's")
+	floor := flag.String("floor", "", "the text-window binary (bench/textwindow): Fyne showing the welcome's words, then a course's, nothing of Ogoh's")
 	flag.Parse()
 	if *ogoh == "" || *empty == "" || *data == "" {
 		flag.Usage()
@@ -105,7 +105,8 @@ func main() {
 			base = append(base, e)
 		}
 		if *floor != "" {
-			f, err := runAgain(*floor, nil, "shown", "OGOH_PROBE=shown") // its steps noted too
+			// Its steps noted too; then it walks the first course as plain text.
+			f, err := runAgain(*floor, nil, "course", "OGOH_PROBE=course")
 			check(err)
 			if i >= 0 {
 				floors = append(floors, f)
@@ -185,7 +186,9 @@ func medianSteps(samples []sample, stage string) string {
 
 // floorLine compares the welcome with the text window, the same words in
 // Fyne's own widgets: what the text window costs over the empty window is
-// Fyne's, and what the welcome costs over the text window is Ogoh's.
+// Fyne's, and what the welcome costs over the text window is Ogoh's. The
+// text window then walks the probe's course as plain lines of text, the
+// floor under Ogoh's peak after a course.
 func floorLine(out *os.File, base, floors []sample, p *program) {
 	empty := stats(values(base, "shown", false)).median
 	floor := stats(values(floors, "shown", false))
@@ -196,6 +199,14 @@ func floorLine(out *os.File, base, floors []sample, p *program) {
 	if s := p.runs[runKey("first", true)]; len(s) > 0 {
 		welcome := stats(values(s, "first", false)).median
 		fmt.Fprintf(out, "%s's welcome over that floor: %.2f× (%+.0f ms)\n", p.name, welcome/floor.median, welcome-floor.median)
+	}
+	emptyMem := stats(values(base, "shown", true)).median
+	walked := stats(values(floors, "course", true)).median
+	fmt.Fprintf(out, "Fyne's floor after the first course and its quiz (the same text as plain lines, bench/textwindow/course.go): peak RSS %.0f MB, %.2f× the empty window (%+.0f MB)\n",
+		walked, walked/emptyMem, walked-emptyMem)
+	if s := p.runs[runKey("course", false)]; len(s) > 0 {
+		course := stats(values(s, "course", true)).median
+		fmt.Fprintf(out, "%s after the course over that floor: %.2f× (%+.0f MB)\n", p.name, course/walked, course-walked)
 	}
 }
 

@@ -7,7 +7,9 @@
 // count of letters, about as long as the welcome's, so it draws as many
 // lines and letters with no cost of measuring where to break them. What it
 // costs over the empty window is what Fyne charges to shape and rasterise
-// that much text; the welcome's cost over it is Ogoh's own.
+// that much text; the welcome's cost over it is Ogoh's own. With
+// OGOH_PROBE=course it then walks a course as plain Fyne Markdown
+// (course.go), the floor under Ogoh's peak after a course.
 package main
 
 import (
@@ -67,6 +69,9 @@ func main() {
 	startprobe.Step("screen painted")
 	go func() {
 		startprobe.Report(os.Stdout, "shown", painted)
+		if os.Getenv("OGOH_PROBE") == "course" {
+			walkCourse(w, os.Stdout)
+		}
 		fyne.Do(fy.Quit)
 	}()
 	fy.Run()

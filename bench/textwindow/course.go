@@ -1,0 +1,140 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/ogoh/ogoh/courses"
+	"github.com/ogoh/ogoh/internal/course"
+	"github.com/ogoh/ogoh/internal/ui/startprobe"
+)
+
+// floorLang is the language the probe's learner reads in: the seeded
+// device's, English.
+const floorLang = "en"
+
+// walkCourse is the floor under Ogoh's walk of a course (OGOH_PROBE=course):
+// the first bundled course's lessons, its images and its quiz's questions,
+// answered and explained, shown one screen after another as plain Fyne
+// text in a scroll, as many screens as Ogoh's probe draws. The text is
+// broken into lines at a fixed count of letters, as the welcome's floor
+// is, so it costs what Fyne charges to shape every line once and
+// rasterise those in view, with no search for where to wrap. (Each
+// lesson as one widget.RichText from its Markdown, the plain Fyne way,
+// took 33 s and peaked at 195 MB against Ogoh's 3 s and 174 MB: Fyne
+// wraps a long rich text by measuring it again and again.) Fyne keeps a
+// left screen's renderers and text textures for a minute, here as in Ogoh,
+// so what this peaks at over the empty window is what the stack holds after
+// a course walked in seconds, with nothing of Ogoh's screens, store or
+// layout in it.
+func walkCourse(w fyne.Window, out io.Writer) {
+	list, problems := course.LoadAllChecked(courses.FS)
+	if len(list) == 0 {
+		panic(fmt.Sprintf("no bundled course: %v", problems))
+	}
+	course.SortByOrder(list)
+	c := list[0]
+	for i := range c.Lessons {
+		startprobe.Wait(show(w, lessonPage(c, &c.Lessons[i])))
+	}
+	if len(c.Quizzes) == 0 {
+		return
+	}
+	if err := c.LoadParts(); err != nil {
+		panic(err)
+	}
+	q := c.Quiz(c.Quizzes[0].ID)
+	qs := q.Questions
+	if q.Draw > 0 && q.Draw < len(qs) {
+		qs = qs[:q.Draw]
+	}
+	for i := range qs {
+		startprobe.Wait(show(w, page(question(&qs[i], false))))
+		startprobe.Wait(show(w, page(question(&qs[i], true)))) // as after "Check answer"
+	}
+	result := fmt.Sprintf("# %s\n\n%d / %d", q.Title.In(floorLang, c.DefaultLanguage), len(qs), len(qs))
+	startprobe.Report(out, "course", show(w, page(result)))
+}
+
+// show sets content as the window's; the channel closes when it is drawn.
+func show(w fyne.Window, content fyne.CanvasObject) <-chan struct{} {
+	var painted <-chan struct{}
+	fyne.DoAndWait(func() {
+		var marked fyne.CanvasObject
+		marked, painted = startprobe.Mark(content)
+		w.SetContent(marked)
+	})
+	return painted
+}
+
+// lessonPage is a lesson's Markdown with its images, each a paragraph of
+// its own, drawn at their place as Ogoh does.
+func lessonPage(c *course.Course, l *course.Lesson) fyne.CanvasObject {
+	md, err := c.LessonMarkdown(l, floorLang)
+	if err != nil {
+		panic(err)
+	}
+	box := container.NewVBox()
+	lines := strings.Split(md, "\n")
+	from := 0
+	for _, im := range course.LessonImages([]byte(md)) {
+		if !im.Alone {
+			continue
+		}
+		box.Add(text(strings.Join(lines[from:im.Line-1], "\n")))
+		data, _, err := c.MediaImage(im.Dest)
+		if err == nil {
+			img := canvas.NewImageFromResource(fyne.NewStaticResource(path.Base(im.Dest), data))
+			img.FillMode = canvas.ImageFillContain
+			img.SetMinSize(fyne.NewSize(600, 300))
+			box.Add(img)
+		}
+		from = im.EndLine
+	}
+	box.Add(text(strings.Join(lines[from:], "\n")))
+	return container.NewVScroll(box)
+}
+
+func page(md string) fyne.CanvasObject { return container.NewVScroll(text(md)) }
+
+// text is md's words as lines of plain text, a paragraph to a line break.
+func text(md string) fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, para := range strings.Split(md, "\n\n") {
+		if strings.TrimSpace(para) == "" {
+			continue
+		}
+		for _, l := range breakLines(para) {
+			box.Add(line(l, theme.TextSize(), false))
+		}
+	}
+	return box
+}
+
+// question is a question's Markdown: its text and choices, and, answered,
+// the feedback that teaches.
+func question(qu *course.Question, answered bool) string {
+	in := func(t course.Text) string { return t.In(floorLang, "en") }
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n\n", in(qu.Text))
+	for _, o := range qu.Options {
+		fmt.Fprintf(&b, "- %s\n", in(o.Text))
+		if answered && in(o.Feedback) != "" {
+			fmt.Fprintf(&b, "\n  %s\n", in(o.Feedback))
+		}
+	}
+	for _, p := range qu.Pairs {
+		fmt.Fprintf(&b, "- %s: %s\n", in(p.Left), in(p.Right))
+	}
+	if answered {
+		fmt.Fprintf(&b, "\n%s %s %s\n", in(qu.FeedbackTrue), in(qu.FeedbackFalse), in(qu.Explanation))
+	}
+	return b.String()
+}
