@@ -1,8 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
+	"image"
 	"io"
+	"os"
 	"path"
 	"strings"
 
@@ -16,9 +19,10 @@ import (
 	"github.com/ogoh/ogoh/internal/ui/startprobe"
 )
 
-// floorLang is the language the probe's learner reads in: the seeded
-// device's, English.
-const floorLang = "en"
+// floorLang is the language the course is read in: OGOH_FLOOR_LANG, or
+// Uzbek, that of the learner Ogoh's probe opens on the seeded x1 and x100
+// devices (the first without a PIN by name; x10's reads Russian).
+var floorLang = cmp.Or(os.Getenv("OGOH_FLOOR_LANG"), "uz")
 
 // walkCourse is the floor under Ogoh's walk of a course (OGOH_PROBE=course):
 // the first bundled course's lessons, its images and its quiz's questions,
@@ -44,11 +48,8 @@ func walkCourse(w fyne.Window, out io.Writer) {
 	for i := range c.Lessons {
 		startprobe.Wait(show(w, lessonPage(c, &c.Lessons[i])))
 	}
-	if len(c.Quizzes) == 0 {
-		return
-	}
-	if err := c.LoadParts(); err != nil {
-		panic(err)
+	if err := c.LoadParts(); err != nil || len(c.Quizzes) == 0 {
+		panic(fmt.Sprintf("course %q: no quiz to walk (%v)", c.ID, err))
 	}
 	q := c.Quiz(c.Quizzes[0].ID)
 	qs := q.Questions
@@ -89,17 +90,27 @@ func lessonPage(c *course.Course, l *course.Lesson) fyne.CanvasObject {
 			continue
 		}
 		box.Add(text(strings.Join(lines[from:im.Line-1], "\n")))
-		data, _, err := c.MediaImage(im.Dest)
+		data, cfg, err := c.MediaImage(im.Dest)
 		if err == nil {
 			img := canvas.NewImageFromResource(fyne.NewStaticResource(path.Base(im.Dest), data))
 			img.FillMode = canvas.ImageFillContain
-			img.SetMinSize(fyne.NewSize(600, 300))
+			img.SetMinSize(fitted(cfg))
 			box.Add(img)
 		}
 		from = im.EndLine
 	}
 	box.Add(text(strings.Join(lines[from:], "\n")))
 	return container.NewVScroll(box)
+}
+
+// fitted is an image's size fitted into Ogoh's 560 pixels of width; an
+// SVG (no size in its header) gets a 3:1 box, as in Ogoh.
+func fitted(cfg image.Config) fyne.Size {
+	if cfg.Width <= 0 {
+		return fyne.NewSize(560, 560/3)
+	}
+	w := float32(min(cfg.Width, 560))
+	return fyne.NewSize(w, w*float32(cfg.Height)/float32(cfg.Width))
 }
 
 func page(md string) fyne.CanvasObject { return container.NewVScroll(text(md)) }
