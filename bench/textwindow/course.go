@@ -60,7 +60,7 @@ func walkCourse(w fyne.Window, out io.Writer) {
 		startprobe.Wait(show(w, page(question(&qs[i], false))))
 		startprobe.Wait(show(w, page(question(&qs[i], true)))) // as after "Check answer"
 	}
-	result := fmt.Sprintf("# %s\n\n%d / %d", q.Title.In(floorLang, c.DefaultLanguage), len(qs), len(qs))
+	result := fmt.Sprintf("# %s\n\n%d / %d", q.Title.In(floorLang, "en"), len(qs), len(qs))
 	startprobe.Report(out, "course", show(w, page(result)))
 }
 
