@@ -104,7 +104,8 @@ func lessonPage(c *course.Course, l *course.Lesson) fyne.CanvasObject {
 }
 
 // fitted is an image's size fitted into Ogoh's 560 pixels of width; an
-// SVG (no size in its header) gets a 3:1 box, as in Ogoh.
+// SVG (no size in its header) gets a 3:1 box: imageSize in internal/ui,
+// copied since importing Ogoh's UI would put Ogoh into the floor.
 func fitted(cfg image.Config) fyne.Size {
 	if cfg.Width <= 0 {
 		return fyne.NewSize(560, 560/3)
