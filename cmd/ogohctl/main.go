@@ -7,7 +7,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/ogoh/ogoh/internal/paper"
+	"github.com/ogoh/ogoh/internal/paper/notosans"
 )
+
+// The CLI has no Fyne, so its pages print from its own copy of Noto Sans.
+func init() { paper.UseFonts(notosans.Font) }
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))

@@ -99,6 +99,14 @@ func TestImportRules(t *testing.T) {
 	pureLogicDoesNoIO(t, g)
 	uiGoesThroughTheServiceLayer(t, g)
 	noClock(t, "../quiz")
+	theAppCarriesOneNotoSans(t, g)
+}
+
+// theAppCarriesOneNotoSans: the app prints with Fyne's Noto Sans; a second
+// copy of the files, for the CLI, would be 1.8 MB more of its memory.
+func theAppCarriesOneNotoSans(t *testing.T, g map[string][]string) {
+	t.Helper()
+	forbid(t, g, module, func(p string) bool { return p == in("paper/notosans") }, "the app prints with Fyne's copy of Noto Sans (paper.UseFonts)")
 }
 
 // in is the import path of an internal package.

@@ -1,12 +1,11 @@
 // Package paper lays out Ogoh's printed pages — certificates, pocket
-// cards, handouts — as PDF with gopdf, in Noto Sans embedded as TrueType,
+// cards, handouts — as PDF with gopdf, in Noto Sans embedded as TrueType (UseFonts),
 // so a name in Cyrillic or in Uzbek Latin (with ʻ, U+02BB) prints as
 // typed and copies back out of the file as text.
 package paper
 
 import (
 	"bytes"
-	"embed"
 	"fmt"
 	"image"
 	"image/draw"
@@ -15,34 +14,6 @@ import (
 
 	"github.com/signintech/gopdf"
 )
-
-// The fonts are Fyne's copy of Noto Sans (SIL Open Font License, see
-// fonts/LICENSE.txt); the CLI builds without Fyne, so they live here too.
-//
-//go:embed fonts/*.ttf
-var fonts embed.FS
-
-// Style is a face of the font.
-type Style int
-
-// The faces a page can use.
-const (
-	Regular Style = iota
-	Bold
-	Italic
-	BoldItalic
-)
-
-var fontFiles = map[Style]string{
-	Regular:    "fonts/NotoSans-Regular.ttf",
-	Bold:       "fonts/NotoSans-Bold.ttf",
-	Italic:     "fonts/NotoSans-Italic.ttf",
-	BoldItalic: "fonts/NotoSans-BoldItalic.ttf",
-}
-
-var gopdfStyle = map[Style]int{Regular: gopdf.Regular, Bold: gopdf.Bold, Italic: gopdf.Italic, BoldItalic: gopdf.Bold | gopdf.Italic}
-
-const family = "noto"
 
 // Size is a page's size and margin, in points.
 type Size struct{ W, H, Margin float64 }
@@ -73,14 +44,8 @@ func New(size Size, info Info) (*Doc, error) {
 	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: size.W, H: size.H}, Unit: gopdf.UnitPT})
 	pdf.SetInfo(gopdf.PdfInfo{Title: info.Title, Subject: info.Subject, Author: info.Author,
 		Creator: "Ogoh", Producer: "Ogoh (gopdf)", CreationDate: info.Created})
-	for style, name := range fontFiles {
-		data, err := fonts.ReadFile(name)
-		if err != nil {
-			return nil, fmt.Errorf("font %s: %w", name, err)
-		}
-		if err := pdf.AddTTFFontDataWithOption(family, data, gopdf.TtfOption{Style: gopdfStyle[style]}); err != nil {
-			return nil, fmt.Errorf("font %s: %w", name, err)
-		}
+	if err := addFonts(pdf); err != nil {
+		return nil, err
 	}
 	d := &Doc{pdf: pdf, size: size}
 	d.NewPage()
