@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/pelletier/go-toml/v2"
@@ -31,44 +32,94 @@ var Languages = []Language{
 // Default is the source language, used when a language is unknown.
 const Default = "en"
 
-// Bundle holds every language's messages.
+// Bundle holds the messages of the languages asked for so far. A language
+// is read when first asked for: start-up reads the learner's alone, about
+// a third of the time and memory of reading all three. A message missing
+// from a language shows as its ID, as before, never in English: the locale
+// tests keep the gap from shipping, so English is not read to fill it.
 type Bundle struct {
+	fsys fs.FS
+	// mu guards b and messages: a localizer reads them while another
+	// language may be read in.
+	mu       sync.RWMutex
 	b        *goi18n.Bundle
 	messages map[string][]string // language -> message IDs
+	failed   map[string]error    // language -> why it could not be read
 }
 
 // Load reads the embedded locale files.
 func Load() (*Bundle, error) { return LoadFS(locales.FS) }
 
-// LoadFS reads <code>.toml for every language from fsys.
+// LoadFS makes a bundle of the <code>.toml files of fsys and reads the
+// system's language (English for one Ogoh has not), so a broken file of it
+// is an error here, not a screen of message IDs later.
 func LoadFS(fsys fs.FS) (*Bundle, error) {
 	b := goi18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	bundle := &Bundle{b: b, messages: map[string][]string{}}
-	for _, l := range Languages {
-		name := l.Code + ".toml"
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, fmt.Errorf("load UI language %s: %w", l.Code, err)
-		}
-		mf, err := b.ParseMessageFileBytes(data, name)
-		if err != nil {
-			return nil, fmt.Errorf("load UI language %s: %w", l.Code, err)
-		}
-		for _, m := range mf.Messages {
-			bundle.messages[l.Code] = append(bundle.messages[l.Code], m.ID)
-		}
-		sort.Strings(bundle.messages[l.Code])
+	bundle := &Bundle{fsys: fsys, b: b, messages: map[string][]string{}, failed: map[string]error{}}
+	if err := bundle.ensure(Supported(SystemLanguage())); err != nil {
+		return nil, err
 	}
 	return bundle, nil
 }
 
-// MessageIDs lists the IDs a language defines, sorted.
-func (b *Bundle) MessageIDs(lang string) []string { return b.messages[lang] }
+// ensure reads lang's messages unless they are in already; a file that
+// cannot be read is not tried again.
+func (b *Bundle) ensure(lang string) error {
+	b.mu.RLock()
+	_, ok := b.messages[lang]
+	err := b.failed[lang]
+	b.mu.RUnlock()
+	if ok || err != nil {
+		return err
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if _, ok := b.messages[lang]; ok {
+		return nil
+	}
+	if err := b.read(lang); err != nil {
+		b.failed[lang] = err
+		return err
+	}
+	return nil
+}
+
+// read parses lang's file into the bundle; call with mu held.
+func (b *Bundle) read(lang string) error {
+	name := lang + ".toml"
+	data, err := fs.ReadFile(b.fsys, name)
+	if err != nil {
+		return fmt.Errorf("load UI language %s: %w", lang, err)
+	}
+	mf, err := b.b.ParseMessageFileBytes(data, name)
+	if err != nil {
+		return fmt.Errorf("load UI language %s: %w", lang, err)
+	}
+	ids := make([]string, 0, len(mf.Messages))
+	for _, m := range mf.Messages {
+		ids = append(ids, m.ID)
+	}
+	sort.Strings(ids)
+	b.messages[lang] = ids
+	return nil
+}
+
+// MessageIDs lists the IDs a language defines, sorted; none when its file
+// cannot be read.
+func (b *Bundle) MessageIDs(lang string) []string {
+	if b.ensure(lang) != nil {
+		return nil
+	}
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	return b.messages[lang]
+}
 
 // Localizer speaks one language.
 type Localizer struct {
 	Lang string
+	b    *Bundle
 	l    *goi18n.Localizer
 }
 
@@ -84,21 +135,22 @@ func Supported(code string) string {
 	return Default
 }
 
-// For returns a localizer for lang (English for an unknown language).
+// For returns a localizer for lang (English for an unknown language, or
+// for one whose file cannot be read).
 func (b *Bundle) For(lang string) *Localizer {
 	lang = Supported(lang)
-	return &Localizer{Lang: lang, l: goi18n.NewLocalizer(b.b, lang)}
+	if b.ensure(lang) != nil {
+		lang = Default
+		b.ensure(lang) // English failing too leaves the IDs: nothing better to show
+	}
+	return &Localizer{Lang: lang, b: b, l: goi18n.NewLocalizer(b.b, lang)}
 }
 
 // T returns the message id, filled with data given as key, value pairs.
 // An unknown id shows as itself, so a gap is visible, never blank; the
 // locale tests make sure none ships.
 func (l *Localizer) T(id string, kv ...any) string {
-	s, err := l.l.Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data(kv)})
-	if err != nil {
-		return id
-	}
-	return s
+	return l.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data(kv)})
 }
 
 // N is T for a message with plural forms chosen by count (exposed to the
@@ -106,9 +158,16 @@ func (l *Localizer) T(id string, kv ...any) string {
 func (l *Localizer) N(id string, count int, kv ...any) string {
 	d := data(kv)
 	d["Count"] = count
-	s, err := l.l.Localize(&goi18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: d})
+	return l.localize(&goi18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: d})
+}
+
+// localize fills in a message, or gives its ID when the language lacks it.
+func (l *Localizer) localize(cfg *goi18n.LocalizeConfig) string {
+	l.b.mu.RLock()
+	s, err := l.l.Localize(cfg)
+	l.b.mu.RUnlock()
 	if err != nil {
-		return id
+		return cfg.MessageID
 	}
 	return s
 }
