@@ -85,7 +85,7 @@ func main() {
 	before := flag.String("before", "", "an earlier Ogoh binary to measure in the same run")
 	beforeName := flag.String("before-name", "before", "the earlier binary's name in the table")
 	beforeFirst := flag.Bool("before-first", false, "the earlier binary's probe knows OGOH_PROBE=first")
-	floor := flag.String("floor", "", "the text-window binary (bench/textwindow): Fyne showing the welcome's words, then a course's, nothing of Ogoh's")
+	floor := flag.String("floor", "", "the text-window binary (bench/textwindow): Fyne showing the welcome's words, or the catalogue's and then a course's, nothing of Ogoh's")
 	flag.Parse()
 	if *ogoh == "" || *empty == "" || *data == "" {
 		flag.Usage()
@@ -95,7 +95,7 @@ func main() {
 	if *before != "" {
 		progs = append([]*program{{name: *beforeName, bin: *before, first: *beforeFirst}}, progs...)
 	}
-	var base, floors []sample
+	var base, floors, walks []sample
 	// One warm-up each (disk cache, the day's backup), then alternate so
 	// every program sees the same machine.
 	for i := -1; i < *runs; i++ {
@@ -105,11 +105,15 @@ func main() {
 			base = append(base, e)
 		}
 		if *floor != "" {
-			// Its steps noted too; then it walks the first course as plain text.
-			f, err := runAgain(*floor, nil, "course", "OGOH_PROBE=course")
+			// The welcome's words, its steps noted too; then, in a run of
+			// its own as Ogoh's probe, the catalogue's words and the first
+			// course as plain text.
+			f, err := runAgain(*floor, nil, "shown", "OGOH_PROBE=first") // any probe notes the steps
+			check(err)
+			w, err := runAgain(*floor, nil, "course", "OGOH_PROBE=course")
 			check(err)
 			if i >= 0 {
-				floors = append(floors, f)
+				floors, walks = append(floors, f), append(walks, w)
 			}
 		}
 		for _, p := range progs {
@@ -121,6 +125,7 @@ func main() {
 	stepLines(os.Stdout, base, progs[len(progs)-1])
 	if len(floors) > 0 {
 		floorLine(os.Stdout, base, floors, progs[len(progs)-1])
+		memoryFloorLines(os.Stdout, base, walks, progs[len(progs)-1])
 	}
 	os.Exit(status)
 }
@@ -186,9 +191,7 @@ func medianSteps(samples []sample, stage string) string {
 
 // floorLine compares the welcome with the text window, the same words in
 // Fyne's own widgets: what the text window costs over the empty window is
-// Fyne's, and what the welcome costs over the text window is Ogoh's. The
-// text window then walks the probe's course as plain lines of text, the
-// floor under Ogoh's peak after a course.
+// Fyne's, and what the welcome costs over the text window is Ogoh's.
 func floorLine(out *os.File, base, floors []sample, p *program) {
 	empty := stats(values(base, "shown", false)).median
 	floor := stats(values(floors, "shown", false))
@@ -200,14 +203,34 @@ func floorLine(out *os.File, base, floors []sample, p *program) {
 		welcome := stats(values(s, "first", false)).median
 		fmt.Fprintf(out, "%s's welcome over that floor: %.2f× (%+.0f ms)\n", p.name, welcome/floor.median, welcome-floor.median)
 	}
+}
+
+// memoryFloorLines compares Ogoh's peaks with the text window's showing the
+// same words as plain Fyne text in the same styles, only those in view: at
+// the catalogue, and after the first course and its quiz. What the floor
+// holds over the empty window is the stack's; what Ogoh holds over the
+// floor is its own (its larger program first: docs/performance.md).
+func memoryFloorLines(out *os.File, base, walks []sample, p *program) {
 	emptyMem := stats(values(base, "shown", true)).median
-	walked := stats(values(floors, "course", true)).median
-	fmt.Fprintf(out, "Fyne's floor after the first course and its quiz (the same text as plain lines, bench/textwindow/course.go): peak RSS %.0f MB, %.2f× the empty window (%+.0f MB)\n",
-		walked, walked/emptyMem, walked-emptyMem)
-	if s := p.runs[runKey("course", false)]; len(s) > 0 {
-		course := stats(values(s, "course", true)).median
-		fmt.Fprintf(out, "%s after the course over that floor: %.2f× (%+.0f MB)\n", p.name, course/walked, course-walked)
+	for _, m := range []struct{ stage, what string }{
+		{"catalogue", "at the catalogue (its words in view, in its three styles: bench/textwindow/catalogue.go)"},
+		{"course", "after the first course and its quiz (the same text as plain lines: bench/textwindow/course.go)"},
+	} {
+		floor := stats(values(walks, m.stage, true)).median
+		fmt.Fprintf(out, "Fyne's floor %s: peak RSS %.0f MB, %.2f× the empty window (%+.0f MB)\n",
+			m.what, floor, floor/emptyMem, floor-emptyMem)
+		if s := p.runs[runKey(m.stage, false)]; len(s) > 0 {
+			own := stats(values(s, m.stage, true)).median
+			fmt.Fprintf(out, "%s %s over that floor: %.2f× (%+.0f MB)\n", p.name, stageName(m.stage), own/floor, own-floor)
+		}
 	}
+}
+
+func stageName(stage string) string {
+	if stage == "course" {
+		return "after the course"
+	}
+	return "at the " + stage
 }
 
 // runOnce runs each distinct probe of the measures once; keep is false for

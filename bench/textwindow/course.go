@@ -64,15 +64,47 @@ func walkCourse(w fyne.Window, out io.Writer) {
 	startprobe.Report(out, "course", show(w, page(result)))
 }
 
-// show sets content as the window's; the channel closes when it is drawn.
+// show sets the part of content a window shows without scrolling as the
+// window's; the channel closes when it is drawn.
 func show(w fyne.Window, content fyne.CanvasObject) <-chan struct{} {
 	var painted <-chan struct{}
 	fyne.DoAndWait(func() {
 		var marked fyne.CanvasObject
-		marked, painted = startprobe.Mark(content)
+		marked, painted = startprobe.Mark(inView(content, windowHeight))
 		w.SetContent(marked)
 	})
 	return painted
+}
+
+// inView keeps of content's lines and images, top to bottom, those that
+// fit in height. Fyne draws all of a scroll, out of view too, where Ogoh
+// draws only what is in view (culledScroll): the floor draws no more.
+func inView(content fyne.CanvasObject, height float32) fyne.CanvasObject {
+	box := container.NewVBox()
+	used := 2 * theme.Padding()
+	var walk func(o fyne.CanvasObject) bool
+	walk = func(o fyne.CanvasObject) bool {
+		switch o := o.(type) {
+		case *container.Scroll:
+			return walk(o.Content)
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				if !walk(c) {
+					return false
+				}
+			}
+			return true
+		}
+		h := o.MinSize().Height + theme.Padding()
+		if used+h > height {
+			return false
+		}
+		used += h
+		box.Add(o)
+		return true
+	}
+	walk(content)
+	return container.NewPadded(box)
 }
 
 // lessonPage is a lesson's Markdown with its images, each a paragraph of
@@ -100,7 +132,7 @@ func lessonPage(c *course.Course, l *course.Lesson) fyne.CanvasObject {
 		from = im.EndLine
 	}
 	box.Add(text(strings.Join(lines[from:], "\n")))
-	return container.NewVScroll(box)
+	return box
 }
 
 // fitted is an image's size fitted into Ogoh's 560 pixels of width; an
@@ -114,7 +146,7 @@ func fitted(cfg image.Config) fyne.Size {
 	return fyne.NewSize(w, w*float32(cfg.Height)/float32(cfg.Width))
 }
 
-func page(md string) fyne.CanvasObject { return container.NewVScroll(text(md)) }
+func page(md string) fyne.CanvasObject { return text(md) }
 
 // text is md's words as lines of plain text, a paragraph to a line break.
 func text(md string) fyne.CanvasObject {

@@ -8,8 +8,9 @@
 // lines and letters with no cost of measuring where to break them. What it
 // costs over the empty window is what Fyne charges to shape and rasterise
 // that much text; the welcome's cost over it is Ogoh's own. With
-// OGOH_PROBE=course it then walks a course as plain Fyne Markdown
-// (course.go), the floor under Ogoh's peak after a course.
+// OGOH_PROBE=course it shows instead the catalogue's words (catalogue.go),
+// then walks a course as plain Fyne text (course.go), as Ogoh's probe does:
+// the floors under Ogoh's peaks at the catalogue and after a course.
 package main
 
 import (
@@ -33,6 +34,9 @@ import (
 // 1024-pixel window.
 const lineLetters = 120
 
+// windowHeight is the window's, Ogoh's at start.
+const windowHeight = 700
+
 func main() {
 	debug.SetGCPercent(25) // as Ogoh runs
 	fy := app.NewWithID("org.ogoh.textwindow")
@@ -47,10 +51,20 @@ func main() {
 		texts <- t
 	}()
 	w := fy.NewWindow("Text")
-	w.Resize(fyne.NewSize(1024, 700))
+	w.Resize(fyne.NewSize(1024, windowHeight))
 	w.Show()
 	startprobe.Step("window shown")
 	t := <-texts
+	if os.Getenv("OGOH_PROBE") == "course" {
+		// As Ogoh's probe: the catalogue first, then the course from it.
+		go func() {
+			showCatalogue(w, os.Stdout)
+			walkCourse(w, os.Stdout)
+			fyne.Do(fy.Quit)
+		}()
+		fy.Run()
+		return
+	}
 	text := func(id string) string { return fmt.Sprint(t[id]) }
 	body := container.NewVBox(line(text("welcome.title"), theme.TextHeadingSize(), true))
 	for _, id := range []string{"welcome.what", "welcome.offline", "welcome.data"} {
@@ -69,9 +83,6 @@ func main() {
 	startprobe.Step("screen painted")
 	go func() {
 		startprobe.Report(os.Stdout, "shown", painted)
-		if os.Getenv("OGOH_PROBE") == "course" {
-			walkCourse(w, os.Stdout)
-		}
 		fyne.Do(fy.Quit)
 	}()
 	fy.Run()
@@ -101,8 +112,11 @@ func breakLines(s string) []string {
 }
 
 // welcomeTexts are the English messages, as Ogoh's locale file has them.
-func welcomeTexts() map[string]any {
-	data, err := locales.FS.ReadFile("en.toml")
+func welcomeTexts() map[string]any { return localeTexts("en") }
+
+// localeTexts are a UI language's messages, from Ogoh's locale file.
+func localeTexts(lang string) map[string]any {
+	data, err := locales.FS.ReadFile(lang + ".toml")
 	if err != nil {
 		panic(err)
 	}
