@@ -239,7 +239,7 @@ func visibleUnder(root fyne.CanvasObject) []fyne.CanvasObject {
 		}
 		out = append(out, o)
 		switch x := o.(type) {
-		case *paragraph: // read whole, not line by line
+		case *paragraph, *lessonText: // read whole, not line by line
 		case *fyne.Container:
 			for _, child := range x.Objects {
 				walk(child)
@@ -345,6 +345,8 @@ func textsOf(objects []fyne.CanvasObject) string {
 		case *widget.Card:
 			parts = append(parts, x.Title, x.Subtitle)
 		case *widget.RichText:
+			parts = append(parts, x.String())
+		case *lessonText:
 			parts = append(parts, x.String())
 		case *widget.Check:
 			parts = append(parts, "• "+x.Text)

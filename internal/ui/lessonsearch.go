@@ -208,13 +208,13 @@ func markHits(lesson fyne.CanvasObject, query string) fyne.CanvasObject {
 		if !ok {
 			continue
 		}
-		if rt, ok := b.content.(*widget.RichText); ok {
-			before := len(rt.Segments)
-			rt.Segments = markSegments(rt.Segments, query)
-			if first == nil && (len(rt.Segments) != before || hasMark(rt.Segments)) {
+		if lt, ok := b.content.(*lessonText); ok {
+			before := len(lt.Segments)
+			lt.Segments = markSegments(lt.Segments, query)
+			if first == nil && (len(lt.Segments) != before || hasMark(lt.Segments)) {
 				first = b
 			}
-			rt.Refresh()
+			lt.Refresh()
 		}
 	}
 	return first

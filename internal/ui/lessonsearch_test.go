@@ -31,7 +31,10 @@ func markedIn(segs []widget.RichTextSegment) []string {
 func (d *driver) markedInRichTexts() []string {
 	var out []string
 	for _, o := range d.visible() {
-		if r, ok := o.(*widget.RichText); ok {
+		switch r := o.(type) {
+		case *widget.RichText:
+			out = append(out, markedIn(r.Segments)...)
+		case *lessonText:
 			out = append(out, markedIn(r.Segments)...)
 		}
 	}

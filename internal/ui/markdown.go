@@ -17,7 +17,7 @@ import (
 // maxImageWidth keeps diagrams readable without pushing text off a small screen.
 const maxImageWidth = 560
 
-// renderLesson turns lesson Markdown into rich text, with the course's
+// renderLesson turns lesson Markdown into text (lessonText), with the course's
 // images read from the course's own media/ and nowhere else. An image is
 // one that stands as a paragraph of its own, found by the parser Fyne's
 // Markdown uses (course.LessonImages), so it is the image the validator
@@ -134,8 +134,8 @@ func lessonImage(c *course.Course, ref, alt string) fyne.CanvasObject {
 	img := canvas.NewImageFromResource(fyne.NewStaticResource(path.Base(ref), data))
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(imageSize(cfg))
-	caption := widget.NewLabelWithStyle(alt, fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-	caption.Wrapping = fyne.TextWrapWord
+	caption := note(alt) // italics by name, as the lesson's own (lessonText)
+	caption.align = fyne.TextAlignCenter
 	return container.NewVBox(container.NewCenter(img), caption)
 }
 
@@ -149,17 +149,14 @@ func imageSize(cfg image.Config) fyne.Size {
 	return fyne.NewSize(w, w*float32(cfg.Height)/float32(cfg.Width))
 }
 
-// markdownText is Markdown as rich text with nothing in it that Fyne would
-// load or open. An image that reaches it (one inside a paragraph, or in a
+// markdownText is Markdown as lesson text with nothing in it that Fyne
+// would load or open. An image that reaches it (one inside a paragraph, or in a
 // section parsed apart from the rest) would be fetched from its URL, or
 // read from any file, as the lesson is drawn: it shows as its address, in
 // brackets, instead. A link shows as text with its address, since a
 // hyperlink opens the browser: the app stays offline.
-func markdownText(md string) *widget.RichText {
-	rt := widget.NewRichTextFromMarkdown(md)
-	rt.Segments = offline(rt.Segments)
-	rt.Wrapping = fyne.TextWrapWord
-	return rt
+func markdownText(md string) *lessonText {
+	return newLessonText(offline(widget.NewRichTextFromMarkdown(md).Segments))
 }
 
 func offline(segs []widget.RichTextSegment) []widget.RichTextSegment {

@@ -39,7 +39,7 @@ func TestALessonTableIsShownAsATable(t *testing.T) {
 	var cells []string
 	bold := map[string]bool{}
 	for _, o := range visibleUnder(lesson) {
-		rt, ok := o.(*widget.RichText)
+		rt, ok := o.(*lessonText)
 		if !ok {
 			continue
 		}
@@ -108,7 +108,7 @@ func TestALessonFetchesNoRemoteImage(t *testing.T) {
 	var text strings.Builder
 	for _, o := range visibleUnder(lesson) {
 		switch x := o.(type) {
-		case *widget.RichText:
+		case *lessonText:
 			text.WriteString(x.String() + "\n")
 		case *widget.Label:
 			text.WriteString(x.Text + "\n")

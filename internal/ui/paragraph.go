@@ -27,6 +27,8 @@ type paragraph struct {
 	Importance widget.Importance
 	// minWidth is the least width it asks for; 0: only its padding.
 	minWidth float32
+	// align places each line in the width: leading unless set.
+	align fyne.TextAlign
 
 	lines     []string // text broken for width
 	width     float32  // the width lines were broken for; 0 before the first layout
@@ -193,6 +195,7 @@ func (r *paragraphRenderer) Refresh() {
 	for i, line := range p.lines {
 		t := r.texts[i].(*canvas.Text)
 		t.Text, t.Color, t.TextSize, t.TextStyle, t.FontSource = line, fg, size, p.style, p.fontSource()
+		t.Alignment = p.align
 		t.Hidden = p.offscreen
 		t.Refresh()
 	}
