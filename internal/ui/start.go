@@ -112,6 +112,7 @@ func open(l Launch) opened {
 		}
 		return o
 	}
+	readFirstLanguage(ctx, o)
 	if l.Probe == ProbeCatalogue || l.Probe == ProbeCourse {
 		o.dev.Library.Loaded() // the probe's first screen is the catalogue: it needs them, beside the window
 	}
@@ -120,6 +121,18 @@ func open(l Launch) opened {
 		fmt.Fprintln(l.Log, "ogoh:", err) // the app still runs; the screen says it is missing
 	}
 	return o
+}
+
+// readFirstLanguage reads the words of the first screen's language (the
+// device's, or the system's on a new one) beside the window: the bundle
+// reads a language when first asked for, and the first screen asks on the
+// UI thread.
+func readFirstLanguage(ctx context.Context, o opened) {
+	lang := i18n.SystemLanguage()
+	if d, err := o.dev.Service.Display(ctx); err == nil && d.Language != "" {
+		lang = d.Language
+	}
+	o.bundle.For(lang)
 }
 
 // launchCourses reads the courses built into the app, when the catalogue
