@@ -132,6 +132,16 @@ func hasWords(runs []textRun) bool {
 	return false
 }
 
+// appendPiece adds p to line, joined to the last piece when they share a
+// style and size.
+func appendPiece(line []textRun, p textRun) []textRun {
+	if n := len(line); n > 0 && line[n-1].style == p.style && line[n-1].size == p.size {
+		line[n-1].text += p.text
+		return line
+	}
+	return append(line, p)
+}
+
 // cutLongWords splits a word of one piece that is wider than width (an
 // address, a long compound) into words that fit, at least a letter each.
 func cutLongWords(words []word, width float32) []word {
@@ -230,17 +240,15 @@ func breakRuns(words []word, width float32) [][]textRun {
 			lines = append(lines, line)
 			line, used = nil, 0
 		}
-		first := true
-		for _, p := range w.pieces {
-			if first && len(line) > 0 {
-				p.text = " " + p.text
+		for i, p := range w.pieces {
+			if i == 0 && len(line) > 0 {
+				// The space before a word takes its style, but no
+				// underline: a search hit is marked from its first letter.
+				space := p
+				space.text, space.style.Underline = " ", false
+				line = appendPiece(line, space)
 			}
-			first = false
-			if n := len(line); n > 0 && line[n-1].style == p.style && line[n-1].size == p.size {
-				line[n-1].text += p.text
-			} else {
-				line = append(line, p)
-			}
+			line = appendPiece(line, p)
 		}
 		if used > 0 {
 			used += w.space

@@ -164,3 +164,26 @@ func TestALongWordIsCutToFit(t *testing.T) {
 		t.Errorf("the address was not cut: %d lines", len(lines))
 	}
 }
+
+// A search hit is underlined from its first letter: the space before it is
+// drawn, but not underlined.
+func TestAMarkedWordIsUnderlinedFromItsFirstLetter(t *testing.T) {
+	test.NewTempApp(t)
+	hit := fyne.TextStyle{Bold: true, Underline: true}
+	lines := breakRuns(splitWords([]textRun{{text: "three "}, {text: "passports", style: hit}, {text: ": his own"}}), 600)
+	if len(lines) != 1 {
+		t.Fatalf("one short line broke into %d", len(lines))
+	}
+	for _, r := range lines[0] {
+		if r.style.Underline && r.text != "passports" {
+			t.Errorf("%q is underlined; only the hit should be", r.text)
+		}
+	}
+	var text strings.Builder
+	for _, r := range lines[0] {
+		text.WriteString(r.text)
+	}
+	if text.String() != "three passports: his own" {
+		t.Errorf("the line reads %q", text.String())
+	}
+}
