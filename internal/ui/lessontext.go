@@ -32,33 +32,23 @@ func newLessonText(segs []widget.RichTextSegment) *lessonText {
 	return t
 }
 
-// String is the text of every segment, as RichText.String gives it.
-func (t *lessonText) String() string {
+// String is the text of every segment, as RichText.String gives it, and
+// the items of lists, which RichText's leaves out.
+func (t *lessonText) String() string { return segmentsText(t.Segments) }
+
+func segmentsText(segs []widget.RichTextSegment) string {
 	var b strings.Builder
-	for _, s := range t.Segments {
-		b.WriteString(segmentText(s))
+	for _, s := range segs {
+		switch x := s.(type) {
+		case *widget.ListSegment:
+			b.WriteString(segmentsText(x.Items))
+		case *widget.ParagraphSegment:
+			b.WriteString(segmentsText(x.Texts))
+		default:
+			b.WriteString(s.Textual())
+		}
 	}
 	return b.String()
-}
-
-func segmentText(s widget.RichTextSegment) string {
-	switch x := s.(type) {
-	case *widget.ListSegment:
-		var b strings.Builder
-		for _, it := range x.Items {
-			b.WriteString(segmentText(it))
-		}
-		return b.String()
-	case *widget.ParagraphSegment:
-		var b strings.Builder
-		for _, it := range x.Texts {
-			b.WriteString(segmentText(it))
-		}
-		return b.String()
-	case *widget.TextSegment:
-		return x.Text
-	}
-	return s.Textual()
 }
 
 func (t *lessonText) build() { t.box.Objects = textBlocks(t.Segments) }
@@ -178,17 +168,8 @@ func (r textRun) textSize() float32 {
 	return theme.Size(r.size)
 }
 
-// source is the font a run names: the italic font for italics it has
-// every letter of (see paragraph.fontSource), else none.
-func (r textRun) source() fyne.Resource {
-	if !r.style.Italic || r.style.Bold || r.style.Monospace {
-		return nil
-	}
-	if f := italicFont(); fontHasAll(f, r.text) {
-		return f
-	}
-	return nil
-}
+// source is the font a run names (namedFont).
+func (r textRun) source() fyne.Resource { return namedFont(r.style, r.text) }
 
 // word is what a line may not break inside: the pieces of runs between
 // two spaces ("**b**," is a bold and a plain piece).

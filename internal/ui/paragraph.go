@@ -83,20 +83,13 @@ func (p *paragraph) setInView(in bool) {
 	}
 }
 
-// fontSource names the font italic text is drawn from, when that font has
-// every letter of it. Fyne gives each text style, for text with no font
-// named, its own copy of a system font to fall back on: reading and
-// parsing one takes 2.5 MB and 25 ms. Only paragraphs use italics, so
-// naming the font spares that copy; text the font cannot show in full
-// still gets Fyne's fallback.
+// fontSource is the font the paragraph names (namedFont), worked out once
+// for its text.
 func (p *paragraph) fontSource() fyne.Resource {
-	if !p.style.Italic || p.style.Bold {
-		return nil
-	}
 	if p.source == nil || p.sourceFor != p.text {
 		p.sourceFor = p.text
-		p.source = italicFont()
-		if !fontHasAll(p.source, p.text) {
+		p.source = namedFont(p.style, p.text)
+		if p.source == nil {
 			p.source = noSource
 		}
 	}
@@ -104,6 +97,24 @@ func (p *paragraph) fontSource() fyne.Resource {
 		return nil
 	}
 	return p.source
+}
+
+// namedFont is the font text in style is drawn from by name: the italic
+// font, for plain italics it has every letter of; else none. Fyne gives
+// each text style, for text with no font named, its own copy of a system
+// font to fall back on: reading and parsing one takes 2.5 MB and 25 ms.
+// Italics are drawn only by Ogoh's own text (notes, lessons), so naming
+// the font spares that copy; text the font cannot show in full still gets
+// Fyne's fallback. Bold is left to Fyne: its buttons draw bold by theme,
+// and a named copy would be parsed beside it.
+func namedFont(style fyne.TextStyle, text string) fyne.Resource {
+	if !style.Italic || style.Bold || style.Monospace {
+		return nil
+	}
+	if f := italicFont(); fontHasAll(f, text) {
+		return f
+	}
+	return nil
 }
 
 // noSource marks a paragraph's text as needing Fyne's fallback fonts.
