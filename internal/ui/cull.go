@@ -28,6 +28,9 @@ type cullLayout struct {
 }
 
 func (c *cullLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		awaitCulling(o)
+	}
 	c.inner.Layout(objects, size)
 	c.cull()
 }
@@ -57,6 +60,16 @@ type cullable interface {
 func cullUnder(o fyne.CanvasObject, y, top, bottom float32) {
 	y += o.Position().Y
 	switch x := o.(type) {
+	case *cullBox:
+		in := y < bottom && y+x.Size().Height > top
+		x.setInView(in)
+		if in {
+			cullUnder(x.content, y, top, bottom)
+		}
+	case *lessonText:
+		x.cull(top-y, bottom-y)
+	case *runParagraph: // a lesson's block, drawn line by line
+		x.showPart(top-y, bottom-y)
 	case cullable:
 		x.setInView(y < bottom && y+x.Size().Height > top)
 	case *fyne.Container:
@@ -66,6 +79,26 @@ func cullUnder(o fyne.CanvasObject, y, top, bottom float32) {
 	case *widget.Card:
 		if x.Content != nil {
 			cullUnder(x.Content, y, top, bottom)
+		}
+	}
+}
+
+// awaitCulling tells the blocks of lesson text in o to draw no line until
+// culling says which are in view.
+func awaitCulling(o fyne.CanvasObject) {
+	switch x := o.(type) {
+	case *runParagraph:
+		x.awaitCulling()
+	case *lessonText:
+		x.culled = true
+		for _, b := range x.box.Objects {
+			awaitCulling(b)
+		}
+	case *cullBox:
+		awaitCulling(x.content)
+	case *fyne.Container:
+		for _, child := range x.Objects {
+			awaitCulling(child)
 		}
 	}
 }

@@ -23,6 +23,11 @@ type lessonText struct {
 	widget.BaseWidget
 	Segments []widget.RichTextSegment
 	box      *fyne.Container
+
+	// In a culled scroll: the part of it in view, in its own coordinates,
+	// which blocks drawn anew (Refresh) are culled to.
+	culled      bool
+	top, bottom float32
 }
 
 func newLessonText(segs []widget.RichTextSegment) *lessonText {
@@ -56,8 +61,24 @@ func (t *lessonText) build() { t.box.Objects = textBlocks(t.Segments) }
 // Refresh draws the segments anew, after they changed.
 func (t *lessonText) Refresh() {
 	t.build()
+	if t.culled {
+		for _, b := range t.box.Objects {
+			awaitCulling(b)
+		}
+	}
 	t.box.Refresh()
+	if t.culled {
+		t.cull(t.top, t.bottom)
+	}
 	t.BaseWidget.Refresh()
+}
+
+// cull draws of its blocks only the lines between top and bottom.
+func (t *lessonText) cull(top, bottom float32) {
+	t.culled, t.top, t.bottom = true, top, bottom
+	for _, b := range t.box.Objects {
+		cullUnder(b, 0, top, bottom)
+	}
 }
 
 func (t *lessonText) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(t.box) }

@@ -232,6 +232,75 @@ func TestLessonDrawsOnlyTheSectionsInView(t *testing.T) {
 	}
 }
 
+// A section that runs past the window's edge draws only its lines in
+// view: each line drawn is one the learner can see, and each line in view
+// is drawn, wherever the lesson is scrolled to.
+func TestALessonDrawsOnlyTheLinesInView(t *testing.T) {
+	d := start(t, t.TempDir(), "en")
+	defer d.close()
+	d.createProfile("Guard", "border-guard", "Post 12", "")
+	d.openCourse(trafficking(t))
+	d.tap(d.T("lesson.read"))
+	scroll := scrollOf(t, d)
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject
+	culled := 0
+	for _, by := range []float32{0, 333, 667, 1e6} { // as a mouse wheel does
+		scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -by)})
+		y := scroll.Offset.Y
+		top := abs(scroll).Y
+		bottom := top + scroll.Size().Height
+		for _, p := range lessonBlocks(scroll.Content) {
+			lineTop := abs(p).Y + p.vpad()
+			drawn := map[float32]bool{}
+			for _, o := range test.WidgetRenderer(p).Objects() {
+				if txt, ok := o.(*canvas.Text); ok {
+					drawn[txt.Position().Y] = true
+				}
+			}
+			for i, h := range p.heights {
+				inView := lineTop < bottom && lineTop+h > top
+				at := lineTop - abs(p).Y
+				switch {
+				case inView && !drawn[at]:
+					t.Errorf("at offset %v: the line %q, in view, is not drawn", y, lineText(p.lines[i]))
+				case !inView && drawn[at]:
+					t.Errorf("at offset %v: the line %q, out of view, is drawn", y, lineText(p.lines[i]))
+				case !inView:
+					culled++
+				}
+				lineTop += h
+			}
+		}
+	}
+	if culled == 0 {
+		t.Error("no line of a section partly in view was left undrawn")
+	}
+}
+
+// lessonBlocks are the blocks of lesson text drawn under o: those of the
+// sections in view.
+func lessonBlocks(o fyne.CanvasObject) []*runParagraph {
+	var out []*runParagraph
+	for _, v := range visibleUnder(o) {
+		if lt, ok := v.(*lessonText); ok {
+			for _, b := range visibleUnder(lt.box) {
+				if p, ok := b.(*runParagraph); ok {
+					out = append(out, p)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func lineText(line []textRun) string {
+	var b strings.Builder
+	for _, r := range line {
+		b.WriteString(r.text)
+	}
+	return b.String()
+}
+
 // The quick reference lists many cards: those far below are not drawn
 // until scrolled to, and a search that changes the list draws what it
 // brings into view.

@@ -22,6 +22,12 @@ type runParagraph struct {
 	lines   [][]textRun
 	heights []float32 // of the lines
 	width   float32   // the width lines were broken for
+	laidOut bool      // resized once: before that, lines are not drawn
+
+	// In a culled scroll, the part of it in view (top and bottom, in its
+	// own coordinates), and the lines drawn for it; nil draws every line.
+	view  *[2]float32
+	drawn [2]int // first line drawn, and the one after the last
 }
 
 func newRunParagraph(runs []textRun) *runParagraph {
@@ -63,11 +69,52 @@ func (p *runParagraph) rewrap(width float32) bool {
 }
 
 func (p *runParagraph) Resize(size fyne.Size) {
-	changed := p.rewrap(size.Width)
+	changed := p.rewrap(size.Width) || !p.laidOut
+	p.laidOut = true
 	p.BaseWidget.Resize(size)
 	if changed {
 		p.Refresh()
 	}
+}
+
+// awaitCulling draws none of its lines until showPart says which are in
+// view: a culled scroll lays its content out before it culls, and each
+// line drawn is measured, shaped and rasterised.
+func (p *runParagraph) awaitCulling() {
+	if p.view == nil {
+		p.view = &[2]float32{}
+	}
+}
+
+// showPart draws the lines between top and bottom (in its own
+// coordinates) and no others; only a change of lines redraws.
+func (p *runParagraph) showPart(top, bottom float32) {
+	p.view = &[2]float32{top, bottom}
+	if p.visibleLines() != p.drawn {
+		p.Refresh()
+	}
+}
+
+// visibleLines are the lines to draw: every line, or those in view.
+func (p *runParagraph) visibleLines() [2]int {
+	if !p.laidOut {
+		return [2]int{}
+	}
+	if p.view == nil {
+		return [2]int{0, len(p.lines)}
+	}
+	first, end := 0, 0
+	y := p.vpad()
+	for i, h := range p.heights {
+		if y < p.view[1] && y+h > p.view[0] {
+			if end == 0 {
+				first = i
+			}
+			end = i + 1
+		}
+		y += h
+	}
+	return [2]int{first, end}
 }
 
 func (p *runParagraph) CreateRenderer() fyne.WidgetRenderer {
@@ -115,8 +162,13 @@ func (r *runParagraphRenderer) Refresh() {
 	fg := p.Theme().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
 	driver := fyne.CurrentApp().Driver()
 	r.objects = r.objects[:0]
+	p.drawn = p.visibleLines()
 	y := p.vpad()
 	for i, line := range p.lines {
+		if i < p.drawn[0] || i >= p.drawn[1] {
+			y += p.heights[i]
+			continue
+		}
 		x := p.pad()
 		for _, run := range line {
 			t := canvas.NewText(run.text, fg)
