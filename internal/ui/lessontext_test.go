@@ -187,3 +187,28 @@ func TestAMarkedWordIsUnderlinedFromItsFirstLetter(t *testing.T) {
 		t.Errorf("the line reads %q", text.String())
 	}
 }
+
+// Each piece of a line starts on a whole pixel: one that starts where a
+// bold word before it ends, between two pixels, is drawn blurred, its
+// letters greyer than the rest of the line.
+func TestEveryPieceOfALineStartsOnAWholePixel(t *testing.T) {
+	test.NewTempApp(t)
+	lt := markdownText("It is called the **Palermo Protocol**. It supplements the **UN Convention against Transnational Organized Crime**; *see* (**ILO**) and the rest.")
+	w := test.NewWindow(lt)
+	defer w.Close()
+	w.Resize(fyne.NewSize(700, 400))
+	pieces := 0
+	for _, p := range runParagraphsIn(lt) {
+		for _, o := range test.WidgetRenderer(p).Objects() {
+			if x, ok := o.(*canvas.Text); ok {
+				pieces++
+				if pos := x.Position(); pos.X != float32(int(pos.X)) || pos.Y != float32(int(pos.Y)) {
+					t.Errorf("%q starts between pixels, at %v", x.Text, pos)
+				}
+			}
+		}
+	}
+	if pieces < 6 {
+		t.Fatalf("the paragraph is drawn in %d pieces; the test needs its bold and italic runs apart", pieces)
+	}
+}

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"bytes"
 	"image"
+	"math"
 	"path"
 	"regexp"
 	"strings"
@@ -10,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+	xdraw "golang.org/x/image/draw"
 
 	"github.com/ogoh/ogoh/internal/course"
 )
@@ -127,16 +130,57 @@ func tableCells(line string) []string {
 func lessonImage(c *course.Course, ref, alt string) fyne.CanvasObject {
 	data, cfg, err := c.MediaImage(ref)
 	if err != nil {
-		l := widget.NewLabel("[" + alt + "]")
-		l.Wrapping = fyne.TextWrapWord
-		return l
+		return imageAlt(alt)
 	}
+	size := imageSize(cfg)
 	img := canvas.NewImageFromResource(fyne.NewStaticResource(path.Base(ref), data))
+	if cfg.Width > 0 { // a PNG or JPEG; an SVG is drawn at each size from its paths
+		pixels, err := fitImage(data, size, pixelScale())
+		if err != nil {
+			return imageAlt(alt)
+		}
+		img = canvas.NewImageFromImage(pixels)
+	}
 	img.FillMode = canvas.ImageFillContain
-	img.SetMinSize(imageSize(cfg))
+	img.SetMinSize(size)
 	caption := note(alt) // italics by name, as the lesson's own (lessonText)
 	caption.align = fyne.TextAlignCenter
 	return container.NewVBox(container.NewCenter(img), caption)
+}
+
+func imageAlt(alt string) fyne.CanvasObject {
+	l := widget.NewLabel("[" + alt + "]")
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// fitImage decodes an image once, into the pixels it is drawn with at size
+// on a screen of scale. Given the file, Fyne decodes it at each refresh,
+// keeps it at 16 bits a channel as a PNG may have it, and scales it for
+// each texture through a buffer of 32 bytes a pixel: 5 MB, for the first
+// lesson's one diagram, in the frame that first draws it.
+func fitImage(data []byte, size fyne.Size, scale float32) (image.Image, error) {
+	src, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	// As Fyne rounds a texture's size: the same, so it scales nothing.
+	w, h := math.Round(float64(size.Width*scale)), math.Round(float64(size.Height*scale))
+	b := src.Bounds()
+	if int(w) >= b.Dx() { // never more pixels than the file has: the screen scales up
+		w, h = float64(b.Dx()), float64(b.Dy())
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, max(1, int(w)), max(1, int(h))))
+	xdraw.ApproxBiLinear.Scale(dst, dst.Rect, src, b, xdraw.Src, nil)
+	return dst, nil
+}
+
+// pixelScale is how many pixels the window gives a unit of size.
+func pixelScale() float32 {
+	if ws := fyne.CurrentApp().Driver().AllWindows(); len(ws) > 0 {
+		return ws[0].Canvas().Scale()
+	}
+	return 1
 }
 
 // imageSize fits an image into maxImageWidth keeping its shape; an SVG

@@ -6,6 +6,7 @@ import (
 	"hash/crc32"
 	"image"
 	"image/png"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -218,4 +219,95 @@ func TestAnImageOverThePixelBudgetIsNotDecoded(t *testing.T) {
 	if !slices.Contains(labels, "[The three elements]") {
 		t.Errorf("the image's text is not shown; labels: %q", labels)
 	}
+}
+
+// A lesson's diagram is decoded once, into the pixels it is drawn with: the
+// size it takes on screen, at 8 bits a channel, showing the file's picture.
+// A file whose header reads well but whose pixels do not shows the image's
+// text, as one over the budget does.
+func TestALessonImageIsDecodedOnceIntoThePixelsItIsDrawnWith(t *testing.T) {
+	test.NewTempApp(t)
+	c := trafficking(t)
+	const md = "![The three elements](media/three-elements.png)\n"
+	lesson := renderLesson(c, md)
+	w := test.NewWindow(lesson)
+	defer w.Close()
+	var img *canvas.Image
+	for _, o := range visibleUnder(lesson) {
+		if x, ok := o.(*canvas.Image); ok {
+			img = x
+		}
+	}
+	if img == nil {
+		t.Fatal("the lesson draws no image")
+	}
+	if img.Resource != nil || img.File != "" {
+		t.Fatal("the image is handed to Fyne as a file, which it decodes again at each refresh")
+	}
+	px, ok := img.Image.(*image.RGBA)
+	want := image.Pt(int(img.Size().Width+0.5), int(img.Size().Height+0.5))
+	if !ok || px.Rect.Size() != want {
+		t.Fatalf("the image is a %T of %v, want RGBA pixels of its size on screen, %v", img.Image, img.Image.Bounds().Size(), want)
+	}
+	data, _, err := c.MediaImage("media/three-elements.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := meanColour(px), meanColour(file); !near(got, want, 3) {
+		t.Errorf("the drawn picture's mean colour is %v, the file's %v", got, want)
+	}
+
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../docs/example-course")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "media", "elements.png"), bigPNG(300, 100, false), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	broken, err := course.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lesson = renderLesson(broken, "![The three elements](media/elements.png)\n")
+	var labels []string
+	for _, o := range visibleUnder(lesson) {
+		switch x := o.(type) {
+		case *canvas.Image:
+			t.Error("an image whose pixels cannot be read is drawn")
+		case *widget.Label:
+			labels = append(labels, x.Text)
+		}
+	}
+	if !slices.Contains(labels, "[The three elements]") {
+		t.Errorf("the broken image's text is not shown; labels: %q", labels)
+	}
+}
+
+// meanColour is an image's average colour, 8 bits a channel.
+func meanColour(img image.Image) [4]float64 {
+	var sum [4]float64
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, a := img.At(x, y).RGBA()
+			for i, v := range []uint32{r, g, bl, a} {
+				sum[i] += float64(v >> 8)
+			}
+		}
+	}
+	n := float64(b.Dx() * b.Dy())
+	return [4]float64{sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n}
+}
+
+func near(a, b [4]float64, within float64) bool {
+	for i := range a {
+		if math.Abs(a[i]-b[i]) > within {
+			return false
+		}
+	}
+	return true
 }

@@ -259,7 +259,7 @@ func TestALessonDrawsOnlyTheLinesInView(t *testing.T) {
 			}
 			for i, h := range p.heights {
 				inView := lineTop < bottom && lineTop+h > top
-				at := lineTop - abs(p).Y
+				at := onPixel(lineTop-abs(p).Y, pixelScale()) // where a line's pieces are put
 				switch {
 				case inView && !drawn[at]:
 					t.Errorf("at offset %v: the line %q, in view, is not drawn", y, lineText(p.lines[i]))

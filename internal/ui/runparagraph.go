@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -161,6 +162,7 @@ func (r *runParagraphRenderer) Refresh() {
 	}
 	fg := p.Theme().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
 	driver := fyne.CurrentApp().Driver()
+	scale := pixelScale()
 	r.objects = r.objects[:0]
 	p.drawn = p.visibleLines()
 	y := p.vpad()
@@ -169,23 +171,31 @@ func (r *runParagraphRenderer) Refresh() {
 			y += p.heights[i]
 			continue
 		}
-		x := p.pad()
+		x, top := p.pad(), onPixel(y, scale)
 		for _, run := range line {
 			t := canvas.NewText(run.text, fg)
 			t.TextSize, t.TextStyle, t.FontSource = run.textSize(), run.style, run.source()
 			size, _ := driver.RenderedTextSize(run.text, t.TextSize, t.TextStyle, t.FontSource)
-			t.Move(fyne.NewPos(x, y))
+			x = onPixel(x, scale)
+			t.Move(fyne.NewPos(x, top))
 			t.Resize(size)
 			r.objects = append(r.objects, t)
 			if run.style.Underline {
 				u := canvas.NewLine(fg)
-				u.Position1, u.Position2 = fyne.NewPos(x, y+size.Height-1), fyne.NewPos(x+size.Width, y+size.Height-1)
+				u.Position1, u.Position2 = fyne.NewPos(x, top+size.Height-1), fyne.NewPos(x+size.Width, top+size.Height-1)
 				r.objects = append(r.objects, u)
 			}
 			x += size.Width
 		}
 		y += p.heights[i]
 	}
+}
+
+// onPixel puts a position on a whole pixel: a piece of a line starts where
+// the one before it ends, and a line below lines of fractional height, and
+// text drawn between pixels is blurred, its letters greyer than the rest.
+func onPixel(x, scale float32) float32 {
+	return float32(math.Round(float64(x*scale))) / scale
 }
 
 func (r *runParagraphRenderer) Objects() []fyne.CanvasObject { return r.objects }
