@@ -43,6 +43,9 @@ type Options struct {
 	// ProbeOut when screens are drawn; see Probe.
 	Probe    string
 	ProbeOut io.Writer
+	// Learners are the active learners, read while the window was made:
+	// the profile picker's first draw lists them. nil: it reads them.
+	Learners *[]domain.Learner
 }
 
 // App is the running interface: one window whose content is the current
@@ -84,6 +87,9 @@ type App struct {
 	places     func() []drives.Place
 	lastFolder string       // the folder last chosen, for the next chooser without a stick
 	chooser    *fileChooser // the file chooser while one is open
+	// startLearners are the learners read beside the window, for the
+	// picker's first draw (pickerLearners); nil once it has drawn.
+	startLearners *[]domain.Learner
 }
 
 // New builds the window and shows the profile picker.
@@ -92,7 +98,7 @@ func New(fy fyne.App, opts Options) *App {
 	a := &App{
 		fy: fy, dev: opts.Device, svc: opts.Device.Service, courses: opts.Device.Courses, guide: opts.Guide, lib: opts.Device.Library,
 		build: opts.Build, bundle: opts.Bundle, dataDir: opts.Device.DataDir, ctx: context.Background(), do: fyne.Do,
-		places: drives.Places,
+		places: drives.Places, startLearners: opts.Learners,
 	}
 	a.background = a.goBackground
 	display, displayErr := a.svc.Display(a.ctx)
@@ -112,6 +118,7 @@ func New(fy fyne.App, opts Options) *App {
 	if displayErr != nil {
 		defer a.fail("error.load", displayErr)
 	}
+	defer func() { a.startLearners = nil }() // read for the first screen only
 	if opts.Probe != "" {
 		if err := a.probe(opts.Probe, opts.ProbeOut); err != nil {
 			a.fail("error.load", err)
