@@ -88,11 +88,7 @@ func checkLines(t *testing.T, p *runParagraph, width float32) int {
 // they fall in, italics from the italic font by name (no system font
 // parsed for them), list items behind their numbers, and no RichText.
 func TestLessonTextDrawsRunsInTheirStyles(t *testing.T) {
-	test.NewTempApp(t)
-	lt := markdownText("A **Palermo Protocol** case, *invented*.\n\n1. Act\n2. Means\n\n> *This is an invented illustration.*")
-	w := test.NewWindow(lt)
-	defer w.Close()
-	w.Resize(fyne.NewSize(700, 400))
+	lt := shownText(t, "A **Palermo Protocol** case, *invented*.\n\n1. Act\n2. Means\n\n> *This is an invented illustration.*")
 	styles := map[string]fyne.TextStyle{}
 	sources := map[string]fyne.Resource{}
 	for _, o := range visibleUnder(lt.box) {
@@ -125,6 +121,18 @@ func TestLessonTextDrawsRunsInTheirStyles(t *testing.T) {
 	if got := lt.String(); !strings.Contains(got, "Palermo Protocol") || !strings.Contains(got, "Means") {
 		t.Errorf("the lesson's text reads %q", got)
 	}
+}
+
+// shownText is lesson Markdown drawn in a 700-pixel window of a test app,
+// both closed with the test.
+func shownText(t *testing.T, md string) *lessonText {
+	t.Helper()
+	test.NewTempApp(t)
+	lt := markdownText(md)
+	w := test.NewWindow(lt)
+	t.Cleanup(w.Close)
+	w.Resize(fyne.NewSize(700, 400))
+	return lt
 }
 
 func styleFontForTest(s fyne.TextStyle) fyne.Resource { return theme.DefaultTheme().Font(s) }
@@ -192,11 +200,7 @@ func TestAMarkedWordIsUnderlinedFromItsFirstLetter(t *testing.T) {
 // bold word before it ends, between two pixels, is drawn blurred, its
 // letters greyer than the rest of the line.
 func TestEveryPieceOfALineStartsOnAWholePixel(t *testing.T) {
-	test.NewTempApp(t)
-	lt := markdownText("It is called the **Palermo Protocol**. It supplements the **UN Convention against Transnational Organized Crime**; *see* (**ILO**) and the rest.")
-	w := test.NewWindow(lt)
-	defer w.Close()
-	w.Resize(fyne.NewSize(700, 400))
+	lt := shownText(t, "It is called the **Palermo Protocol**. It supplements the **UN Convention against Transnational Organized Crime**; *see* (**ILO**) and the rest.")
 	pieces := 0
 	for _, p := range runParagraphsIn(lt) {
 		for _, o := range test.WidgetRenderer(p).Objects() {

@@ -202,11 +202,7 @@ func TestItalicTextNamesItsFontOnlyWhenTheFontHasEveryLetter(t *testing.T) {
 // A lesson runs to several screens: its sections below the window are not
 // drawn until scrolled to, and keep their place meanwhile.
 func TestLessonDrawsOnlyTheSectionsInView(t *testing.T) {
-	d := start(t, t.TempDir(), "en")
-	defer d.close()
-	d.createProfile("Guard", "border-guard", "Post 12", "")
-	d.openCourse(trafficking(t))
-	d.tap(d.T("lesson.read"))
+	d := firstLessonOpen(t)
 	var boxes []*cullBox
 	for _, o := range visibleUnder(d.app.win.Content()) {
 		if b, ok := o.(*cullBox); ok {
@@ -236,11 +232,7 @@ func TestLessonDrawsOnlyTheSectionsInView(t *testing.T) {
 // view: each line drawn is one the learner can see, and each line in view
 // is drawn, wherever the lesson is scrolled to.
 func TestALessonDrawsOnlyTheLinesInView(t *testing.T) {
-	d := start(t, t.TempDir(), "en")
-	defer d.close()
-	d.createProfile("Guard", "border-guard", "Post 12", "")
-	d.openCourse(trafficking(t))
-	d.tap(d.T("lesson.read"))
+	d := firstLessonOpen(t)
 	scroll := scrollOf(t, d)
 	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject
 	culled := 0
@@ -275,6 +267,18 @@ func TestALessonDrawsOnlyTheLinesInView(t *testing.T) {
 	if culled == 0 {
 		t.Error("no line of a section partly in view was left undrawn")
 	}
+}
+
+// firstLessonOpen is a new learner's first lesson of the first course, on
+// screen; the driver closes with the test.
+func firstLessonOpen(t *testing.T) *driver {
+	t.Helper()
+	d := start(t, t.TempDir(), "en")
+	t.Cleanup(d.close)
+	d.createProfile("Guard", "border-guard", "Post 12", "")
+	d.openCourse(trafficking(t))
+	d.tap(d.T("lesson.read"))
+	return d
 }
 
 // lessonBlocks are the blocks of lesson text drawn under o: those of the
