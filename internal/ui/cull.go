@@ -91,9 +91,7 @@ func awaitCulling(o fyne.CanvasObject) {
 		x.awaitCulling()
 	case *lessonText:
 		x.culled = true
-		for _, b := range x.box.Objects {
-			awaitCulling(b)
-		}
+		awaitCulling(x.box)
 	case *cullBox:
 		awaitCulling(x.content)
 	case *fyne.Container:

@@ -62,9 +62,7 @@ func (t *lessonText) build() { t.box.Objects = textBlocks(t.Segments) }
 func (t *lessonText) Refresh() {
 	t.build()
 	if t.culled {
-		for _, b := range t.box.Objects {
-			awaitCulling(b)
-		}
+		awaitCulling(t.box)
 	}
 	t.box.Refresh()
 	if t.culled {
@@ -76,9 +74,7 @@ func (t *lessonText) Refresh() {
 // cull draws of its blocks only the lines between top and bottom.
 func (t *lessonText) cull(top, bottom float32) {
 	t.culled, t.top, t.bottom = true, top, bottom
-	for _, b := range t.box.Objects {
-		cullUnder(b, 0, top, bottom)
-	}
+	cullUnder(t.box, 0, top, bottom)
 }
 
 func (t *lessonText) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(t.box) }
