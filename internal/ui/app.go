@@ -87,9 +87,6 @@ type App struct {
 	places     func() []drives.Place
 	lastFolder string       // the folder last chosen, for the next chooser without a stick
 	chooser    *fileChooser // the file chooser while one is open
-	// startLearners are the learners read beside the window, for the
-	// picker's first draw (pickerLearners); nil once it has drawn.
-	startLearners *[]domain.Learner
 }
 
 // New builds the window and shows the profile picker.
@@ -98,7 +95,7 @@ func New(fy fyne.App, opts Options) *App {
 	a := &App{
 		fy: fy, dev: opts.Device, svc: opts.Device.Service, courses: opts.Device.Courses, guide: opts.Guide, lib: opts.Device.Library,
 		build: opts.Build, bundle: opts.Bundle, dataDir: opts.Device.DataDir, ctx: context.Background(), do: fyne.Do,
-		places: drives.Places, startLearners: opts.Learners,
+		places: drives.Places,
 	}
 	a.background = a.goBackground
 	display, displayErr := a.svc.Display(a.ctx)
@@ -118,19 +115,24 @@ func New(fy fyne.App, opts Options) *App {
 	if displayErr != nil {
 		defer a.fail("error.load", displayErr)
 	}
-	defer func() { a.startLearners = nil }() // read for the first screen only
 	if opts.Probe != "" {
-		if err := a.probe(opts.Probe, opts.ProbeOut); err != nil {
+		if err := a.probe(opts.Probe, opts.ProbeOut, opts.Learners); err != nil {
 			a.fail("error.load", err)
 		}
 		return a
 	}
+	a.openFirstScreen(opts.Learners)
+	return a
+}
+
+// openFirstScreen shows a new device's welcome, or the profile picker
+// listing learners (read as the app started; nil: it reads them).
+func (a *App) openFirstScreen(learners *[]domain.Learner) {
 	if a.firstRun() {
 		a.nav.open(newWelcomeScreen(a))
 	} else {
-		a.nav.open(newProfilesScreen(a))
+		a.nav.open(&profilesScreen{a: a, listed: learners})
 	}
-	return a
 }
 
 // NewWindow makes Ogoh's main window. main makes it first, so the window

@@ -133,13 +133,15 @@ func lessonImage(c *course.Course, ref, alt string) fyne.CanvasObject {
 		return imageAlt(alt)
 	}
 	size := imageSize(cfg)
-	img := canvas.NewImageFromResource(fyne.NewStaticResource(path.Base(ref), data))
-	if cfg.Width > 0 { // a PNG or JPEG; an SVG is drawn at each size from its paths
+	var img *canvas.Image
+	if cfg.Width > 0 { // a PNG or JPEG
 		pixels, err := fitImage(data, size, pixelScale())
 		if err != nil {
 			return imageAlt(alt)
 		}
 		img = canvas.NewImageFromImage(pixels)
+	} else { // an SVG, drawn at each size from its paths
+		img = canvas.NewImageFromResource(fyne.NewStaticResource(path.Base(ref), data))
 	}
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(size)

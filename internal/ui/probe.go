@@ -27,9 +27,9 @@ const (
 // ProbeCourse it then opens every lesson of the first course and answers
 // its quiz, screen by screen as a learner would, reporting when the result
 // is drawn. Then it quits.
-func (a *App) probe(mode string, out io.Writer) error {
+func (a *App) probe(mode string, out io.Writer, learners *[]domain.Learner) error {
 	if mode == ProbeFirst {
-		a.probeFirst(out)
+		a.probeFirst(out, learners)
 		return nil
 	}
 	l, err := a.probeLearner()
@@ -51,12 +51,8 @@ func (a *App) probe(mode string, out io.Writer) error {
 
 // probeFirst shows the screen New shows without a probe and reports when
 // it is drawn: the start-up a learner waits for.
-func (a *App) probeFirst(out io.Writer) {
-	if a.firstRun() {
-		a.nav.open(newWelcomeScreen(a))
-	} else {
-		a.nav.open(newProfilesScreen(a))
-	}
+func (a *App) probeFirst(out io.Writer, learners *[]domain.Learner) {
+	a.openFirstScreen(learners)
 	painted := a.markScreen()
 	go func() {
 		startprobe.Report(out, ProbeFirst, painted)

@@ -22,6 +22,10 @@ import (
 type profilesScreen struct {
 	a     *App
 	query string
+	// listed: the learners read beside the window as the app started, for
+	// the first picker's first draw (2,500 took 12 ms on the UI thread);
+	// nil: the draw reads the database's as they are now.
+	listed *[]domain.Learner
 }
 
 // searchFrom is how many profiles the picker lists before it offers a search.
@@ -36,7 +40,7 @@ func (s *profilesScreen) opened() {
 
 func (s *profilesScreen) draw() (string, fyne.CanvasObject) {
 	a := s.a
-	learners, err := a.pickerLearners()
+	learners, err := s.learners()
 	if err != nil {
 		a.fail("error.load", err)
 	}
@@ -57,15 +61,14 @@ func (s *profilesScreen) draw() (string, fyne.CanvasObject) {
 	return title, a.screen(title, nil, container.NewPadded(body))
 }
 
-// pickerLearners are the profiles the picker lists: at its first draw,
-// those read beside the window as the app started (2,500 took 12 ms on
-// the UI thread); after that, the database's as they are now.
-func (a *App) pickerLearners() ([]domain.Learner, error) {
-	if l := a.startLearners; l != nil {
-		a.startLearners = nil
+// learners are the profiles the picker lists: those it was opened with,
+// once, then the database's.
+func (s *profilesScreen) learners() ([]domain.Learner, error) {
+	if l := s.listed; l != nil {
+		s.listed = nil
 		return *l, nil
 	}
-	return a.svc.Learners(a.ctx)
+	return s.a.svc.Learners(s.a.ctx)
 }
 
 // searchable is the profile list under a search box that narrows it.
