@@ -202,7 +202,7 @@ func imageSize(cfg image.Config) fyne.Size {
 // brackets, instead. A link shows as text with its address, since a
 // hyperlink opens the browser: the app stays offline.
 func markdownText(md string) *lessonText {
-	return newLessonText(offline(widget.NewRichTextFromMarkdown(md).Segments))
+	return newLessonText(offline(markdownSegments(md)))
 }
 
 func offline(segs []widget.RichTextSegment) []widget.RichTextSegment {
