@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -31,9 +33,10 @@ type MarkdownImage struct {
 
 // markdownItem is something in a lesson the check refuses outright:
 // HTML, which the app does not show (an <img> in it would be a remote
-// image), or an autolink, which Fyne drops from the page.
+// image), an autolink, which Fyne drops from the page, or a ** the parser
+// reads as text, which shows as asterisks.
 type markdownItem struct {
-	what string // "HTML" or "autolink"
+	what string // "HTML", "autolink" or "marks"
 	text string
 	line int
 }
@@ -44,12 +47,14 @@ func LessonImages(md []byte) []MarkdownImage {
 	return images
 }
 
-// scanMarkdown parses md once and collects its images, HTML and autolinks.
-// Every image starts with "![" in the source and all HTML and autolinks
-// with "<": a lesson with neither (most of them) needs no parse, which
-// would double the time the bundled courses take to load.
+// scanMarkdown parses md once and collects its images, HTML, autolinks
+// and unread bold marks. Every image starts with "![" in the source, all
+// HTML and autolinks with "<", and a bold mark goes unread only between
+// punctuation and a letter (mayBeUnreadMarks): a lesson with none of them
+// needs no parse, which would double the time the bundled courses take to
+// load.
 func scanMarkdown(md []byte) ([]MarkdownImage, []markdownItem) {
-	if !bytes.Contains(md, []byte("![")) && !bytes.Contains(md, []byte("<")) {
+	if !bytes.Contains(md, []byte("![")) && !bytes.Contains(md, []byte("<")) && !mayBeUnreadMarks(md) {
 		return nil, nil
 	}
 	doc := goldmark.DefaultParser().Parse(text.NewReader(md))
@@ -60,33 +65,49 @@ func scanMarkdown(md []byte) ([]MarkdownImage, []markdownItem) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		switch t := n.(type) {
-		case *ast.Image:
-			im := MarkdownImage{Dest: string(t.Destination), Alt: plainText(md, t), Line: lines.at(offsetOf(t))}
-			im.EndLine = im.Line
-			if p := t.Parent(); p.Kind() == ast.KindParagraph && p.ChildCount() == 1 && p.Parent().Kind() == ast.KindDocument {
-				segs := p.Lines()
-				im.Alone, im.Line, im.EndLine = true, lines.at(segs.At(0).Start), lines.at(segs.At(segs.Len()-1).Stop-1)
-			}
-			images = append(images, im)
-		case *ast.RawHTML:
-			items = append(items, markdownItem{"HTML", string(t.Segments.Value(md)), lines.at(offsetOf(t))})
-		case *ast.HTMLBlock:
-			if segs := t.Lines(); segs.Len() > 0 {
-				first := segs.At(0)
-				items = append(items, markdownItem{"HTML", string(first.Value(md)), lines.at(first.Start)})
-			}
-		case *ast.AutoLink:
-			items = append(items, markdownItem{"autolink", string(t.URL(md)), lines.at(offsetOf(t))})
+		if im, ok := n.(*ast.Image); ok {
+			images = append(images, imageAt(md, lines, im))
+		} else if it, ok := itemAt(md, lines, n); ok {
+			items = append(items, it)
 		}
 		return ast.WalkContinue, nil
 	})
 	return images, items
 }
 
+func imageAt(md []byte, lines lineOf, t *ast.Image) MarkdownImage {
+	im := MarkdownImage{Dest: string(t.Destination), Alt: plainText(md, t), Line: lines.at(offsetOf(t))}
+	im.EndLine = im.Line
+	if p := t.Parent(); p.Kind() == ast.KindParagraph && p.ChildCount() == 1 && p.Parent().Kind() == ast.KindDocument {
+		segs := p.Lines()
+		im.Alone, im.Line, im.EndLine = true, lines.at(segs.At(0).Start), lines.at(segs.At(segs.Len()-1).Stop-1)
+	}
+	return im
+}
+
+// itemAt is n as something the check refuses, if it is one.
+func itemAt(md []byte, lines lineOf, n ast.Node) (markdownItem, bool) {
+	switch t := n.(type) {
+	case *ast.RawHTML:
+		return markdownItem{"HTML", string(t.Segments.Value(md)), lines.at(offsetOf(t))}, true
+	case *ast.HTMLBlock:
+		if segs := t.Lines(); segs.Len() > 0 {
+			first := segs.At(0)
+			return markdownItem{"HTML", string(first.Value(md)), lines.at(first.Start)}, true
+		}
+	case *ast.AutoLink:
+		return markdownItem{"autolink", string(t.URL(md)), lines.at(offsetOf(t))}, true
+	case *ast.Text: // not in code, where ** may be meant
+		if v := t.Segment.Value(md); bytes.Contains(v, []byte("**")) && t.Parent().Kind() != ast.KindCodeSpan {
+			return markdownItem{"marks", string(v), lines.at(t.Segment.Start)}, true
+		}
+	}
+	return markdownItem{}, false
+}
+
 // checkLesson reports, at their lines, the images of a lesson that are not
-// files of the course's own media/ within the pixel budget, and the HTML
-// and autolinks the app would not show.
+// files of the course's own media/ within the pixel budget, the HTML and
+// autolinks the app would not show, and bold marks that show as asterisks.
 func checkLesson(c *Course, file string, md []byte, ps *Problems) {
 	images, items := scanMarkdown(md)
 	report := func(line int, format string, args ...any) {
@@ -114,13 +135,39 @@ func checkLesson(c *Course, file string, md []byte, ps *Problems) {
 		if r := []rune(what); len(r) > 60 {
 			what = string(r[:60]) + "…" // enough to find it by
 		}
-		if it.what == "HTML" {
+		switch it.what {
+		case "HTML":
 			report(it.line, "HTML %q is not shown in lessons: write Markdown (an image as ![text](media/name.png))", what)
-		} else {
+		case "marks":
+			report(it.line, "%q shows its ** as asterisks, not as bold: a ** between punctuation and a letter neither opens nor closes bold; keep the letters and the punctuation on the same side of it (**«word»ni** or «**word**»ni)", what)
+		default:
 			report(it.line, "autolink %q is not shown in lessons: write the address as a link, [text](address)", what)
 		}
 	}
 }
+
+// mayBeUnreadMarks tells whether md has a ** with punctuation on one side
+// and a letter or digit on the other, where CommonMark may read it as
+// neither the start nor the end of bold: «**word**»ni is bold, **«word»**ni
+// is not. (__ is not looked for: a line to fill in, "Name: ______", is
+// meant as it is.)
+func mayBeUnreadMarks(md []byte) bool {
+	for rest := md; ; {
+		i := bytes.Index(rest, []byte("**"))
+		if i < 0 {
+			return false
+		}
+		before, _ := utf8.DecodeLastRune(rest[:i])
+		after, _ := utf8.DecodeRune(rest[i+2:])
+		if punctuation(before) && wordy(after) || wordy(before) && punctuation(after) {
+			return true
+		}
+		rest = rest[i+2:]
+	}
+}
+
+func punctuation(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+func wordy(r rune) bool       { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // MediaPath tells whether dest, an image destination in a lesson, names a
 // file inside the course's media/ folder, and returns that file's name.

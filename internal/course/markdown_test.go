@@ -87,6 +87,30 @@ func TestMediaImagesInAnyMarkdownFormAreAccepted(t *testing.T) {
 	}
 }
 
+// Bold that CommonMark cannot open or close, a ** between punctuation and
+// a letter as in Uzbek's **«word»**ni, shows its asterisks to the learner:
+// the check names each such place at its line, and the forms that are
+// read as bold pass.
+func TestBoldMarksThatShowAsAsterisksAreNamedAtTheirLine(t *testing.T) {
+	const figure = "![The three elements](media/elements.png)"
+	for _, bad := range []string{"Bolani **«topib olgan»**ini", "a**«quoted»** word"} {
+		// in place of the figure: a lesson with no image is read through
+		// the check's quick look for such marks
+		dir := broken(t, map[string]func(string) string{exampleLesson: replace(figure, bad)})
+		want := exampleLesson + `:9: "`
+		got := problems(t, dir)
+		if !anyHasPrefix(got, want) || !strings.Contains(strings.Join(got, "\n"), "shows its ** as asterisks") {
+			t.Errorf("%q: want a problem starting %q, got:\n%s", bad, want, strings.Join(got, "\n"))
+		}
+	}
+	for _, good := range []string{"Bolani «**topib olgan**»ini", "Bolani **«topib olgan»ini**", "Organization (**IOM**), and", "**«ov qilish»** (ijtimoiy)", "Name: ______", "`a**«b»**c`"} {
+		dir := broken(t, map[string]func(string) string{exampleLesson: replace(figure, figure+"\n\n"+good)})
+		if _, err := course.LoadDir(dir); err != nil {
+			t.Errorf("%q refused: %v", good, err)
+		}
+	}
+}
+
 // bigPNG is a valid PNG header for a w×h RGBA image with a token of data:
 // enough for any reader of the header to believe the size.
 func bigPNG(w, h uint32) []byte {
