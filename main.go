@@ -12,6 +12,7 @@ import (
 
 	"github.com/ogoh/ogoh/assets"
 	"github.com/ogoh/ogoh/courses"
+	"github.com/ogoh/ogoh/internal/gcpace"
 	"github.com/ogoh/ogoh/internal/oskeyring"
 	"github.com/ogoh/ogoh/internal/ui"
 	"github.com/ogoh/ogoh/quickref"
@@ -21,20 +22,19 @@ import (
 const version = "0.1.0"
 
 func main() {
+	// Until the first screen is drawn the collector waits (gcpace). The
+	// probe's catalogue is its first screen, where the app draws it only
+	// after the picker: it is measured as the app draws it.
+	drawn := gcpace.StartUp()
 	dataFlag := flag.String("data", os.Getenv("OGOH_DATA"), "data folder (database, courses, backups); default: the app's storage folder")
 	flag.Parse()
-	// The heap is small (20–30 MB) and most of what start-up allocates is
-	// garbage at once: collecting at a quarter of the default growth keeps
-	// the peak 3 MB lower at the catalogue and 6 MB after a course than at
-	// half, for no start-up time the benchmark can see; a tenth cost 17 ms
-	// (docs/performance.md).
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(25)
-	}
 	fy := app.NewWithID("org.ogoh.app")
 	fy.SetIcon(assets.Icon)
 	l := ui.Launch{DataDir: *dataFlag, Courses: courses.FS, Guide: quickref.FS, Build: buildInfo(),
 		Log: os.Stderr, Probe: os.Getenv("OGOH_PROBE"), ProbeOut: os.Stdout}
+	if l.Probe == ui.ProbeCatalogue || l.Probe == ui.ProbeCourse {
+		drawn()
+	}
 	if l.DataDir == "" { // a portable folder (--data) keeps its secrets in it, not in this keyring
 		l.DataDir, l.Keyring = fy.Storage().RootURI().Path(), oskeyring.New()
 	}
@@ -42,6 +42,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "ogoh:", err)
 		os.Exit(1)
 	}
+	drawn() // Start returns once the first screen is painted
 	fy.Run()
 }
 
