@@ -17,8 +17,9 @@ const (
 	// lower at the catalogue and 6 MB lower after a course than at half.
 	Steady = 25
 	// StartLimit is all the memory the Go runtime may hold before the first
-	// screen is drawn without collecting: what it held then at Steady
-	// growth, so the peak stays where it was.
+	// screen is drawn without collecting: a little less than it holds once
+	// the catalogue is drawn, so the peak a learner's first minute reaches
+	// stays about where it was (0.5 MB more, docs/performance.md).
 	StartLimit = 26 << 20
 )
 
@@ -26,9 +27,9 @@ const (
 // returns what to call then; it leaves the runtime alone when GOGC or
 // GOMEMLIMIT is set. Start-up allocates from a heap that begins near
 // empty, and at Steady growth the collector's goal began at 1 MB: it ran
-// 17 times before the first frame, stopping the UI thread each time and
-// taking a core from the fonts being parsed beside the window. Collecting
-// only at StartLimit runs it once or twice.
+// 17 times before the picker's first frame, stopping the UI thread each
+// time and taking a core from the fonts being parsed beside the window.
+// Collecting only at StartLimit runs it 2–3 times.
 func StartUp() (drawn func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
