@@ -25,6 +25,7 @@ run: deps
 test: deps $(LRS)
 	gofmt -l . | (! grep .) || (echo "gofmt would change the files above" && false)
 	$(GO) vet ./...
+	$(GO) vet -tags ogohsized ./bench/textwindow # the floor at Ogoh's size (scripts/bench-startup.sh)
 	$(STATICCHECK) ./...
 	$(GOCYCLO) -over 15 .
 	# The UI package alone takes 4–6 minutes under -race on two cores, and

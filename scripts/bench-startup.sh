@@ -18,6 +18,8 @@ tags=(-tags no_emoji) # as make build and make package do
 go build "${tags[@]}" -o "$out/ogoh" .
 go build "${tags[@]}" -o "$out/emptywindow" ./bench/emptywindow
 go build "${tags[@]}" -o "$out/textwindow" ./bench/textwindow
+# The same floor with Ogoh's program linked in, never run: a file of Ogoh's size.
+go build -tags no_emoji,ogohsized -o "$out/textwindow-sized" ./bench/textwindow
 # A packaged build carries FyneApp.toml's settings; go build reads them from
 # beside the binary.
 cp FyneApp.toml "$out/"
@@ -32,7 +34,7 @@ evict() {
 	sync
 	for f in "$@"; do dd if="$f" iflag=nocache count=0 status=none; done
 }
-evict "$out/ogoh" "$out/emptywindow" "$out/textwindow"
+evict "$out/ogoh" "$out/emptywindow" "$out/textwindow" "$out/textwindow-sized"
 
 cleanup=()
 trap 'for c in "${cleanup[@]}"; do eval "$c"; done' EXIT
@@ -70,7 +72,7 @@ for scale in "${@:-1}"; do
 	data="$out/data-x$scale"
 	[ -f "$data/ogoh.db" ] || "$out/ogohctl" demo seed --data "$data" --learners $((25 * scale)) --days 365 >/dev/null
 	echo
-	"$out/startup" -ogoh "$out/ogoh" -empty "$out/emptywindow" -floor "$out/textwindow" -data "$data" -runs "${RUNS:-9}" "${before[@]}" \
+	"$out/startup" -ogoh "$out/ogoh" -empty "$out/emptywindow" -floor "$out/textwindow" -floor-sized "$out/textwindow-sized" -data "$data" -runs "${RUNS:-9}" "${before[@]}" \
 		-label "data x$scale ($((25 * scale)) learners over a year, $(du -h "$data/ogoh.db" | cut -f1) database)" || status=$?
 done
 exit $status

@@ -86,6 +86,7 @@ func main() {
 	beforeName := flag.String("before-name", "before", "the earlier binary's name in the table")
 	beforeFirst := flag.Bool("before-first", false, "the earlier binary's probe knows OGOH_PROBE=first")
 	floor := flag.String("floor", "", "the text-window binary (bench/textwindow): Fyne showing the welcome's words, or the catalogue's and then a course's, nothing of Ogoh's")
+	sized := flag.String("floor-sized", "", "the text window built with Ogoh's program linked in, never run (bench/textwindow, tag ogohsized): the same floor for a program of Ogoh's size")
 	flag.Parse()
 	if *ogoh == "" || *empty == "" || *data == "" {
 		flag.Usage()
@@ -95,7 +96,10 @@ func main() {
 	if *before != "" {
 		progs = append([]*program{{name: *beforeName, bin: *before, first: *beforeFirst}}, progs...)
 	}
-	var base, floors, walks []sample
+	var base []sample
+	plain := &floorRuns{name: "Fyne's floor", what: "bench/textwindow: plain Fyne text, nothing of Ogoh's", bin: *floor}
+	atSize := &floorRuns{name: "The floor at Ogoh's size", what: "the same, with Ogoh's program linked in and never run", bin: *sized}
+	floors := []*floorRuns{plain, atSize}
 	// One warm-up each (disk cache, the day's backup), then alternate so
 	// every program sees the same machine.
 	for i := -1; i < *runs; i++ {
@@ -104,17 +108,8 @@ func main() {
 		if i >= 0 {
 			base = append(base, e)
 		}
-		if *floor != "" {
-			// The welcome's words, its steps noted too; then, in a run of
-			// its own as Ogoh's probe, the catalogue's words and the first
-			// course as plain text.
-			f, err := runAgain(*floor, nil, "shown", "OGOH_PROBE=first") // any probe notes the steps
-			check(err)
-			w, err := runAgain(*floor, nil, "course", "OGOH_PROBE=course")
-			check(err)
-			if i >= 0 {
-				floors, walks = append(floors, f), append(walks, w)
-			}
+		for _, f := range floors {
+			check(f.runOnce(i >= 0))
 		}
 		for _, p := range progs {
 			check(p.runOnce(*data, i >= 0))
@@ -123,9 +118,11 @@ func main() {
 	fmt.Printf("start-up and memory, %s, median of %d runs each\n\n", *label, *runs)
 	status := table(os.Stdout, base, progs)
 	stepLines(os.Stdout, base, progs[len(progs)-1])
-	if len(floors) > 0 {
-		floorLine(os.Stdout, base, floors, progs[len(progs)-1])
-		memoryFloorLines(os.Stdout, base, walks, progs[len(progs)-1])
+	for _, f := range floors {
+		if len(f.shown) > 0 {
+			floorLine(os.Stdout, base, f, progs[len(progs)-1])
+			memoryFloorLines(os.Stdout, base, f, progs[len(progs)-1])
+		}
 	}
 	os.Exit(status)
 }
@@ -189,16 +186,43 @@ func medianSteps(samples []sample, stage string) string {
 	return strings.Join(parts, ", ")
 }
 
+// floorRuns are a floor's runs: the welcome's words, and, in a run of its
+// own as Ogoh's probe, the catalogue's words and the first course as plain
+// text. The floor at Ogoh's size is the same program with Ogoh's code in
+// its file: what Ogoh holds over it is what Ogoh does, not its size.
+type floorRuns struct {
+	name, what, bin string
+	shown, walks    []sample
+}
+
+func (f *floorRuns) runOnce(keep bool) error {
+	if f.bin == "" {
+		return nil
+	}
+	s, err := runAgain(f.bin, nil, "shown", "OGOH_PROBE=first") // any probe notes the steps
+	if err != nil {
+		return err
+	}
+	w, err := runAgain(f.bin, nil, "course", "OGOH_PROBE=course")
+	if err != nil {
+		return err
+	}
+	if keep {
+		f.shown, f.walks = append(f.shown, s), append(f.walks, w)
+	}
+	return nil
+}
+
 // floorLine compares the welcome with the text window, the same words in
 // Fyne's own widgets: what the text window costs over the empty window is
 // Fyne's, and what the welcome costs over the text window is Ogoh's.
-func floorLine(out *os.File, base, floors []sample, p *program) {
+func floorLine(out *os.File, base []sample, f *floorRuns, p *program) {
 	empty := stats(values(base, "shown", false)).median
-	floor := stats(values(floors, "shown", false))
-	floorMem := stats(values(floors, "shown", true)).median
-	fmt.Fprintf(out, "\nFyne's floor for the welcome's words (bench/textwindow: plain Fyne text, nothing of Ogoh's): first frame %.0f ms, %.2f× the empty window (%+.0f ms), spread %.0f%%; peak RSS %.0f MB\n",
-		floor.median, floor.median/empty, floor.median-empty, 100*floor.spread, floorMem)
-	fmt.Fprintf(out, "- its steps: %s\n", medianSteps(floors, "shown"))
+	floor := stats(values(f.shown, "shown", false))
+	floorMem := stats(values(f.shown, "shown", true)).median
+	fmt.Fprintf(out, "\n%s for the welcome's words (%s): first frame %.0f ms, %.2f× the empty window (%+.0f ms), spread %.0f%%; peak RSS %.0f MB\n",
+		f.name, f.what, floor.median, floor.median/empty, floor.median-empty, 100*floor.spread, floorMem)
+	fmt.Fprintf(out, "- its steps: %s\n", medianSteps(f.shown, "shown"))
 	if s := p.runs[runKey("first", true)]; len(s) > 0 {
 		welcome := stats(values(s, "first", false)).median
 		fmt.Fprintf(out, "%s's welcome over that floor: %.2f× (%+.0f ms)\n", p.name, welcome/floor.median, welcome-floor.median)
@@ -210,15 +234,15 @@ func floorLine(out *os.File, base, floors []sample, p *program) {
 // the catalogue, and after the first course and its quiz. What the floor
 // holds over the empty window is the stack's; what Ogoh holds over the
 // floor is its own (its larger program first: docs/performance.md).
-func memoryFloorLines(out *os.File, base, walks []sample, p *program) {
+func memoryFloorLines(out *os.File, base []sample, f *floorRuns, p *program) {
 	emptyMem := stats(values(base, "shown", true)).median
 	for _, m := range []struct{ stage, what string }{
 		{"catalogue", "at the catalogue (its words in view, in its three styles: bench/textwindow/catalogue.go)"},
 		{"course", "after the first course and its quiz (the same text as plain lines: bench/textwindow/course.go)"},
 	} {
-		floor := stats(values(walks, m.stage, true)).median
-		fmt.Fprintf(out, "Fyne's floor %s: peak RSS %.0f MB, %.2f× the empty window (%+.0f MB)\n",
-			m.what, floor, floor/emptyMem, floor-emptyMem)
+		floor := stats(values(f.walks, m.stage, true)).median
+		fmt.Fprintf(out, "%s %s: peak RSS %.0f MB, %.2f× the empty window (%+.0f MB)\n",
+			f.name, m.what, floor, floor/emptyMem, floor-emptyMem)
 		if s := p.runs[runKey(m.stage, false)]; len(s) > 0 {
 			own := stats(values(s, m.stage, true)).median
 			fmt.Fprintf(out, "%s %s over that floor: %.2f× (%+.0f MB)\n", p.name, stageName(m.stage), own/floor, own-floor)
