@@ -44,12 +44,16 @@ func (s *profilesScreen) draw() (string, fyne.CanvasObject) {
 	if err != nil {
 		a.fail("error.load", err)
 	}
-	var list fyne.CanvasObject = a.profileList(learners, s.onPick)
-	if len(learners) == 0 {
+	// One list: each asks the database which quizzes are unfinished, on
+	// the UI thread before the first frame.
+	var list fyne.CanvasObject
+	switch {
+	case len(learners) == 0:
 		list = wrapped(a.T("profiles.empty"))
-	}
-	if len(learners) > searchFrom {
+	case len(learners) > searchFrom:
 		list = s.searchable(learners)
+	default:
+		list = a.profileList(learners, s.onPick)
 	}
 	create := a.nav.button(a.T("profiles.new"), theme.ContentAddIcon(), func() { openNewProfile(a) })
 	create.Importance = widget.HighImportance
