@@ -37,14 +37,44 @@ const Default = "en"
 // a third of the time and memory of reading all three. A message missing
 // from a language shows as its ID, as before, never in English: the locale
 // tests keep the gap from shipping, so English is not read to fill it.
+//
+// A read language's messages are parsed (so a broken file is found when it
+// is read) but go into go-i18n's bundle one by one, when first asked for:
+// go-i18n makes templates for every message it is given, 1.2 KB each, and
+// a screen asks for a few dozen of the 549 (docs/performance.md).
 type Bundle struct {
 	fsys fs.FS
-	// mu guards b and messages: a localizer reads them while another
-	// language may be read in.
-	mu       sync.RWMutex
-	b        *goi18n.Bundle
-	messages map[string][]string // language -> message IDs
-	failed   map[string]error    // language -> why it could not be read
+	// mu guards b and langs: a localizer reads them while another
+	// language, or another message, may be read in.
+	mu     sync.RWMutex
+	b      *goi18n.Bundle
+	langs  map[string]*langMessages
+	failed map[string]error // language -> why it could not be read
+}
+
+// langMessages is a read language: the IDs its file defines, and those of
+// its messages not yet handed to go-i18n, each kept as its text alone when
+// it is no more than that (all but the few with plural forms).
+type langMessages struct {
+	tag     language.Tag
+	ids     []string       // sorted
+	waiting map[string]any // ID -> string or *goi18n.Message
+}
+
+// compact is msg as its text when it has nothing else.
+func compact(msg *goi18n.Message) any {
+	if *msg == (goi18n.Message{ID: msg.ID, Other: msg.Other}) {
+		return msg.Other
+	}
+	return msg
+}
+
+// message is a waiting message as go-i18n takes it.
+func message(id string, waiting any) *goi18n.Message {
+	if text, ok := waiting.(string); ok {
+		return &goi18n.Message{ID: id, Other: text}
+	}
+	return waiting.(*goi18n.Message)
 }
 
 // Load reads the embedded locale files.
@@ -58,14 +88,14 @@ func Load() (*Bundle, error) { return LoadFS(locales.FS) }
 func LoadFS(fsys fs.FS) (*Bundle, error) {
 	b := goi18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	return &Bundle{fsys: fsys, b: b, messages: map[string][]string{}, failed: map[string]error{}}, nil
+	return &Bundle{fsys: fsys, b: b, langs: map[string]*langMessages{}, failed: map[string]error{}}, nil
 }
 
 // ensure reads lang's messages unless they are in already; a file that
 // cannot be read is not tried again.
 func (b *Bundle) ensure(lang string) error {
 	b.mu.RLock()
-	_, ok := b.messages[lang]
+	_, ok := b.langs[lang]
 	err := b.failed[lang]
 	b.mu.RUnlock()
 	if ok || err != nil {
@@ -73,7 +103,7 @@ func (b *Bundle) ensure(lang string) error {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if _, ok := b.messages[lang]; ok {
+	if _, ok := b.langs[lang]; ok {
 		return nil
 	}
 	if err := b.read(lang); err != nil {
@@ -83,24 +113,50 @@ func (b *Bundle) ensure(lang string) error {
 	return nil
 }
 
-// read parses lang's file into the bundle; call with mu held.
+// read parses lang's file; call with mu held. Its messages wait for
+// release; the language itself is registered with go-i18n now, or a
+// localizer for it would match another language until its first message.
 func (b *Bundle) read(lang string) error {
 	name := lang + ".toml"
 	data, err := fs.ReadFile(b.fsys, name)
 	if err != nil {
 		return fmt.Errorf("load UI language %s: %w", lang, err)
 	}
-	mf, err := b.b.ParseMessageFileBytes(data, name)
+	mf, err := goi18n.ParseMessageFileBytes(data, name, map[string]goi18n.UnmarshalFunc{"toml": toml.Unmarshal})
 	if err != nil {
 		return fmt.Errorf("load UI language %s: %w", lang, err)
 	}
-	ids := make([]string, 0, len(mf.Messages))
-	for _, m := range mf.Messages {
-		ids = append(ids, m.ID)
+	if err := b.b.AddMessages(mf.Tag); err != nil {
+		return fmt.Errorf("load UI language %s: %w", lang, err)
 	}
-	sort.Strings(ids)
-	b.messages[lang] = ids
+	m := &langMessages{tag: mf.Tag, ids: make([]string, 0, len(mf.Messages)), waiting: make(map[string]any, len(mf.Messages))}
+	for _, msg := range mf.Messages {
+		m.ids = append(m.ids, msg.ID)
+		m.waiting[msg.ID] = compact(msg)
+	}
+	sort.Strings(m.ids)
+	b.langs[lang] = m
 	return nil
+}
+
+// release hands lang's message id to go-i18n unless it has it already.
+func (b *Bundle) release(lang, id string) {
+	b.mu.RLock()
+	m := b.langs[lang]
+	waits := false
+	if m != nil { // nil: not even English could be read
+		_, waits = m.waiting[id]
+	}
+	b.mu.RUnlock()
+	if !waits {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if w, ok := m.waiting[id]; ok {
+		b.b.AddMessages(m.tag, message(id, w)) // cannot fail: read added the language
+		delete(m.waiting, id)
+	}
 }
 
 // MessageIDs lists the IDs a language defines, sorted; none when its file
@@ -111,7 +167,7 @@ func (b *Bundle) MessageIDs(lang string) []string {
 	}
 	b.mu.RLock()
 	defer b.mu.RUnlock()
-	return b.messages[lang]
+	return b.langs[lang].ids
 }
 
 // Localizer speaks one language.
@@ -161,6 +217,7 @@ func (l *Localizer) N(id string, count int, kv ...any) string {
 
 // localize fills in a message, or gives its ID when the language lacks it.
 func (l *Localizer) localize(cfg *goi18n.LocalizeConfig) string {
+	l.b.release(l.Lang, cfg.MessageID)
 	l.b.mu.RLock()
 	s, err := l.l.Localize(cfg)
 	l.b.mu.RUnlock()

@@ -2,6 +2,7 @@ package i18n_test
 
 import (
 	"io/fs"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -84,4 +85,29 @@ func TestAGapShowsAndABrokenLanguageFallsBackToEnglish(t *testing.T) {
 	if ids := b.MessageIDs("ru"); ids != nil {
 		t.Errorf("a broken ru.toml lists %v", ids)
 	}
+}
+
+// Screens drawn beside a language switch ask for messages at once, from
+// the UI thread and from the goroutines that load a screen: each gets its
+// words, plurals included, whichever asks first (run with -race).
+func TestMessagesAskedForAtOnceInTwoLanguages(t *testing.T) {
+	b, err := i18n.LoadFS(locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"ru": "5 вопросов на повторение", "uz": "Bugun takrorlash uchun 5 ta savol"}
+	var wg sync.WaitGroup
+	for i := range 8 {
+		lang := []string{"ru", "uz"}[i%2]
+		wg.Go(func() {
+			l := b.For(lang)
+			if got := l.N("review.due", 5); !strings.HasPrefix(got, want[lang]) {
+				t.Errorf("%s: %q, want %q", lang, got, want[lang])
+			}
+			if got := l.T("welcome.start"); got == "welcome.start" {
+				t.Errorf("%s: the welcome's button shows its ID", lang)
+			}
+		})
+	}
+	wg.Wait()
 }
