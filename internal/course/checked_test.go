@@ -48,3 +48,47 @@ func TestLoadCheckedReadsWhatLoadReads(t *testing.T) {
 		}
 	}
 }
+
+// The home screen counts the questions due for review with HasQuestion:
+// it must answer as the decoded quiz would, a question a course update
+// removed included, and leave the pools undecoded.
+func TestHasQuestionAnswersWithoutDecodingThePools(t *testing.T) {
+	fsys := os.DirFS("../../docs/example-course")
+	want, err := course.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := course.LoadChecked(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := 0
+	for _, q := range want.Quizzes {
+		for _, qu := range q.Questions {
+			if !got.HasQuestion(q.ID, qu.ID) {
+				t.Errorf("quiz %s: question %s not found", q.ID, qu.ID)
+			}
+			asked++
+		}
+		if got.HasQuestion(q.ID, "removed-by-an-update") {
+			t.Errorf("quiz %s: a question it does not have was found", q.ID)
+		}
+	}
+	if asked == 0 {
+		t.Fatal("the example course has no questions to ask about")
+	}
+	if got.HasQuestion("no-such-quiz", want.Quizzes[0].Questions[0].ID) {
+		t.Error("a question was found in a quiz the course does not have")
+	}
+	for _, q := range got.Quizzes {
+		if q.Questions != nil {
+			t.Errorf("quiz %s: HasQuestion decoded its questions", q.ID)
+		}
+	}
+	if err := got.LoadParts(); err != nil {
+		t.Fatal(err)
+	}
+	if !got.HasQuestion(want.Quizzes[0].ID, want.Quizzes[0].Questions[0].ID) || got.HasQuestion(want.Quizzes[0].ID, "removed-by-an-update") {
+		t.Error("after the pools were decoded, HasQuestion answers differently")
+	}
+}

@@ -176,12 +176,7 @@ func (c *Course) Lesson(id string) *Lesson {
 // Quiz returns the quiz with id, or nil.
 func (c *Course) Quiz(id string) *Quiz {
 	c.LoadParts() // on an error the quiz has no questions, and starting it says so
-	for i := range c.Quizzes {
-		if c.Quizzes[i].ID == id {
-			return &c.Quizzes[i]
-		}
-	}
-	return nil
+	return c.manifestQuiz(id)
 }
 
 // Scenario returns the scenario with id, or nil.

@@ -33,27 +33,47 @@ type ReviewQuestion struct {
 // DueReviews lists the questions due for the learner now, among the
 // courses installed; questions a course update removed are skipped.
 func (s *Service) DueReviews(ctx context.Context, learnerID string, courses []*course.Course) ([]ReviewQuestion, error) {
+	var out []ReviewQuestion
+	err := s.eachDue(ctx, learnerID, courses, func(c *course.Course, it domain.ReviewItem) {
+		if q := c.Quiz(it.QuizID); q != nil {
+			if qu := q.Question(it.QuestionID); qu != nil {
+				out = append(out, ReviewQuestion{Course: c, Quiz: q, Question: qu})
+			}
+		}
+	})
+	return out, err
+}
+
+// DueReviewCount is how many questions DueReviews would list, found
+// without decoding the quizzes' questions, which the home screen does
+// not show.
+func (s *Service) DueReviewCount(ctx context.Context, learnerID string, courses []*course.Course) (int, error) {
+	n := 0
+	err := s.eachDue(ctx, learnerID, courses, func(c *course.Course, it domain.ReviewItem) {
+		if c.HasQuestion(it.QuizID, it.QuestionID) {
+			n++
+		}
+	})
+	return n, err
+}
+
+// eachDue calls do with each item due for review now whose course is
+// installed.
+func (s *Service) eachDue(ctx context.Context, learnerID string, courses []*course.Course, do func(*course.Course, domain.ReviewItem)) error {
 	items, err := s.db.DueReviews(ctx, learnerID, s.now())
 	if err != nil {
-		return nil, err
+		return err
 	}
 	byID := map[string]*course.Course{}
 	for _, c := range courses {
 		byID[c.ID] = c
 	}
-	var out []ReviewQuestion
 	for _, it := range items {
-		c := byID[it.CourseID]
-		if c == nil {
-			continue
+		if c := byID[it.CourseID]; c != nil {
+			do(c, it)
 		}
-		q := c.Quiz(it.QuizID)
-		if q == nil || q.Question(it.QuestionID) == nil {
-			continue
-		}
-		out = append(out, ReviewQuestion{Course: c, Quiz: q, Question: q.Question(it.QuestionID)})
 	}
-	return out, nil
+	return nil
 }
 
 // AnswerReview scores and records an answer given in a review session,

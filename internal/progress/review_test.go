@@ -42,6 +42,10 @@ func TestMissedQuestionsComeBackForReview(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The home screen shows the count; the review opens with the list.
+		if n, err := svc.DueReviewCount(ctx, l.ID, courses); err != nil || n != len(d) {
+			t.Fatalf("the home screen would say %d due (%v); the review has %d", n, err, len(d))
+		}
 		return d
 	}
 	if d := due(); len(d) != 0 {
@@ -183,5 +187,41 @@ func TestReferralContactsKeepTheirOrder(t *testing.T) {
 	list, _ := svc.Contacts(ctx)
 	if len(list) != 2 || list[0].Organisation != "First" || list[0].Phone != "x" {
 		t.Errorf("contacts = %+v", list)
+	}
+}
+
+// A question a course update removed is neither counted nor reviewed.
+func TestAQuestionRemovedByAnUpdateIsNotDue(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	db := storetest.MustOpen(t, filepath.Join(t.TempDir(), store.FileName), clock)
+	svc, _ := progress.New(ctx, db, progress.Options{Seed: func() int64 { return 1 }, Now: clock})
+	c := exampleCourse(t)
+	l, _ := svc.CreateLearner(ctx, progress.NewLearner{Name: "A", Role: "other", Language: "en"})
+	a, _ := svc.StartOrResume(ctx, l.ID, c, "check", "en")
+	for qu, _ := a.Next(); qu != nil; qu, _ = a.Next() {
+		resp := quiz.Key(qu)
+		if qu.ID == "child-means" {
+			resp = quiz.Bool(!qu.CorrectBool)
+		}
+		svc.Answer(ctx, a, qu, resp)
+	}
+	svc.Finish(ctx, a)
+	now = now.AddDate(0, 0, 1)
+
+	updated := exampleCourse(t)
+	q := updated.Quiz("check")
+	q.Questions = slices.DeleteFunc(q.Questions, func(qu course.Question) bool { return qu.ID == "child-means" })
+	for name, courses := range map[string][]*course.Course{"as installed": {c}, "after the update": {updated}} {
+		want := 1
+		if name == "after the update" {
+			want = 0
+		}
+		n, err := svc.DueReviewCount(ctx, l.ID, courses)
+		d, err2 := svc.DueReviews(ctx, l.ID, courses)
+		if err != nil || err2 != nil || n != want || len(d) != want {
+			t.Errorf("%s: %d counted, %d listed (%v, %v), want %d", name, n, len(d), err, err2, want)
+		}
 	}
 }

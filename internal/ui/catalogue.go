@@ -46,16 +46,33 @@ func (s *catalogueScreen) onGuide() { s.a.nav.open(newGuideScreen(s.a, s.a.nav.t
 // are due today, or that none are and why.
 func (s *catalogueScreen) reviewCard() fyne.CanvasObject {
 	a := s.a
-	due, err := a.svc.DueReviews(a.ctx, a.learner.ID, a.courses)
+	n, err := a.svc.DueReviewCount(a.ctx, a.learner.ID, a.courses)
 	if err != nil {
 		a.fail("error.load", err)
 	}
-	if len(due) == 0 {
+	if n == 0 {
 		return note(a.T("review.none"))
 	}
-	start := a.nav.button(a.T("review.start"), theme.HistoryIcon(), func() { a.nav.open(newReviewScreen(a, due)) })
+	start := a.nav.button(a.T("review.start"), theme.HistoryIcon(), s.startReview)
 	start.Importance = widget.HighImportance
-	return panel(container.NewBorder(nil, nil, nil, start, strong(a.loc.N("review.due", len(due)))))
+	return panel(container.NewBorder(nil, nil, nil, start, strong(a.loc.N("review.due", n))))
+}
+
+// startReview reads the questions due, which the count above did not
+// decode, and opens the review; should none be left (a quiz file that
+// could not be read), the home screen is drawn again to say so.
+func (s *catalogueScreen) startReview() {
+	a := s.a
+	due, err := a.svc.DueReviews(a.ctx, a.learner.ID, a.courses)
+	if err != nil {
+		a.fail("error.load", err)
+		return
+	}
+	if len(due) == 0 {
+		a.redraw()
+		return
+	}
+	a.nav.open(newReviewScreen(a, due))
 }
 
 func (s *catalogueScreen) courseCard(c *course.Course) fyne.CanvasObject {
