@@ -20,21 +20,8 @@ import (
 func TestMissedQuestionsComeBackForReview(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
-	clock := func() time.Time { return now }
-	db := storetest.MustOpen(t, filepath.Join(t.TempDir(), store.FileName), clock)
-	svc, _ := progress.New(ctx, db, progress.Options{Seed: func() int64 { return 1 }, Now: clock})
-	c := exampleCourse(t)
+	svc, c, l := quizWithOneMiss(t, func() time.Time { return now })
 	courses := []*course.Course{c}
-	l, _ := svc.CreateLearner(ctx, progress.NewLearner{Name: "A", Role: "other", Language: "en"})
-	a, _ := svc.StartOrResume(ctx, l.ID, c, "check", "en")
-	for qu, _ := a.Next(); qu != nil; qu, _ = a.Next() {
-		resp := quiz.Key(qu)
-		if qu.ID == "child-means" {
-			resp = quiz.Bool(!qu.CorrectBool)
-		}
-		svc.Answer(ctx, a, qu, resp)
-	}
-	svc.Finish(ctx, a)
 
 	due := func() []progress.ReviewQuestion {
 		t.Helper()
@@ -194,20 +181,7 @@ func TestReferralContactsKeepTheirOrder(t *testing.T) {
 func TestAQuestionRemovedByAnUpdateIsNotDue(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
-	clock := func() time.Time { return now }
-	db := storetest.MustOpen(t, filepath.Join(t.TempDir(), store.FileName), clock)
-	svc, _ := progress.New(ctx, db, progress.Options{Seed: func() int64 { return 1 }, Now: clock})
-	c := exampleCourse(t)
-	l, _ := svc.CreateLearner(ctx, progress.NewLearner{Name: "A", Role: "other", Language: "en"})
-	a, _ := svc.StartOrResume(ctx, l.ID, c, "check", "en")
-	for qu, _ := a.Next(); qu != nil; qu, _ = a.Next() {
-		resp := quiz.Key(qu)
-		if qu.ID == "child-means" {
-			resp = quiz.Bool(!qu.CorrectBool)
-		}
-		svc.Answer(ctx, a, qu, resp)
-	}
-	svc.Finish(ctx, a)
+	svc, c, l := quizWithOneMiss(t, func() time.Time { return now })
 	now = now.AddDate(0, 0, 1)
 
 	updated := exampleCourse(t)
@@ -224,4 +198,25 @@ func TestAQuestionRemovedByAnUpdateIsNotDue(t *testing.T) {
 			t.Errorf("%s: %d counted, %d listed (%v, %v), want %d", name, n, len(d), err, err2, want)
 		}
 	}
+}
+
+// quizWithOneMiss is a learner who took the example course's quiz, on the
+// clock's day, and missed one question, child-means.
+func quizWithOneMiss(t *testing.T, clock func() time.Time) (*progress.Service, *course.Course, domain.Learner) {
+	t.Helper()
+	ctx := context.Background()
+	db := storetest.MustOpen(t, filepath.Join(t.TempDir(), store.FileName), clock)
+	svc, _ := progress.New(ctx, db, progress.Options{Seed: func() int64 { return 1 }, Now: clock})
+	c := exampleCourse(t)
+	l, _ := svc.CreateLearner(ctx, progress.NewLearner{Name: "A", Role: "other", Language: "en"})
+	a, _ := svc.StartOrResume(ctx, l.ID, c, "check", "en")
+	for qu, _ := a.Next(); qu != nil; qu, _ = a.Next() {
+		resp := quiz.Key(qu)
+		if qu.ID == "child-means" {
+			resp = quiz.Bool(!qu.CorrectBool)
+		}
+		svc.Answer(ctx, a, qu, resp)
+	}
+	svc.Finish(ctx, a)
+	return svc, c, l
 }
