@@ -67,7 +67,6 @@ func (c *Course) HasQuestion(quizID, questionID string) bool {
 		return false
 	}
 	if c.parts == nil || c.parts.decoded.Load() {
-		c.LoadParts()
 		return q.Question(questionID) != nil
 	}
 	ids, err := c.parts.questionIDs(c.fsys, q.File)
