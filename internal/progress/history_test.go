@@ -80,15 +80,22 @@ func finishAttempt(t *testing.T, svc *progress.Service, learnerID string, c *cou
 	ctx := context.Background()
 	a, err := svc.StartOrResume(ctx, learnerID, c, "check", "en")
 	must(t, err)
+	answerAllBut(t, svc, a, miss)
+	_, err = svc.Finish(ctx, a)
+	must(t, err)
+	return a.ID
+}
+
+// answerAllBut answers every question of an attempt at the example's quiz
+// rightly but miss.
+func answerAllBut(t *testing.T, svc *progress.Service, a *progress.Attempt, miss string) {
+	t.Helper()
 	for qu, _ := a.Next(); qu != nil; qu, _ = a.Next() {
 		resp := quiz.Key(qu)
 		if qu.ID == miss {
 			resp = quiz.Bool(!qu.CorrectBool)
 		}
-		_, err := svc.Answer(ctx, a, qu, resp)
+		_, err := svc.Answer(context.Background(), a, qu, resp)
 		must(t, err)
 	}
-	_, err = svc.Finish(ctx, a)
-	must(t, err)
-	return a.ID
 }
