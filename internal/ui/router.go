@@ -71,7 +71,11 @@ func (r *router) redraw() {
 	r.focus, r.back, r.keys = nil, nil, map[fyne.KeyName]func(){}
 	title, content := r.current.draw()
 	r.win.SetTitle("Ogoh — " + title)
+	left := r.win.Content()
 	r.win.SetContent(content)
+	if releaseLeft != nil && left != nil {
+		releaseLeft(left)
+	}
 	if r.focus != nil {
 		r.win.Canvas().Focus(r.focus)
 	}
@@ -82,6 +86,11 @@ func (r *router) keepCurrent() {
 		k.keep()
 	}
 }
+
+// releaseLeft, when set, frees at once what Fyne holds of a screen just
+// left; only the benchmark of freeing sets it (release_bench.go), on a Fyne
+// changed to allow it: Fyne 2.7 has no public way (docs/performance.md).
+var releaseLeft func(left fyne.CanvasObject)
 
 // returnHere is a way back to the screen shown now, as it will be then.
 func (r *router) returnHere() func() {
