@@ -12,10 +12,12 @@ import (
 
 const (
 	// Steady is the collector's growth once the app runs: the heap is small
-	// (20–30 MB) and most of what a screen allocates is garbage at once, so
-	// collecting at a quarter of the default growth keeps the peak 3 MB
-	// lower at the catalogue and 6 MB lower after a course than at half.
-	Steady = 25
+	// (15–25 MB) and most of what a screen allocates is garbage at once.
+	// Collecting at a quarter of the default growth kept the peak 3 MB
+	// lower at the catalogue and 6 MB lower after a course than at half;
+	// at 15, 1.7 MB lower again at both, for 8% more time walking a course,
+	// about 10 ms a screen (docs/performance.md, 2026-12-07).
+	Steady = 15
 	// StartLimit is all the memory the Go runtime may hold before the first
 	// screen is drawn without collecting: a little less than it holds once
 	// the catalogue is drawn, so the peak a learner's first minute reaches
