@@ -32,14 +32,7 @@ cp FyneApp.toml "$out/"
 data="$out/data-x1"
 [ -f "$data/ogoh.db" ] || "$out/ogohctl" demo seed --data "$data" --learners 25 --days 365 >/dev/null
 
-if [ -z "${DISPLAY:-}" ]; then
-	n=97
-	while [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ]; do n=$((n + 1)); done
-	Xvfb :$n -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-	cleanup+=("kill $!")
-	export DISPLAY=:$n
-	for _ in $(seq 100); do [ -S /tmp/.X11-unix/X$n ] && break; sleep 0.1; done
-fi
+. scripts/lib/xvfb.sh
 
 modes=(stock renderers textures)
 probe() { # mode -> "catalogue_kb course_kb"

@@ -57,15 +57,7 @@ if [ -n "${BEFORE:-}" ]; then
 	before=(-before "$out/ogoh-before" -before-name "$rev" -before-first="$first")
 fi
 
-if [ -z "${DISPLAY:-}" ]; then
-	n=97 # the first display number no X server is using
-	while [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ]; do n=$((n + 1)); done
-	Xvfb :$n -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-	xvfb=$!
-	cleanup+=("kill $xvfb")
-	export DISPLAY=:$n
-	for _ in $(seq 100); do [ -S /tmp/.X11-unix/X$n ] && break; sleep 0.1; done
-fi
+. scripts/lib/xvfb.sh
 
 status=0
 for scale in "${@:-1}"; do
