@@ -36,11 +36,10 @@ data="$out/data-x1"
 
 modes=(stock renderers textures)
 probe() { # mode -> "catalogue_kb course_kb"
-	local mode=$1 line
+	local mode=$1
 	[ "$mode" = stock ] && mode=
-	line=$(OGOH_RELEASE=$mode OGOH_PROBE=course timeout 120 "$out/ogoh-release" --data "$data" 2>/dev/null | grep '^probe ' |
-		sed -n 's/.*hwm_kb=\([0-9]*\).*/\1/p' | tr '\n' ' ')
-	echo "$line"
+	OGOH_RELEASE=$mode OGOH_PROBE=course timeout 120 "$out/ogoh-release" --data "$data" 2>/dev/null |
+		sed -n 's/^probe .*hwm_kb=\([0-9]*\).*/\1/p' | tr '\n' ' '
 }
 probe stock >/dev/null # warm-up: the page cache reads the program in
 for _ in $(seq "${RUNS:-9}"); do
