@@ -25,6 +25,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/ogoh/ogoh/internal/cmem"
 	"github.com/ogoh/ogoh/internal/gcpace"
 	"github.com/ogoh/ogoh/internal/ui/startprobe"
 	"github.com/ogoh/ogoh/locales"
@@ -38,7 +39,8 @@ const lineLetters = 120
 const windowHeight = 700
 
 func main() {
-	drawn := gcpace.StartUp() // as Ogoh runs
+	collect := gcpace.StartUp() // as Ogoh runs
+	drawn := func() { collect(); cmem.Tune() }
 	fy := app.NewWithID("org.ogoh.textwindow")
 	texts := make(chan map[string]any, 1)
 	go func() {
