@@ -14,12 +14,13 @@ import (
 // starts at 128 KB and rises to the largest block freed so far: a
 // texture, or the GL driver's scratch buffers, then stay in the heap once
 // freed, which keeps the pages around them. Walking a course left the C
-// heap 6 MB larger than at the catalogue; at 16 KB, 2.7 MB, and the peak
+// heap 4.9 MB larger than at the catalogue; at 16 KB, 2.7 MB, and the peak
 // after the course 3–4 MB lower (docs/performance.md, 2026-12-07).
 const MmapThreshold = 16 << 10
 
-// Tune sets MmapThreshold once the first screen is drawn, unless the user set the allocator's thresholds
-// in the environment: theirs is left alone, as GOGC is by gcpace.
+// Tune sets MmapThreshold, unless the user set the allocator's threshold
+// in the environment: theirs is left alone, as GOGC is by gcpace. The app
+// calls it once its first screen is drawn (main.go).
 func Tune() {
 	if userSet(os.Getenv) {
 		return

@@ -1,6 +1,9 @@
 package cmem
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A threshold the user set for glibc, by either of its two spellings, is
 // theirs: Tune leaves it alone.
@@ -11,7 +14,7 @@ func TestTheUsersOwnThresholdIsLeftAlone(t *testing.T) {
 		"GLIBC_TUNABLES=glibc.malloc.mmap_threshold=65536": true,
 		"MALLOC_MMAP_THRESHOLD_=65536":                     true,
 	} {
-		k, v, _ := cut(env)
+		k, v, _ := strings.Cut(env, "=")
 		got := userSet(func(name string) string {
 			if name == k {
 				return v
@@ -22,13 +25,4 @@ func TestTheUsersOwnThresholdIsLeftAlone(t *testing.T) {
 			t.Errorf("with %q set, userSet = %v, want %v", env, got, want)
 		}
 	}
-}
-
-func cut(env string) (string, string, bool) {
-	for i := range env {
-		if env[i] == '=' {
-			return env[:i], env[i+1:], true
-		}
-	}
-	return env, "", false
 }
