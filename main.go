@@ -26,8 +26,9 @@ func main() {
 	// Until the first screen is drawn the collector waits (gcpace), and the
 	// C allocator keeps its defaults: set at start, its threshold gives the
 	// GL driver's start-up buffers pages of their own, system calls the
-	// first frame need not wait for (docs/performance.md). The probe's catalogue is its first screen, where the app
-	// draws it only after the picker: it is measured as the app draws it.
+	// first frame need not wait for (docs/performance.md). The probe's
+	// catalogue is its first screen, where the app draws it only after the
+	// picker: it is measured as the app draws it.
 	collect := gcpace.StartUp()
 	drawn := func() { collect(); cmem.Tune() }
 	dataFlag := flag.String("data", os.Getenv("OGOH_DATA"), "data folder (database, courses, backups); default: the app's storage folder")
