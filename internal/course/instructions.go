@@ -82,10 +82,12 @@ func InstructionWarnings(c *Course) []string {
 }
 
 // Warnings are every warning about c: the cues, the repeated
-// instructions and the sources without a description.
+// instructions, the sources without a description and the images kept at
+// 16 bits a channel.
 func Warnings(c *Course) []string {
 	out := append(CueWarnings(c), InstructionWarnings(c)...)
-	return append(out, SourceWarnings(c)...)
+	out = append(out, SourceWarnings(c)...)
+	return append(out, ImageWarnings(c)...)
 }
 
 // SourceWarnings names each source without a description in a language
