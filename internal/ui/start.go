@@ -44,11 +44,13 @@ type Launch struct {
 // or trainer mode first needs them (awaitCourses), and the notes' italic
 // font after the first frame.
 func Start(fy fyne.App, l Launch) error {
+	fyneDo := migratedToFyneDo(fy)
+	startprobe.Step("metadata read")
 	opening := make(chan opened, 1)
 	go func() {
 		o := open(l)
 		startprobe.Step("data opened")
-		if fy.Metadata().Migrations["fyneDo"] {
+		if fyneDo {
 			warmFirstFonts()
 			startprobe.Step("fonts parsed")
 		}
@@ -182,7 +184,7 @@ func startApp(fy fyne.App, win fyne.Window, o opened, l Launch) {
 	// where the event loop would wait for its next frame tick (up to 16 ms).
 	win.Show()
 	startprobe.Step("screen painted")
-	if fy.Metadata().Migrations["fyneDo"] {
+	if migratedToFyneDo(fy) {
 		go warmNoteFont()
 	}
 	go func() { // off the start-up path: the full check of a large database, the daily backup
@@ -198,4 +200,16 @@ func startApp(fy fyne.App, win fyne.Window, o opened, l Launch) {
 		a.Close()
 		dev.Close()
 	})
+}
+
+// migratedToFyneDo tells whether the app runs with Fyne's fyneDo migration
+// (FyneApp.toml), under which text may be measured from any goroutine.
+// Call it first on the main thread, before any goroutine: a binary from
+// go build reads FyneApp.toml on the first call, a field at a time, and
+// the data folder's goroutine, asking 10 ms in while the window's making
+// was reading it, saw no migration: the first screen's fonts were then
+// parsed on the UI thread, 30 ms of the picker's first frame at x1 and
+// x10 (docs/performance.md).
+func migratedToFyneDo(fy fyne.App) bool {
+	return fy.Metadata().Migrations["fyneDo"]
 }
